@@ -1,0 +1,56 @@
+package org.inspraak;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import com.vaadin.flow.i18n.I18NProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * All user-facing text, Dutch first (the base bundle) and English second. Views reach it through
+ * Vaadin's {@code getTranslation}; services use it for mail in the recipient's language.
+ */
+@Component
+public class Messages implements I18NProvider {
+
+    public static final Locale DUTCH = Locale.forLanguageTag("nl");
+    public static final Locale ENGLISH = Locale.ENGLISH;
+    private static final List<Locale> LOCALES = List.of(DUTCH, ENGLISH);
+    private static final String BUNDLE = "i18n.messages";
+    // No fallback to the JVM default locale: a missing English key falls back to Dutch, the base bundle.
+    private static final ResourceBundle.Control CONTROL =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    @Override
+    public List<Locale> getProvidedLocales() {
+        return LOCALES;
+    }
+
+    @Override
+    public String getTranslation(String key, Locale locale, Object... params) {
+        Locale effective = supported(locale);
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, effective.getLanguage().equals("en") ? ENGLISH : Locale.ROOT, CONTROL);
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key;
+        }
+        return new MessageFormat(pattern, effective).format(params);
+    }
+
+    public String get(Locale locale, String key, Object... params) {
+        return getTranslation(key, locale, params);
+    }
+
+    public static Locale supported(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? ENGLISH : DUTCH;
+    }
+
+    public static Locale fromTag(String tag) {
+        return tag == null ? DUTCH : supported(Locale.forLanguageTag(tag));
+    }
+}

@@ -1,0 +1,446 @@
+package org.inspraak.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Year;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.inspraak.InspraakException;
+import org.inspraak.InspraakProperties;
+import org.inspraak.Messages;
+import org.inspraak.consultation.NeighbourhoodService;
+import org.inspraak.notification.MailService;
+import org.inspraak.security.CurrentUser;
+import org.inspraak.security.InspraakUser;
+import org.inspraak.security.Role;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registration, e-mail verification, passwords, profiles and roles. */
+@Service
+public class AccountService implements UserDetailsService {
+
+    public static final int MAX_DISPLAY_NAME = 60;
+    public static final int MIN_PASSWORD = 10;
+    public static final int MAX_PASSWORD = 128;
+    public static final int MAX_EMAIL = 254;
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}$");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}]");
+    private static final Set<String> COMMON_PASSWORDS = Set.of("wachtwoord", "password", "1234567890", "0123456789",
+            "qwertyuiop", "wachtwoord1", "password1", "welkom1234", "welkomwelkom", "abcdefghij", "1111111111",
+            "password123", "wachtwoord123", "iloveyou12", "qwerty1234", "helmond123", "inspraak123");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserAccountRepository users;
+    private final AccountTokenRepository tokens;
+    private final PasswordEncoder passwordEncoder;
+    private final MailService mail;
+    private final Messages messages;
+    private final InspraakProperties properties;
+    private final NeighbourhoodService neighbourhoods;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    AccountService(UserAccountRepository users, AccountTokenRepository tokens, PasswordEncoder passwordEncoder,
+                   MailService mail, Messages messages, InspraakProperties properties,
+                   NeighbourhoodService neighbourhoods, CurrentUser currentUser, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.passwordEncoder = passwordEncoder;
+        this.mail = mail;
+        this.messages = messages;
+        this.properties = properties;
+        this.neighbourhoods = neighbourhoods;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** What a person fills in on the registration form. */
+    public record Registration(String email, String displayName, String password, Integer birthYear,
+                               Long neighbourhoodId, Locale locale) {
+    }
+
+    /** Public view of an account: never the e-mail address or statistics. */
+    public record PublicProfile(long id, String displayName) {
+    }
+
+    // ---- registration and verification -------------------------------------------------------
+
+    @Transactional
+    public long register(Registration r) {
+        String email = normaliseEmail(r.email());
+        String name = validateDisplayName(r.displayName());
+        validatePassword(r.password(), email);
+        validateBirthYear(r.birthYear());
+        validateNeighbourhood(r.neighbourhoodId());
+        if (users.existsByEmail(email)) {
+            throw new InspraakException("error.email.taken");
+        }
+        UserAccount account = new UserAccount(email, name, passwordEncoder.encode(r.password()), Instant.now(clock));
+        account.setBirthYear(r.birthYear());
+        account.setNeighbourhoodId(r.neighbourhoodId());
+        Locale locale = Messages.supported(r.locale());
+        account.setLocale(locale.getLanguage());
+        try {
+            // Flush now so a parallel registration with the same address fails here, on the unique constraint.
+            users.saveAndFlush(account);
+        } catch (DataIntegrityViolationException e) {
+            throw new InspraakException("error.email.taken");
+        }
+        String token = issueToken(account, AccountToken.Purpose.VERIFY_EMAIL,
+                properties.accounts().verificationValidity().toSeconds());
+        String link = properties.baseUrl() + "/bevestigen?token=" + token;
+        mail.send(email, messages.get(locale, "mail.verify.subject", properties.municipality().name()),
+                messages.get(locale, "mail.verify.body", name, link,
+                        properties.accounts().verificationValidity().toHours()));
+        return account.getId();
+    }
+
+    @Transactional
+    public void verifyEmail(String token) {
+        AccountToken t = consumeToken(token, AccountToken.Purpose.VERIFY_EMAIL);
+        UserAccount account = users.findById(t.getUserId()).orElseThrow(() -> new InspraakException("error.token.invalid"));
+        account.setEmailVerified(true);
+    }
+
+    /** Sends a fresh verification link, e.g. when the first one expired. Silent for unknown addresses. */
+    @Transactional
+    public void resendVerification(String rawEmail) {
+        String email = normaliseEmail(rawEmail);
+        users.findByEmail(email).filter(u -> !u.isEmailVerified()).ifPresent(account -> {
+            Locale locale = Messages.fromTag(account.getLocale());
+            String token = issueToken(account, AccountToken.Purpose.VERIFY_EMAIL,
+                    properties.accounts().verificationValidity().toSeconds());
+            mail.send(email, messages.get(locale, "mail.verify.subject", properties.municipality().name()),
+                    messages.get(locale, "mail.verify.body", account.getDisplayName(),
+                            properties.baseUrl() + "/bevestigen?token=" + token,
+                            properties.accounts().verificationValidity().toHours()));
+        });
+    }
+
+    // ---- passwords ---------------------------------------------------------------------------
+
+    /** Always behaves the same whether or not the address exists, so it cannot be used to probe accounts. */
+    @Transactional
+    public void requestPasswordReset(String rawEmail) {
+        String email = normaliseEmail(rawEmail);
+        users.findByEmail(email).ifPresent(account -> {
+            Locale locale = Messages.fromTag(account.getLocale());
+            String token = issueToken(account, AccountToken.Purpose.RESET_PASSWORD,
+                    properties.accounts().resetValidity().toSeconds());
+            mail.send(email, messages.get(locale, "mail.reset.subject", properties.municipality().name()),
+                    messages.get(locale, "mail.reset.body", account.getDisplayName(),
+                            properties.baseUrl() + "/wachtwoord-herstellen?token=" + token,
+                            properties.accounts().resetValidity().toMinutes()));
+        });
+    }
+
+    @Transactional
+    public void resetPassword(String token, String newPassword) {
+        AccountToken t = tokens.findByTokenHash(hash(token == null ? "" : token))
+                .filter(x -> x.getPurpose() == AccountToken.Purpose.RESET_PASSWORD)
+                .orElseThrow(() -> new InspraakException("error.token.invalid"));
+        UserAccount account = users.findById(t.getUserId()).orElseThrow(() -> new InspraakException("error.token.invalid"));
+        // Validate before consuming, so a weak password does not burn the link.
+        validatePassword(newPassword, account.getEmail());
+        consumeToken(token, AccountToken.Purpose.RESET_PASSWORD);
+        account.setPasswordHash(passwordEncoder.encode(newPassword));
+        // Whoever can read the mailbox owns the address: a reset also proves it.
+        account.setEmailVerified(true);
+    }
+
+    @Transactional
+    public void changePassword(String currentPassword, String newPassword) {
+        UserAccount account = me();
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            throw new InspraakException("error.password.current-wrong");
+        }
+        validatePassword(newPassword, account.getEmail());
+        account.setPasswordHash(passwordEncoder.encode(newPassword));
+    }
+
+    // ---- profile -------------------------------------------------------------------------------
+
+    public record Profile(String displayName, Integer birthYear, Long neighbourhoodId,
+                          EmailPreference emailPreference, String locale) {
+    }
+
+    @Transactional(readOnly = true)
+    public Profile myProfile() {
+        UserAccount a = me();
+        return new Profile(a.getDisplayName(), a.getBirthYear(), a.getNeighbourhoodId(), a.getEmailPreference(),
+                a.getLocale());
+    }
+
+    @Transactional(readOnly = true)
+    public String myEmail() {
+        return me().getEmail();
+    }
+
+    @Transactional
+    public void updateProfile(Profile p) {
+        UserAccount a = me();
+        String name = validateDisplayName(p.displayName());
+        validateBirthYear(p.birthYear());
+        validateNeighbourhood(p.neighbourhoodId());
+        a.setDisplayName(name);
+        a.setBirthYear(p.birthYear());
+        a.setNeighbourhoodId(p.neighbourhoodId());
+        a.setEmailPreference(p.emailPreference() == null ? EmailPreference.INSTANT : p.emailPreference());
+        if (p.locale() != null) {
+            a.setLocale(Messages.fromTag(p.locale()).getLanguage());
+        }
+    }
+
+    /** Remembers the language a signed-in user chose; anonymous visitors keep it in a cookie only. */
+    @Transactional
+    public void rememberLocale(Locale locale) {
+        currentUser.get().flatMap(u -> users.findById(u.id()))
+                .ifPresent(a -> a.setLocale(Messages.supported(locale).getLanguage()));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Locale> preferredLocale(long userId) {
+        return users.findById(userId).map(UserAccount::getLocale).map(Messages::fromTag);
+    }
+
+    // ---- public names --------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Map<Long, String> displayNames(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return users.findAllByIds(ids).stream()
+                .collect(Collectors.toMap(UserAccount::getId, UserAccount::getDisplayName));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PublicProfile> publicProfile(long id) {
+        return users.findById(id).map(u -> new PublicProfile(u.getId(), u.getDisplayName()));
+    }
+
+    /** Contact data for mail to one user; for the notification feature, never for display. */
+    public record MailContact(long id, String email, Locale locale, EmailPreference preference, String displayName) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MailContact> mailContact(long id) {
+        return users.findById(id).filter(UserAccount::isEmailVerified)
+                .map(u -> new MailContact(u.getId(), u.getEmail(), Messages.fromTag(u.getLocale()),
+                        u.getEmailPreference(), u.getDisplayName()));
+    }
+
+    @Transactional(readOnly = true)
+    public Set<Role> roles(long id) {
+        return users.findById(id).map(UserAccount::getRoles).orElse(EnumSet.noneOf(Role.class));
+    }
+
+    // ---- administration ------------------------------------------------------------------------
+
+    /** A row in the admin's user list. The admin needs the address to recognise people; nobody else sees it. */
+    public record AccountRow(long id, String email, String displayName, boolean emailVerified, Set<Role> roles,
+                             Instant createdAt) {
+    }
+
+    @Transactional(readOnly = true)
+    @Secured("ROLE_ADMIN")
+    public List<AccountRow> findAccounts(String filter, int offset, int limit) {
+        String q = like(filter);
+        int size = Math.max(1, limit);
+        return users.search(q, PageRequest.of(offset / size, size)).stream()
+                .map(u -> new AccountRow(u.getId(), u.getEmail(), u.getDisplayName(), u.isEmailVerified(),
+                        u.getRoles(), u.getCreatedAt()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    @Secured("ROLE_ADMIN")
+    public long countAccounts(String filter) {
+        return users.countSearch(like(filter));
+    }
+
+    @Transactional
+    @Secured("ROLE_ADMIN")
+    public void assignRoles(long userId, Set<Role> roles) {
+        InspraakUser admin = currentUser.require(Role.ADMIN);
+        if (roles == null || roles.isEmpty()) {
+            throw new InspraakException("error.roles.empty");
+        }
+        UserAccount account = users.findById(userId).orElseThrow(() -> new InspraakException("error.not-found"));
+        if (admin.id() == userId && !roles.contains(Role.ADMIN)) {
+            // An admin cannot lock the site out of its own administration by accident.
+            throw new InspraakException("error.roles.self-admin");
+        }
+        account.setRoles(roles);
+    }
+
+    // ---- demo and production guards -----------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public boolean demoAccountsExist() {
+        return users.existsByDemoTrue();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyAccountExists() {
+        return users.count() > 0;
+    }
+
+    /** Creates a verified account for demo seeding; callers are responsible for marking it as demo. */
+    @Transactional
+    public long createVerified(String email, String displayName, String passwordHash, Set<Role> roles,
+                               Integer birthYear, Long neighbourhoodId, boolean demo) {
+        UserAccount account = new UserAccount(normaliseEmail(email), validateDisplayName(displayName), passwordHash,
+                Instant.now(clock));
+        account.setEmailVerified(true);
+        account.setRoles(roles);
+        account.setBirthYear(birthYear);
+        account.setNeighbourhoodId(neighbourhoodId);
+        account.setDemo(demo);
+        account.setLocale("nl");
+        return users.save(account).getId();
+    }
+
+    public String encodePassword(String raw) {
+        return passwordEncoder.encode(raw);
+    }
+
+    // ---- Spring Security ---------------------------------------------------------------------
+
+    @Override
+    @Transactional(readOnly = true)
+    public InspraakUser loadUserByUsername(String username) {
+        String email = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        UserAccount a = users.findByEmail(email).orElseThrow(() -> new UsernameNotFoundException("unknown"));
+        return new InspraakUser(a.getId(), a.getEmail(), a.getDisplayName(), a.getPasswordHash(), a.getRoles(),
+                a.isEmailVerified());
+    }
+
+    // ---- validation helpers ----------------------------------------------------------------------
+
+    static String normaliseEmail(String raw) {
+        String email = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+        if (email.isEmpty()) {
+            throw new InspraakException("error.email.required");
+        }
+        if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches() || CONTROL.matcher(email).find()) {
+            throw new InspraakException("error.email.invalid");
+        }
+        return email;
+    }
+
+    static String validateDisplayName(String raw) {
+        String name = raw == null ? "" : raw.strip();
+        if (name.length() < 2) {
+            throw new InspraakException("error.display-name.short");
+        }
+        if (name.length() > MAX_DISPLAY_NAME) {
+            throw new InspraakException("error.display-name.long", MAX_DISPLAY_NAME);
+        }
+        if (CONTROL.matcher(name).find() || name.contains("@")) {
+            throw new InspraakException("error.display-name.invalid");
+        }
+        return name;
+    }
+
+    static void validatePassword(String password, String email) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw new InspraakException("error.password.short", MIN_PASSWORD);
+        }
+        if (password.length() > MAX_PASSWORD) {
+            throw new InspraakException("error.password.long", MAX_PASSWORD);
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        boolean oneCharacter = lower.chars().distinct().count() < 4;
+        String local = email == null ? "" : email.substring(0, Math.max(0, email.indexOf('@')));
+        if (oneCharacter || COMMON_PASSWORDS.contains(lower) || (!local.isEmpty() && lower.contains(local))) {
+            throw new InspraakException("error.password.weak");
+        }
+    }
+
+    void validateBirthYear(Integer year) {
+        if (year == null) {
+            return;
+        }
+        int now = Year.now(clock).getValue();
+        if (year < now - 120 || year > now - 12) {
+            throw new InspraakException("error.birth-year.range", now - 120, now - 12);
+        }
+    }
+
+    private void validateNeighbourhood(Long id) {
+        if (id != null && !neighbourhoods.exists(id)) {
+            throw new InspraakException("error.neighbourhood.unknown");
+        }
+    }
+
+    private UserAccount me() {
+        InspraakUser user = currentUser.require();
+        return users.findById(user.id()).orElseThrow(() -> new InspraakException("error.login-required"));
+    }
+
+    private String issueToken(UserAccount account, AccountToken.Purpose purpose, long validitySeconds) {
+        Instant now = Instant.now(clock);
+        tokens.invalidateOpen(account.getId(), purpose, now);
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        tokens.save(new AccountToken(account.getId(), purpose, hash(token), now, now.plusSeconds(validitySeconds)));
+        return token;
+    }
+
+    private AccountToken consumeToken(String token, AccountToken.Purpose purpose) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            throw new InspraakException("error.token.invalid");
+        }
+        AccountToken t = tokens.findByTokenHash(hash(token)).filter(x -> x.getPurpose() == purpose)
+                .orElseThrow(() -> new InspraakException("error.token.invalid"));
+        Instant now = Instant.now(clock);
+        if (t.getUsedAt() != null) {
+            throw new InspraakException("error.token.used");
+        }
+        if (now.isAfter(t.getExpiresAt())) {
+            throw new InspraakException("error.token.expired");
+        }
+        t.markUsed(now);
+        return t;
+    }
+
+    private static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String like(String filter) {
+        String f = filter == null ? "" : filter.trim().toLowerCase(Locale.ROOT)
+                .replace("\\", "").replace("%", "").replace("_", "");
+        return "%" + f + "%";
+    }
+
+}

@@ -1,0 +1,17 @@
+package org.inspraak.account;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface AccountTokenRepository extends JpaRepository<AccountToken, Long> {
+
+    Optional<AccountToken> findByTokenHash(String tokenHash);
+
+    /** Invalidates older unused links when a new one is issued, so only the newest works. */
+    @Modifying
+    @Query("update AccountToken t set t.usedAt = :now where t.userId = :userId and t.purpose = :purpose and t.usedAt is null")
+    int invalidateOpen(Long userId, AccountToken.Purpose purpose, java.time.Instant now);
+}

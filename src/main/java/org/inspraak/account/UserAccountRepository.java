@@ -1,0 +1,27 @@
+package org.inspraak.account;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
+
+    Optional<UserAccount> findByEmail(String email);
+
+    boolean existsByEmail(String email);
+
+    boolean existsByDemoTrue();
+
+    @Query("select u from UserAccount u where lower(u.displayName) like :q or u.email like :q order by u.displayName")
+    List<UserAccount> search(String q, Pageable page);
+
+    @Query("select count(u) from UserAccount u where lower(u.displayName) like :q or u.email like :q")
+    long countSearch(String q);
+
+    @Query("select u from UserAccount u where u.id in :ids")
+    List<UserAccount> findAllByIds(Collection<Long> ids);
+}

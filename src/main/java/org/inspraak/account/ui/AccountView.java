@@ -1,0 +1,95 @@
+package org.inspraak.account.ui;
+
+import java.util.Arrays;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.inspraak.account.AccountService;
+import org.inspraak.account.EmailPreference;
+import org.inspraak.consultation.NeighbourhoodService;
+import org.inspraak.consultation.NeighbourhoodService.NeighbourhoodRef;
+import org.inspraak.ui.FormMessage;
+
+/** The signed-in user's own account: public name, optional statistics, mail preference, password. */
+@Route("account")
+@PermitAll
+public class AccountView extends VerticalLayout implements HasDynamicTitle {
+
+    public AccountView(AccountService accounts, NeighbourhoodService neighbourhoods) {
+        addClassNames("page", "narrow-page");
+        AccountService.Profile profile = accounts.myProfile();
+
+        TextField name = new TextField(getTranslation("register.display-name"));
+        name.setValue(profile.displayName());
+        name.setMaxLength(AccountService.MAX_DISPLAY_NAME);
+        name.setId("account-name");
+        TextField email = new TextField(getTranslation("register.email"));
+        email.setValue(accounts.myEmail());
+        email.setReadOnly(true);
+        email.setHelperText(getTranslation("account.email.private"));
+        IntegerField birthYear = new IntegerField(getTranslation("register.birth-year"));
+        birthYear.setValue(profile.birthYear());
+        ComboBox<NeighbourhoodRef> neighbourhood = new ComboBox<>(getTranslation("register.neighbourhood"));
+        var all = neighbourhoods.all();
+        neighbourhood.setItems(all);
+        neighbourhood.setItemLabelGenerator(NeighbourhoodRef::name);
+        neighbourhood.setClearButtonVisible(true);
+        all.stream().filter(n -> profile.neighbourhoodId() != null && n.id() == profile.neighbourhoodId())
+                .findFirst().ifPresent(neighbourhood::setValue);
+        RadioButtonGroup<EmailPreference> mail = new RadioButtonGroup<>(getTranslation("account.mail-preference"));
+        mail.setItems(Arrays.asList(EmailPreference.values()));
+        mail.setItemLabelGenerator(p -> getTranslation("account.mail-preference." + p.name()));
+        mail.setValue(profile.emailPreference());
+        FormMessage profileMessage = new FormMessage();
+        Button saveProfile = new Button(getTranslation("action.save"), e -> {
+            if (birthYear.isInvalid()) {
+                profileMessage.error(getTranslation("error.birth-year.number"));
+                return;
+            }
+            if (profileMessage.attempt(() -> accounts.updateProfile(new AccountService.Profile(name.getValue(),
+                    birthYear.getValue(), neighbourhood.getValue() == null ? null : neighbourhood.getValue().id(),
+                    mail.getValue(), profile.locale())))) {
+                profileMessage.success(getTranslation("account.saved"));
+            }
+        });
+        saveProfile.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        saveProfile.setId("account-save");
+        FormLayout profileForm = new FormLayout(name, email, birthYear, neighbourhood, mail);
+        profileForm.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+
+        PasswordField current = new PasswordField(getTranslation("account.current-password"));
+        PasswordField next = new PasswordField(getTranslation("reset.new-password"));
+        next.setHelperText(getTranslation("register.password.help", AccountService.MIN_PASSWORD));
+        next.setMaxLength(AccountService.MAX_PASSWORD);
+        FormMessage passwordMessage = new FormMessage();
+        Button changePassword = new Button(getTranslation("account.change-password"), e -> {
+            if (passwordMessage.attempt(() -> accounts.changePassword(current.getValue(), next.getValue()))) {
+                current.clear();
+                next.clear();
+                passwordMessage.success(getTranslation("account.password-changed"));
+            }
+        });
+
+        add(new H1(getTranslation("account.title")), profileForm,
+                new Paragraph(getTranslation("register.statistics.why")), saveProfile, profileMessage,
+                new H2(getTranslation("account.password")), current, next, changePassword, passwordMessage);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("account.title");
+    }
+}

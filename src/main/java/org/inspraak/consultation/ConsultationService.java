@@ -1,0 +1,174 @@
+package org.inspraak.consultation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.inspraak.InspraakException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Consultations (Stadsgesprekken), their themes and their phases. */
+@Service
+public class ConsultationService {
+
+    public static final int MAX_TITLE = 160;
+    public static final int MAX_QUESTION = 500;
+    public static final int MAX_BACKGROUND = 20_000;
+    public static final long MAX_AMOUNT = 10_000_000_000L;
+
+    private final ConsultationRepository consultations;
+    private final ThemeRepository themes;
+    private final NeighbourhoodService neighbourhoods;
+    private final Clock clock;
+
+    ConsultationService(ConsultationRepository consultations, ThemeRepository themes,
+                        NeighbourhoodService neighbourhoods, Clock clock) {
+        this.consultations = consultations;
+        this.themes = themes;
+        this.neighbourhoods = neighbourhoods;
+        this.clock = clock;
+    }
+
+    /** What an admin fills in. Themes are names; existing ones are kept, new ones added. */
+    public record ConsultationForm(String title, String question, String background, BudgetKind budgetKind,
+                                   Long budgetAmountEuros, LocalDate ideasFrom, LocalDate votingFrom,
+                                   LocalDate summarisingFrom, LocalDate closedFrom, List<String> themes,
+                                   Set<Long> neighbourhoodIds) {
+    }
+
+    public record ThemeRef(long id, String name) {
+    }
+
+    /** Everything a page needs to show one consultation. */
+    public record ConsultationDetails(long id, String title, String question, String background,
+                                      BudgetKind budgetKind, Long budgetAmountEuros, LocalDate ideasFrom,
+                                      LocalDate votingFrom, LocalDate summarisingFrom, LocalDate closedFrom,
+                                      Phase phase, List<ThemeRef> themes, Set<Long> neighbourhoodIds,
+                                      String attribution) {
+    }
+
+    public record ConsultationSummary(long id, String title, String question, Phase phase, LocalDate ideasFrom,
+                                      LocalDate closedFrom) {
+    }
+
+    @Transactional
+    @Secured("ROLE_ADMIN")
+    public long create(ConsultationForm form) {
+        return createUnchecked(form);
+    }
+
+    /** For demo seeding and imports, which run without a signed-in admin. */
+    @Transactional
+    public long createUnchecked(ConsultationForm form) {
+        validate(form);
+        Consultation c = new Consultation(Instant.now(clock));
+        c.apply(form);
+        consultations.save(c);
+        for (String theme : form.themes()) {
+            themes.save(new Theme(c.getId(), theme.strip()));
+        }
+        return c.getId();
+    }
+
+    @Transactional
+    @Secured("ROLE_ADMIN")
+    public void update(long id, ConsultationForm form) {
+        validate(form);
+        Consultation c = consultations.findById(id).orElseThrow(() -> new InspraakException("error.not-found"));
+        c.apply(form);
+        Set<String> existing = new java.util.HashSet<>();
+        themes.findByConsultationIdOrderByName(id).forEach(t -> existing.add(t.getName()));
+        for (String theme : form.themes()) {
+            if (existing.add(theme.strip())) {
+                themes.save(new Theme(id, theme.strip()));
+            }
+        }
+    }
+
+    @Transactional
+    public void setAttribution(long id, String attribution) {
+        consultations.findById(id).orElseThrow(() -> new InspraakException("error.not-found")).setAttribution(attribution);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ConsultationDetails> find(long id) {
+        LocalDate today = LocalDate.now(clock);
+        return consultations.findById(id).map(c -> new ConsultationDetails(c.getId(), c.getTitle(), c.getQuestion(),
+                c.getBackground(), c.getBudgetKind(), c.getBudgetAmountEuros(), c.getIdeasFrom(), c.getVotingFrom(),
+                c.getSummarisingFrom(), c.getClosedFrom(), c.phaseOn(today), themes(c.getId()),
+                Set.copyOf(c.getNeighbourhoodIds()), c.getAttribution()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ConsultationSummary> forHome(int offset, int limit) {
+        LocalDate today = LocalDate.now(clock);
+        int size = Math.max(1, limit);
+        return consultations.findForHome(today, PageRequest.of(offset / size, size)).stream()
+                .map(c -> new ConsultationSummary(c.getId(), c.getTitle(), c.getQuestion(), c.phaseOn(today),
+                        c.getIdeasFrom(), c.getClosedFrom()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return consultations.count();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ThemeRef> themes(long consultationId) {
+        return themes.findByConsultationIdOrderByName(consultationId).stream()
+                .map(t -> new ThemeRef(t.getId(), t.getName())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Phase phase(long consultationId) {
+        return consultations.findById(consultationId).map(c -> c.phaseOn(LocalDate.now(clock)))
+                .orElseThrow(() -> new InspraakException("error.not-found"));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean themeBelongsTo(long themeId, long consultationId) {
+        return themes.findById(themeId).map(t -> t.getConsultationId() == consultationId).orElse(false);
+    }
+
+    private void validate(ConsultationForm f) {
+        requireText(f.title(), MAX_TITLE, "error.consultation.title");
+        requireText(f.question(), MAX_QUESTION, "error.consultation.question");
+        if (f.background() == null || f.background().length() > MAX_BACKGROUND) {
+            throw new InspraakException("error.consultation.background", MAX_BACKGROUND);
+        }
+        if (f.ideasFrom() == null || f.votingFrom() == null || f.summarisingFrom() == null || f.closedFrom() == null) {
+            throw new InspraakException("error.consultation.dates-required");
+        }
+        if (f.votingFrom().isBefore(f.ideasFrom()) || f.summarisingFrom().isBefore(f.votingFrom())
+                || f.closedFrom().isBefore(f.summarisingFrom())) {
+            throw new InspraakException("error.consultation.dates-order");
+        }
+        if ((f.budgetKind() == null) != (f.budgetAmountEuros() == null)) {
+            throw new InspraakException("error.consultation.budget-incomplete");
+        }
+        if (f.budgetAmountEuros() != null && (f.budgetAmountEuros() <= 0 || f.budgetAmountEuros() > MAX_AMOUNT)) {
+            throw new InspraakException("error.amount.range");
+        }
+        for (String theme : f.themes()) {
+            requireText(theme, 80, "error.consultation.theme");
+        }
+        for (Long n : f.neighbourhoodIds()) {
+            if (!neighbourhoods.exists(n)) {
+                throw new InspraakException("error.neighbourhood.unknown");
+            }
+        }
+    }
+
+    private static void requireText(String value, int max, String key) {
+        if (value == null || value.isBlank() || value.strip().length() > max) {
+            throw new InspraakException(key, max);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package org.inspraak.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.inspraak.InspraakProperties;
+import org.inspraak.account.AccountService;
+import org.inspraak.consultation.BudgetKind;
+import org.inspraak.consultation.ConsultationService;
+import org.inspraak.consultation.ConsultationService.ConsultationForm;
+import org.inspraak.consultation.NeighbourhoodService;
+import org.inspraak.idea.AmountKind;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.idea.IdeaService.IdeaForm;
+import org.inspraak.idea.IdeaStatus;
+import org.inspraak.reaction.ReactionService;
+import org.inspraak.security.InspraakUser;
+import org.inspraak.security.Role;
+import org.inspraak.vote.VoteChoice;
+import org.inspraak.vote.VoteService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds a realistic municipality into an empty database: a budget-cut Stadsgesprek modelled on Helmond's,
+ * with resident ideas, votes and reactions, and the four demo accounts. Runs only when
+ * {@code inspraak.demo-data=true} (the default outside the prod profile) and the database has no accounts.
+ * Everything goes through the real services, so demo data obeys the same rules as real data.
+ */
+@Component
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "inspraak-demo";
+    static final List<String> DEMO_ACCOUNTS = List.of("bewoner@example.org", "moderator@example.org",
+            "raadslid@example.org", "beheerder@example.org");
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final List<String> NEIGHBOURHOODS = List.of("Binnenstad", "Brandevoort", "Brouwhuis", "Dierdonk",
+            "Helmond-Noord", "Helmond-Oost", "Helmond-West", "Mierlo-Hout", "Rijpelberg", "Stiphout", "Warande");
+    private static final List<String> THEMES = List.of("Afval en energie", "Bestuur en organisatie", "Cultuur en sport",
+            "Groen en openbare ruimte", "Verkeer en parkeren", "Zorg en welzijn");
+    private static final List<String> RESIDENT_NAMES = List.of("Marieke", "Joost uit Brandevoort", "Fam. Verhoeven",
+            "Anouk", "Henk van der Linden", "Sevda", "Tom B.", "Ria Hendriks", "Mohamed", "Lotte", "Peter uit Stiphout",
+            "Ingrid", "Bas", "Yvonne M.", "Kees", "Fatima", "Jeroen", "Annemiek", "Ruud", "Samira", "Wim Bakker",
+            "Esther", "Daan", "Hanneke", "Gerard", "Noor", "Frank uit West", "Linda", "Stijn", "Thea",
+            "Ahmet", "Marloes", "Rob", "Saskia", "Jan-Willem", "Mirjam", "Koen", "Petra", "Emre", "Judith",
+            "Niels", "Gonny", "Roel", "Karin", "Youssef", "Els", "Sander", "Wilma", "Tim", "Bianca",
+            "Hans", "Ilse", "Martijn", "Dewi", "Arie", "Nadia", "Gijs", "Carla", "Luuk", "Mieke");
+    private static final List<String> REACTIONS = List.of(
+            "Goed idee! Bij ons in de straat zou dit echt verschil maken.",
+            "Ik twijfel. Wie gaat dit dan organiseren? Het klinkt simpel, maar in de praktijk kost het ook tijd van ambtenaren.",
+            "Eens. Dit had al jaren geleden moeten gebeuren.",
+            "Heeft iemand cijfers over wat dit echt oplevert? Ik lees bedragen, maar waar komen die vandaan?",
+            "Als het maar niet ten koste gaat van de ouderen in de wijk.",
+            "In Eindhoven hebben ze dit geprobeerd en daar werkte het prima.",
+            "Ik ben het er niet mee eens. Dit is juist iets wat Helmond aantrekkelijk maakt.",
+            "Mooi initiatief, ik wil best helpen als vrijwilliger.",
+            "Dit raakt vooral gezinnen met een klein budget. Denk daar goed over na.",
+            "Prima, maar begin dan wel bij de grote posten en niet bij de kleine dingen.",
+            "Zou dit niet samen met de woningcorporatie kunnen?",
+            "Ik mis hier de mening van jongeren. Mijn kinderen gebruiken dit het meest.");
+    private static final List<String> REPLIES = List.of(
+            "Dat vraag ik me ook af. Misschien kan de gemeente dat toelichten?",
+            "Volgens mij valt dat wel mee, het gaat om een paar uur per maand.",
+            "Precies, dat is ook mijn ervaring.",
+            "Daar heb je een punt, maar ergens moet het geld vandaan komen.");
+
+    private final InspraakProperties properties;
+    private final AccountService accounts;
+    private final NeighbourhoodService neighbourhoods;
+    private final ConsultationService consultations;
+    private final IdeaService ideas;
+    private final VoteService votes;
+    private final ReactionService reactions;
+    private final Clock clock;
+
+    DemoData(InspraakProperties properties, AccountService accounts, NeighbourhoodService neighbourhoods,
+             ConsultationService consultations, IdeaService ideas, VoteService votes, ReactionService reactions,
+             Clock clock) {
+        this.properties = properties;
+        this.accounts = accounts;
+        this.neighbourhoods = neighbourhoods;
+        this.consultations = consultations;
+        this.ideas = ideas;
+        this.votes = votes;
+        this.reactions = reactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!properties.demoData() || accounts.anyAccountExists()) {
+            return;
+        }
+        long started = System.nanoTime();
+        seed();
+        log.info("Seeded the demo municipality in {} ms. Demo accounts {} use the password '{}'.",
+                (System.nanoTime() - started) / 1_000_000, DEMO_ACCOUNTS, PASSWORD);
+    }
+
+    void seed() throws IOException {
+        Random random = new Random(20_261_121L);
+        String hash = accounts.encodePassword(PASSWORD);
+        Map<String, Long> wijk = new LinkedHashMap<>();
+        NEIGHBOURHOODS.forEach(n -> wijk.put(n, neighbourhoods.createUnchecked(n)));
+        List<Long> wijkIds = new ArrayList<>(wijk.values());
+
+        long resident = accounts.createVerified("bewoner@example.org", "Bewoner Bram", hash, EnumSet.of(Role.RESIDENT),
+                1978, wijk.get("Mierlo-Hout"), true);
+        long moderator = accounts.createVerified("moderator@example.org", "Sanne (gemeente)", hash,
+                EnumSet.of(Role.MODERATOR, Role.RESIDENT), null, null, true);
+        accounts.createVerified("raadslid@example.org", "Raadslid De Vries", hash, EnumSet.of(Role.COUNCIL_MEMBER),
+                null, null, true);
+        accounts.createVerified("beheerder@example.org", "Beheerder Gemeente", hash,
+                EnumSet.of(Role.ADMIN, Role.MODERATOR, Role.RESIDENT), null, null, true);
+        List<Long> residents = new ArrayList<>();
+        residents.add(resident);
+        for (int i = 0; i < RESIDENT_NAMES.size(); i++) {
+            // Older residents are over-represented, as in most real consultations.
+            int birthYear = 1990 - (int) Math.round(Math.abs(random.nextGaussian()) * 22) + random.nextInt(10);
+            Long home = random.nextInt(10) < 8 ? wijkIds.get(random.nextInt(wijkIds.size())) : null;
+            residents.add(accounts.createVerified("bewoner" + (i + 1) + "@example.org", RESIDENT_NAMES.get(i), hash,
+                    EnumSet.of(Role.RESIDENT), random.nextInt(10) < 7 ? birthYear : null, home, true));
+        }
+
+        LocalDate today = LocalDate.now(clock);
+        long stadsgesprek = consultations.createUnchecked(new ConsultationForm(
+                "Stadsgesprek: samen slim bezuinigen",
+                "De gemeente moet de komende vier jaar € 12 miljoen bezuinigen. Waar zou u op besparen, en hoe doen we dat slim? U kent Helmond als geen ander.",
+                background(), BudgetKind.SAVINGS_TARGET, 12_000_000L, today.minusDays(20), today.plusDays(10),
+                today.plusDays(30), today.plusDays(45), THEMES, Set.copyOf(wijkIds)));
+        Map<String, Long> themeIds = new LinkedHashMap<>();
+        consultations.themes(stadsgesprek).forEach(t -> themeIds.put(t.name(), t.id()));
+
+        Instant start = today.minusDays(20).atTime(9, 0).atZone(java.time.ZoneId.systemDefault()).toInstant();
+        List<Long> ideaIds = new ArrayList<>();
+        List<DemoIdea> demoIdeas = readIdeas();
+        for (int i = 0; i < demoIdeas.size(); i++) {
+            DemoIdea d = demoIdeas.get(i);
+            long author = residents.get(random.nextInt(residents.size()));
+            Instant at = start.plus(Duration.ofMinutes((long) i * 620 + random.nextInt(300)));
+            ideaIds.add(ideas.postAs(author, stadsgesprek, new IdeaForm(d.title(), d.description(),
+                    themeIds.get(d.theme()), d.neighbourhood() == null ? null : wijk.get(d.neighbourhood()),
+                    d.kind(), d.amount()), at));
+        }
+
+        // Each idea gets its own level of support, so sorting by support and divisiveness shows something real.
+        double[] appeal = new double[ideaIds.size()];
+        for (int i = 0; i < appeal.length; i++) {
+            appeal[i] = 0.15 + 0.75 * random.nextDouble();
+        }
+        for (long voter : residents) {
+            for (int i = 0; i < ideaIds.size(); i++) {
+                if (random.nextInt(100) < 55) {
+                    double r = random.nextDouble();
+                    VoteChoice choice = r < appeal[i] ? VoteChoice.AGREE : r < appeal[i] + 0.1 ? VoteChoice.PASS : VoteChoice.DISAGREE;
+                    votes.voteAs(voter, ideaIds.get(i), choice);
+                }
+            }
+        }
+
+        for (int i = 0; i < ideaIds.size(); i++) {
+            int count = random.nextInt(4);
+            Instant at = start.plus(Duration.ofHours(i * 10L + 2));
+            for (int k = 0; k < count; k++) {
+                long author = residents.get(random.nextInt(residents.size()));
+                long parent = reactions.postAs(author, false, ideaIds.get(i), null,
+                        REACTIONS.get(random.nextInt(REACTIONS.size())), at.plus(Duration.ofMinutes(37L * (k + 1))));
+                if (random.nextInt(3) == 0) {
+                    reactions.postAs(residents.get(random.nextInt(residents.size())), false, ideaIds.get(i), parent,
+                            REPLIES.get(random.nextInt(REPLIES.size())), at.plus(Duration.ofMinutes(37L * (k + 1) + 95)));
+                }
+            }
+        }
+        reactions.postAs(moderator, true, ideaIds.get(0), null,
+                "Dank voor dit idee. De afdeling Openbare Ruimte onderzoekt op dit moment een proef met dimmen in twee wijken. We laten hier voor de zomer weten wat eruit komt.",
+                start.plus(Duration.ofDays(2)));
+        reactions.postAs(moderator, true, ideaIds.get(12), null,
+                "Goed punt over gezinnen met luiers. Bij een eventuele invoering van diftar komt er een regeling voor medisch afval en jonge kinderen.",
+                start.plus(Duration.ofDays(5)));
+
+        InspraakUser staff = new InspraakUser(moderator, "moderator@example.org", "Sanne (gemeente)", hash,
+                EnumSet.of(Role.MODERATOR, Role.RESIDENT), true);
+        asUser(staff, () -> {
+            ideas.setStatus(ideaIds.get(0), IdeaStatus.UNDER_CONSIDERATION,
+                    "De gemeente onderzoekt een proef met dimmen in twee wijken.");
+            ideas.setStatus(ideaIds.get(5), IdeaStatus.SELECTED,
+                    "Opgenomen in het voorstel aan de raad: zonnepanelen op twaalf gemeentelijke gebouwen.");
+            ideas.setStatus(ideaIds.get(14), IdeaStatus.NOT_SELECTED,
+                    "Het aantal wethouders is een keuze van de gemeenteraad bij de vorming van het college, niet van deze bezuinigingsronde.");
+        });
+
+        long closed = consultations.createUnchecked(new ConsultationForm(
+                "Speelplekken in de wijk",
+                "Welke speelplekken in uw wijk verdienen een opknapbeurt?",
+                "Met een budget van € 400.000 knappen we in 2026 speelplekken op. Bewoners droegen plekken aan en stemden erover.",
+                BudgetKind.SPENDING_BUDGET, 400_000L, today.minusDays(120), today.minusDays(90), today.minusDays(60),
+                today.minusDays(45), List.of("Spelen", "Groen"), Set.copyOf(wijkIds)));
+        long speeltuin = ideas.postAs(residents.get(3), closed, new IdeaForm("Speeltuin Brouwhuis opknappen",
+                "De speeltoestellen aan de Brouwhuisweg zijn twintig jaar oud en de helft is afgezet met linten.",
+                null, wijk.get("Brouwhuis"), AmountKind.COST, 60_000L), start.minus(Duration.ofDays(100)));
+        asUser(staff, () -> ideas.setStatus(speeltuin, IdeaStatus.IMPLEMENTED,
+                "De nieuwe speeltuin is in september geopend."));
+    }
+
+    private static void asUser(InspraakUser user, Runnable action) {
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    private static String background() {
+        return """
+                Het Rijk geeft gemeenten minder geld, terwijl de kosten voor zorg en jeugdhulp stijgen. Daarom moet de gemeente de komende vier jaar **€ 12 miljoen** besparen op een begroting van ongeveer € 400 miljoen.
+
+                De gemeenteraad wil niet alleen achter het bureau beslissen waar dat geld vandaan komt. In dit stadsgesprek vragen we u om creatieve ideeën: waar kan het slimmer, goedkoper of samen met inwoners?
+
+                ### Zo werkt het
+                1. **Ideeën** – plaats uw idee en reageer op dat van anderen.
+                2. **Stemmen** – geef bij elk idee aan of u het eens, oneens of neutraal bent.
+                3. **Samenvatten** – moderatoren vatten de uitkomsten samen voor de gemeenteraad.
+                4. **Gesloten** – de raad besluit; bij elk idee ziet u wat ermee gebeurt.
+
+                Houd het gesprek vriendelijk en lees de [richtlijnen](/richtlijnen).
+                """;
+    }
+
+    record DemoIdea(String theme, String neighbourhood, AmountKind kind, Long amount, String title, String description) {
+    }
+
+    static List<DemoIdea> readIdeas() throws IOException {
+        String text;
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/ideas.txt")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> lines = text.lines().filter(l -> !l.startsWith("#")).toList();
+        List<DemoIdea> out = new ArrayList<>();
+        for (String block : String.join("\n", lines).split("\n---\n")) {
+            String[] parts = block.strip().split("\n", 3);
+            String[] head = parts[0].split("\\|");
+            String theme = head[0].strip();
+            String wijk = head[1].strip().equals("-") ? null : head[1].strip();
+            String money = head[2].strip();
+            AmountKind kind = null;
+            Long amount = null;
+            if (!money.equals("-")) {
+                String[] m = money.split(" ");
+                kind = AmountKind.valueOf(m[0]);
+                amount = Long.parseLong(m[1]);
+            }
+            out.add(new DemoIdea(theme, wijk, kind, amount, parts[1].strip(), parts[2].strip()));
+        }
+        return out;
+    }
+
+    static Set<String> demoAccounts() {
+        return new LinkedHashSet<>(DEMO_ACCOUNTS);
+    }
+}

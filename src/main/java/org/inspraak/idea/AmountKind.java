@@ -1,0 +1,6 @@
+package org.inspraak.idea;
+
+/** Whether an idea's euro estimate saves money or costs money. */
+public enum AmountKind {
+    SAVING, COST
+}

@@ -1,0 +1,60 @@
+package org.inspraak.idea;
+
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface IdeaRepository extends JpaRepository<Idea, Long> {
+
+    /**
+     * Changes the vote counts in one statement, so concurrent voters never lose an update, then derives
+     * the sort keys from the new counts: the Wilson lower bound (95 %) of the agree share, and
+     * divisiveness as the size of the smaller camp.
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(value = """
+            update idea set agree_count = agree_count + :agree, disagree_count = disagree_count + :disagree,
+                            pass_count = pass_count + :pass where id = :id""", nativeQuery = true)
+    int addVotes(long id, int agree, int disagree, int pass);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(value = """
+            update idea set
+              divisiveness = least(agree_count, disagree_count),
+              support_score = case when agree_count + disagree_count = 0 then 0 else
+                ((agree_count * 1.0 / (agree_count + disagree_count)) + 1.9208 / (agree_count + disagree_count)
+                 - 1.96 * sqrt(((agree_count * 1.0 / (agree_count + disagree_count))
+                               * (1 - agree_count * 1.0 / (agree_count + disagree_count))
+                               + 0.9604 / (agree_count + disagree_count)) / (agree_count + disagree_count)))
+                / (1 + 3.8416 / (agree_count + disagree_count)) end
+            where id = :id""", nativeQuery = true)
+    int refreshScores(long id);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(value = "update idea set reaction_count = reaction_count + :delta where id = :id", nativeQuery = true)
+    int addReactions(long id, int delta);
+
+    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.createdAt desc, i.id desc")
+    List<Idea> newest(long consultationId, Pageable page);
+
+    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.supportScore desc, i.agreeCount desc, i.id desc")
+    List<Idea> mostSupported(long consultationId, Pageable page);
+
+    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.reactionCount desc, i.id desc")
+    List<Idea> mostDiscussed(long consultationId, Pageable page);
+
+    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.divisiveness desc, i.id desc")
+    List<Idea> mostDivided(long consultationId, Pageable page);
+
+    /** A shuffled but stable order: the same seed gives the same order, so paging does not repeat ideas. */
+    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by mod(i.id * :seed, 1000003), i.id")
+    List<Idea> shuffled(long consultationId, long seed, Pageable page);
+
+    long countByConsultationIdAndHiddenFalse(long consultationId);
+
+    @Query("select i.id from Idea i where i.consultationId = :consultationId")
+    List<Long> idsOf(long consultationId);
+}

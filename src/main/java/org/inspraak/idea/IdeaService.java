@@ -1,0 +1,298 @@
+package org.inspraak.idea;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.inspraak.InspraakException;
+import org.inspraak.account.AccountService;
+import org.inspraak.consultation.ConsultationService;
+import org.inspraak.consultation.NeighbourhoodService;
+import org.inspraak.consultation.Phase;
+import org.inspraak.security.CurrentUser;
+import org.inspraak.security.InspraakUser;
+import org.inspraak.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Posting, editing, listing and the status timeline of ideas. */
+@Service
+public class IdeaService {
+
+    public static final int MIN_TITLE = 5;
+    public static final int MAX_TITLE = 120;
+    public static final int MIN_DESCRIPTION = 10;
+    public static final int MAX_DESCRIPTION = 5_000;
+    public static final long MAX_AMOUNT = 1_000_000_000L;
+    public static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\u202A-\\u202E\\u2066-\\u2069]");
+
+    private final IdeaRepository ideas;
+    private final IdeaStatusChangeRepository statusChanges;
+    private final ConsultationService consultations;
+    private final NeighbourhoodService neighbourhoods;
+    private final AccountService accounts;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    IdeaService(IdeaRepository ideas, IdeaStatusChangeRepository statusChanges, ConsultationService consultations,
+                NeighbourhoodService neighbourhoods, AccountService accounts, CurrentUser currentUser,
+                ApplicationEventPublisher events, Clock clock) {
+        this.ideas = ideas;
+        this.statusChanges = statusChanges;
+        this.consultations = consultations;
+        this.neighbourhoods = neighbourhoods;
+        this.accounts = accounts;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public record IdeaForm(String title, String description, Long themeId, Long neighbourhoodId,
+                           AmountKind amountKind, Long amountEuros) {
+    }
+
+    /** An idea as lists and pages show it, with names resolved and no personal data. */
+    public record IdeaSummary(long id, long consultationId, String title, String description, String themeName,
+                              String neighbourhoodName, AmountKind amountKind, Long amountEuros, IdeaStatus status,
+                              int agree, int disagree, int pass, int reactions, String authorName, long authorId,
+                              Instant createdAt, boolean hidden) {
+        public int votes() {
+            return agree + disagree + pass;
+        }
+    }
+
+    public record StatusStep(IdeaStatus status, String explanation, Instant at) {
+    }
+
+    /** Published after commit so open pages can refresh. */
+    public record IdeaChanged(long ideaId, long consultationId) {
+    }
+
+    // ---- posting and editing -------------------------------------------------------------------
+
+    @Transactional
+    public long post(long consultationId, IdeaForm form) {
+        InspraakUser user = currentUser.require(Role.RESIDENT);
+        Phase phase = consultations.phase(consultationId);
+        if (!phase.acceptsIdeas()) {
+            throw new InspraakException("error.idea.phase-closed");
+        }
+        validate(consultationId, form);
+        Instant now = Instant.now(clock);
+        Idea idea = new Idea(consultationId, user.id(), now);
+        idea.apply(normalise(form), now);
+        ideas.save(idea);
+        statusChanges.save(new IdeaStatusChange(idea.getId(), IdeaStatus.SUBMITTED, "", user.id(), now));
+        events.publishEvent(new IdeaChanged(idea.getId(), consultationId));
+        return idea.getId();
+    }
+
+    /** Seeds an idea on behalf of a given author (demo data, imports); skips the phase rule. */
+    @Transactional
+    public long postAs(long authorId, long consultationId, IdeaForm form, Instant createdAt) {
+        validate(consultationId, form);
+        Idea idea = new Idea(consultationId, authorId, createdAt);
+        idea.apply(normalise(form), createdAt);
+        ideas.save(idea);
+        statusChanges.save(new IdeaStatusChange(idea.getId(), IdeaStatus.SUBMITTED, "", authorId, createdAt));
+        return idea.getId();
+    }
+
+    @Transactional
+    public void edit(long ideaId, IdeaForm form) {
+        InspraakUser user = currentUser.require();
+        Idea idea = load(ideaId);
+        if (!idea.getAuthorId().equals(user.id())) {
+            throw new InspraakException("error.forbidden");
+        }
+        if (!canStillEdit(idea)) {
+            throw new InspraakException("error.idea.edit-window");
+        }
+        validate(idea.getConsultationId(), form);
+        idea.apply(normalise(form), Instant.now(clock));
+        events.publishEvent(new IdeaChanged(idea.getId(), idea.getConsultationId()));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean canEdit(long ideaId) {
+        Optional<InspraakUser> user = currentUser.get();
+        if (user.isEmpty()) {
+            return false;
+        }
+        Idea idea = ideas.findById(ideaId).orElse(null);
+        return idea != null && idea.getAuthorId().equals(user.get().id()) && canStillEdit(idea);
+    }
+
+    private boolean canStillEdit(Idea idea) {
+        return idea.getReactionCount() == 0
+                && Duration.between(idea.getCreatedAt(), Instant.now(clock)).compareTo(EDIT_WINDOW) <= 0;
+    }
+
+    // ---- status ------------------------------------------------------------------------------
+
+    @Transactional
+    public void setStatus(long ideaId, IdeaStatus status, String explanation) {
+        InspraakUser staff = currentUser.requireStaff();
+        Idea idea = load(ideaId);
+        String text = explanation == null ? "" : explanation.strip();
+        if (status == null) {
+            throw new InspraakException("error.status.required");
+        }
+        if (text.isEmpty()) {
+            throw new InspraakException(status == IdeaStatus.NOT_SELECTED ? "error.status.reason-required"
+                    : "error.status.explanation-required");
+        }
+        if (text.length() > 2000) {
+            throw new InspraakException("error.status.explanation-long", 2000);
+        }
+        Instant now = Instant.now(clock);
+        idea.setStatus(status, now);
+        statusChanges.save(new IdeaStatusChange(ideaId, status, text, staff.id(), now));
+        events.publishEvent(new IdeaChanged(ideaId, idea.getConsultationId()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<StatusStep> timeline(long ideaId) {
+        return statusChanges.findByIdeaIdOrderByChangedAtAscIdAsc(ideaId).stream()
+                .map(c -> new StatusStep(c.getStatus(), c.getExplanation(), c.getChangedAt())).toList();
+    }
+
+    // ---- reading -------------------------------------------------------------------------------
+
+    /** One idea for its page. Hidden ideas are not found for the public. */
+    @Transactional(readOnly = true)
+    public Optional<IdeaSummary> find(long ideaId) {
+        return ideas.findById(ideaId).filter(i -> !i.isHidden() || currentUser.get().map(InspraakUser::isStaff).orElse(false))
+                .map(i -> toSummaries(List.of(i)).getFirst());
+    }
+
+    @Transactional(readOnly = true)
+    public List<IdeaSummary> list(long consultationId, IdeaSort sort, long seed, int offset, int limit) {
+        int size = Math.max(1, limit);
+        // Vaadin's lazy loading asks with offsets that are multiples of the page size.
+        Pageable page = PageRequest.of(offset / size, size);
+        List<Idea> rows = switch (sort == null ? IdeaSort.NEWEST : sort) {
+            case NEWEST -> ideas.newest(consultationId, page);
+            case MOST_SUPPORT -> ideas.mostSupported(consultationId, page);
+            case MOST_DISCUSSED -> ideas.mostDiscussed(consultationId, page);
+            case MOST_DIVIDED -> ideas.mostDivided(consultationId, page);
+            case RANDOM -> ideas.shuffled(consultationId, Math.floorMod(seed, 999_983L) + 1, page);
+        };
+        return toSummaries(rows);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(long consultationId) {
+        return ideas.countByConsultationIdAndHiddenFalse(consultationId);
+    }
+
+    /** For votes and reactions: the idea must exist, be visible, and its consultation's phase must allow it. */
+    @Transactional(readOnly = true)
+    public long requireOpenFor(long ideaId, boolean forVote) {
+        Idea idea = ideas.findById(ideaId).orElseThrow(() -> new InspraakException("error.not-found"));
+        if (idea.isHidden()) {
+            throw new InspraakException("error.idea.hidden");
+        }
+        Phase phase = consultations.phase(idea.getConsultationId());
+        if (forVote ? !phase.acceptsVotes() : !phase.acceptsReactions()) {
+            throw new InspraakException(forVote ? "error.vote.phase-closed" : "error.reaction.phase-closed");
+        }
+        return idea.getConsultationId();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Long> consultationOf(long ideaId) {
+        return ideas.findById(ideaId).map(Idea::getConsultationId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Long> authorOf(long ideaId) {
+        return ideas.findById(ideaId).map(Idea::getAuthorId);
+    }
+
+    // ---- counters, called by the vote and reaction features ---------------------------------------
+
+    @Transactional
+    public void applyVoteDelta(long ideaId, int agree, int disagree, int pass) {
+        ideas.addVotes(ideaId, agree, disagree, pass);
+        ideas.refreshScores(ideaId);
+    }
+
+    @Transactional
+    public void applyReactionDelta(long ideaId, int delta) {
+        ideas.addReactions(ideaId, delta);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    List<IdeaSummary> toSummaries(List<Idea> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> authorIds = new HashSet<>();
+        Set<Long> consultationIds = new HashSet<>();
+        rows.forEach(i -> {
+            authorIds.add(i.getAuthorId());
+            consultationIds.add(i.getConsultationId());
+        });
+        Map<Long, String> names = accounts.displayNames(authorIds);
+        Map<Long, String> neighbourhoodNames = neighbourhoods.names();
+        Map<Long, String> themeNames = new java.util.HashMap<>();
+        consultationIds.forEach(c -> consultations.themes(c).forEach(t -> themeNames.put(t.id(), t.name())));
+        return rows.stream().map(i -> new IdeaSummary(i.getId(), i.getConsultationId(), i.getTitle(),
+                i.getDescription(), themeNames.get(i.getThemeId()), neighbourhoodNames.get(i.getNeighbourhoodId()),
+                i.getAmountKind(), i.getAmountEuros(), i.getStatus(), i.getAgreeCount(), i.getDisagreeCount(),
+                i.getPassCount(), i.getReactionCount(), names.getOrDefault(i.getAuthorId(), ""), i.getAuthorId(),
+                i.getCreatedAt(), i.isHidden())).toList();
+    }
+
+    private Idea load(long ideaId) {
+        return ideas.findById(ideaId).orElseThrow(() -> new InspraakException("error.not-found"));
+    }
+
+    private IdeaForm normalise(IdeaForm f) {
+        return new IdeaForm(f.title().strip(), f.description().strip(), f.themeId(), f.neighbourhoodId(),
+                f.amountEuros() == null ? null : (f.amountKind() == null ? AmountKind.SAVING : f.amountKind()),
+                f.amountEuros());
+    }
+
+    private void validate(long consultationId, IdeaForm f) {
+        String title = f.title() == null ? "" : f.title().strip();
+        String description = f.description() == null ? "" : f.description().strip();
+        if (title.length() < MIN_TITLE) {
+            throw new InspraakException("error.idea.title-short", MIN_TITLE);
+        }
+        if (title.length() > MAX_TITLE) {
+            throw new InspraakException("error.idea.title-long", MAX_TITLE);
+        }
+        if (description.length() < MIN_DESCRIPTION) {
+            throw new InspraakException("error.idea.description-short", MIN_DESCRIPTION);
+        }
+        if (description.length() > MAX_DESCRIPTION) {
+            throw new InspraakException("error.idea.description-long", MAX_DESCRIPTION);
+        }
+        if (CONTROL.matcher(title).find() || CONTROL.matcher(description).find()) {
+            throw new InspraakException("error.text.control-characters");
+        }
+        if (f.themeId() != null && !consultations.themeBelongsTo(f.themeId(), consultationId)) {
+            throw new InspraakException("error.idea.theme-unknown");
+        }
+        if (f.neighbourhoodId() != null && !neighbourhoods.exists(f.neighbourhoodId())) {
+            throw new InspraakException("error.neighbourhood.unknown");
+        }
+        if (f.amountEuros() != null && (f.amountEuros() <= 0 || f.amountEuros() > MAX_AMOUNT)) {
+            throw new InspraakException("error.amount.range");
+        }
+    }
+}

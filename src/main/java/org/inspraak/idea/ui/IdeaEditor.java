@@ -1,0 +1,122 @@
+package org.inspraak.idea.ui;
+
+import java.util.function.LongConsumer;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import org.inspraak.consultation.ConsultationService;
+import org.inspraak.consultation.ConsultationService.ThemeRef;
+import org.inspraak.consultation.NeighbourhoodService;
+import org.inspraak.consultation.NeighbourhoodService.NeighbourhoodRef;
+import org.inspraak.idea.AmountKind;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.idea.IdeaService.IdeaForm;
+import org.inspraak.ui.FormMessage;
+import org.springframework.stereotype.Component;
+
+/** The dialog in which a resident posts a new idea. */
+public class IdeaEditor extends Dialog {
+
+    /** Creates editors with the services they need, so views only say "open one". */
+    @Component
+    public static class Factory {
+        private final IdeaService ideas;
+        private final ConsultationService consultations;
+        private final NeighbourhoodService neighbourhoods;
+
+        Factory(IdeaService ideas, ConsultationService consultations, NeighbourhoodService neighbourhoods) {
+            this.ideas = ideas;
+            this.consultations = consultations;
+            this.neighbourhoods = neighbourhoods;
+        }
+
+        public IdeaEditor open(long consultationId, LongConsumer onPosted) {
+            IdeaEditor editor = new IdeaEditor(this, consultationId, onPosted);
+            editor.open();
+            return editor;
+        }
+    }
+
+    final TextField title = new TextField();
+    final TextArea description = new TextArea();
+    final ComboBox<ThemeRef> theme = new ComboBox<>();
+    final ComboBox<NeighbourhoodRef> neighbourhood = new ComboBox<>();
+    final RadioButtonGroup<AmountKind> amountKind = new RadioButtonGroup<>();
+    final IntegerField amount = new IntegerField();
+    final FormMessage message = new FormMessage();
+    final Button submit = new Button();
+
+    IdeaEditor(Factory f, long consultationId, LongConsumer onPosted) {
+        setHeaderTitle(getTranslation("idea.new"));
+        setWidth("min(40rem, 100vw)");
+        title.setLabel(getTranslation("idea.title"));
+        title.setMaxLength(IdeaService.MAX_TITLE);
+        title.setRequiredIndicatorVisible(true);
+        title.setValueChangeMode(ValueChangeMode.EAGER);
+        title.setId("idea-title");
+        title.addValueChangeListener(e -> title.setHelperText(getTranslation("common.chars-left",
+                IdeaService.MAX_TITLE - e.getValue().length())));
+        description.setLabel(getTranslation("idea.description"));
+        description.setHelperText(getTranslation("idea.description.help"));
+        description.setMaxLength(IdeaService.MAX_DESCRIPTION);
+        description.setRequiredIndicatorVisible(true);
+        description.setMinHeight("8rem");
+        description.setId("idea-description");
+        theme.setLabel(getTranslation("idea.theme"));
+        theme.setItems(f.consultations.themes(consultationId));
+        theme.setItemLabelGenerator(ThemeRef::name);
+        theme.setId("idea-theme");
+        neighbourhood.setLabel(getTranslation("idea.neighbourhood"));
+        neighbourhood.setItems(f.neighbourhoods.all());
+        neighbourhood.setItemLabelGenerator(NeighbourhoodRef::name);
+        neighbourhood.setClearButtonVisible(true);
+        amountKind.setLabel(getTranslation("idea.amount-kind"));
+        amountKind.setItems(AmountKind.values());
+        amountKind.setItemLabelGenerator(k -> getTranslation("idea.amount-kind." + k.name()));
+        amountKind.setValue(AmountKind.SAVING);
+        amount.setLabel(getTranslation("idea.amount"));
+        amount.setHelperText(getTranslation("idea.amount.help"));
+        amount.setMin(1);
+        amount.setMax((int) Math.min(Integer.MAX_VALUE, IdeaService.MAX_AMOUNT));
+        amount.setId("idea-amount");
+
+        FormLayout form = new FormLayout(title, description, theme, neighbourhood, amountKind, amount);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
+        form.setColspan(title, 2);
+        form.setColspan(description, 2);
+        Paragraph guidelines = new Paragraph(new Anchor("/richtlijnen", getTranslation("idea.guidelines")));
+        Div similar = new Div();
+        similar.addClassName("similar-ideas");
+        add(form, similar, guidelines, message);
+
+        submit.setText(getTranslation("idea.submit"));
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.setId("idea-submit");
+        submit.addClickListener(e -> {
+            if (amount.isInvalid()) {
+                message.error(getTranslation("error.amount.range"));
+                return;
+            }
+            long[] id = new long[1];
+            if (message.attempt(() -> id[0] = f.ideas.post(consultationId, new IdeaForm(title.getValue(),
+                    description.getValue(), theme.getValue() == null ? null : theme.getValue().id(),
+                    neighbourhood.getValue() == null ? null : neighbourhood.getValue().id(),
+                    amountKind.getValue(), amount.getValue() == null ? null : amount.getValue().longValue())))) {
+                close();
+                onPosted.accept(id[0]);
+            }
+        });
+        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), submit);
+    }
+}

@@ -1,0 +1,109 @@
+package org.inspraak.idea.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.inspraak.consultation.ConsultationService;
+import org.inspraak.consultation.ConsultationService.ConsultationDetails;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.idea.IdeaService.IdeaSummary;
+import org.inspraak.reaction.ReactionService;
+import org.inspraak.reaction.ui.ReactionThread;
+import org.inspraak.security.CurrentUser;
+import org.inspraak.security.Role;
+import org.inspraak.ui.Formats;
+import org.inspraak.ui.Live;
+import org.inspraak.ui.Markdown;
+import org.inspraak.vote.VoteService;
+import org.inspraak.vote.ui.VoteButtons;
+
+/** One idea: what it proposes, its votes, its status timeline and the conversation about it. */
+@Route("ideeen/:id")
+@AnonymousAllowed
+class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient IdeaService ideas;
+    private final transient ConsultationService consultations;
+    private final transient VoteService votes;
+    private final transient ReactionService reactions;
+    private final transient CurrentUser currentUser;
+    private final transient Live live;
+    private String title = "";
+
+    IdeaView(IdeaService ideas, ConsultationService consultations, VoteService votes, ReactionService reactions,
+             CurrentUser currentUser, Live live) {
+        this.ideas = ideas;
+        this.consultations = consultations;
+        this.votes = votes;
+        this.reactions = reactions;
+        this.currentUser = currentUser;
+        this.live = live;
+        addClassName("page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        long id = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
+        IdeaSummary idea = ideas.find(id).orElseThrow(NotFoundException::new);
+        ConsultationDetails consultation = consultations.find(idea.consultationId()).orElseThrow(NotFoundException::new);
+        title = idea.title();
+        removeAll();
+        Anchor back = new Anchor("/gesprekken/" + consultation.id(), "← " + consultation.title());
+        back.addClassName("back-link");
+        H1 heading = new H1(idea.title());
+        Span by = new Span(getTranslation("idea.by", idea.authorName(), Formats.dateTime(idea.createdAt(), getLocale())));
+        by.addClassName("muted");
+        Div body = new Div(new Html("<div>" + Markdown.userHtml(idea.description()) + "</div>"));
+        body.addClassName("idea-body");
+        boolean canVote = consultation.phase().acceptsVotes() && currentUser.has(Role.RESIDENT);
+        VoteButtons voteButtons = new VoteButtons(votes, id, () -> ideas.find(id).orElse(null), canVote);
+        add(back, heading, IdeaLabels.of(this, idea), by, body, voteButtons);
+        if (!consultation.phase().acceptsVotes()) {
+            add(new Paragraph(getTranslation("vote.closed")));
+        } else if (currentUser.get().isEmpty()) {
+            add(new Anchor("/login", getTranslation("vote.login-to-vote")));
+        }
+        add(statusTimeline(id));
+        add(new ReactionThread(reactions, currentUser, live, id, consultation.phase().acceptsReactions()));
+        live.subscribe(voteButtons, VoteService.VoteCast.class, e -> {
+            if (e.ideaId() == id) {
+                voteButtons.refresh();
+            }
+        });
+    }
+
+    private Component statusTimeline(long ideaId) {
+        Div section = new Div(new H2(getTranslation("idea.timeline")));
+        section.addClassName("status-timeline");
+        OrderedList steps = new OrderedList();
+        for (IdeaService.StatusStep step : ideas.timeline(ideaId)) {
+            ListItem item = new ListItem(new Span(getTranslation("status." + step.status().name())),
+                    new Span(" · " + Formats.dateTime(step.at(), getLocale())));
+            if (!step.explanation().isBlank()) {
+                item.add(new Paragraph(step.explanation()));
+            }
+            steps.add(item);
+        }
+        section.add(steps);
+        return section;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

@@ -1,0 +1,20 @@
+package org.inspraak.reaction;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ReactionRepository extends JpaRepository<Reaction, Long> {
+
+    @Query("select r from Reaction r where r.ideaId = :ideaId and r.parentId is null order by r.createdAt, r.id")
+    List<Reaction> topLevel(long ideaId, Pageable page);
+
+    @Query("select count(r) from Reaction r where r.ideaId = :ideaId and r.parentId is null")
+    long countTopLevel(long ideaId);
+
+    @Query("select r from Reaction r where r.parentId in :parentIds order by r.createdAt, r.id")
+    List<Reaction> repliesTo(Collection<Long> parentIds);
+}

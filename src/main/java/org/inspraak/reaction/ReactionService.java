@@ -1,0 +1,179 @@
+package org.inspraak.reaction;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.inspraak.InspraakException;
+import org.inspraak.account.AccountService;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.security.CurrentUser;
+import org.inspraak.security.InspraakUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Threaded reactions on ideas, including official answers by staff. */
+@Service
+public class ReactionService {
+
+    public static final int MAX_BODY = 5_000;
+    public static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
+    /** Deeper replies are shown at this depth, so phones never indent a thread off the screen. */
+    public static final int MAX_DEPTH = 3;
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\u202A-\\u202E\\u2066-\\u2069]");
+
+    private final ReactionRepository reactions;
+    private final IdeaService ideas;
+    private final AccountService accounts;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ReactionService(ReactionRepository reactions, IdeaService ideas, AccountService accounts, CurrentUser currentUser,
+                    ApplicationEventPublisher events, Clock clock) {
+        this.reactions = reactions;
+        this.ideas = ideas;
+        this.accounts = accounts;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** One reaction as the thread shows it. Deleted and hidden ones keep their place but lose their text. */
+    public record ReactionView(long id, Long parentId, int depth, String body, String authorName, long authorId,
+                               boolean official, boolean deleted, boolean hidden, Instant createdAt,
+                               boolean edited, boolean editable) {
+    }
+
+    /** Published after commit so open idea pages can show the new reaction. */
+    public record ReactionChanged(long ideaId, long reactionId) {
+    }
+
+    @Transactional
+    public long post(long ideaId, Long parentId, String rawBody) {
+        InspraakUser user = currentUser.require();
+        String body = validate(rawBody);
+        ideas.requireOpenFor(ideaId, false);
+        if (parentId != null) {
+            Reaction parent = reactions.findById(parentId).orElseThrow(() -> new InspraakException("error.not-found"));
+            if (!parent.getIdeaId().equals(ideaId)) {
+                throw new InspraakException("error.not-found");
+            }
+        }
+        Reaction r = reactions.save(new Reaction(ideaId, parentId, user.id(), body, user.isStaff(), Instant.now(clock)));
+        ideas.applyReactionDelta(ideaId, 1);
+        events.publishEvent(new ReactionChanged(ideaId, r.getId()));
+        return r.getId();
+    }
+
+    /** Seeds a reaction for a given author (demo data, imports). */
+    @Transactional
+    public long postAs(long authorId, boolean official, long ideaId, Long parentId, String rawBody, Instant at) {
+        String body = validate(rawBody);
+        Reaction r = reactions.save(new Reaction(ideaId, parentId, authorId, body, official, at));
+        ideas.applyReactionDelta(ideaId, 1);
+        return r.getId();
+    }
+
+    @Transactional
+    public void edit(long reactionId, String rawBody) {
+        InspraakUser user = currentUser.require();
+        Reaction r = reactions.findById(reactionId).orElseThrow(() -> new InspraakException("error.not-found"));
+        if (!r.getAuthorId().equals(user.id())) {
+            throw new InspraakException("error.forbidden");
+        }
+        if (r.isDeleted() || !withinEditWindow(r)) {
+            throw new InspraakException("error.reaction.edit-window");
+        }
+        r.edit(validate(rawBody), Instant.now(clock));
+        events.publishEvent(new ReactionChanged(r.getIdeaId(), r.getId()));
+    }
+
+    @Transactional
+    public void deleteOwn(long reactionId) {
+        InspraakUser user = currentUser.require();
+        Reaction r = reactions.findById(reactionId).orElseThrow(() -> new InspraakException("error.not-found"));
+        if (!r.getAuthorId().equals(user.id())) {
+            throw new InspraakException("error.forbidden");
+        }
+        if (!r.isDeleted()) {
+            r.markDeleted(Instant.now(clock));
+            events.publishEvent(new ReactionChanged(r.getIdeaId(), r.getId()));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public long countTopLevel(long ideaId) {
+        return reactions.countTopLevel(ideaId);
+    }
+
+    /**
+     * A page of top-level reactions with all their replies, flattened in reading order with a depth.
+     * Paging by top-level reactions keeps a 500-reaction thread fast without splitting a conversation.
+     */
+    @Transactional(readOnly = true)
+    public List<ReactionView> thread(long ideaId, int offset, int limit) {
+        int size = Math.max(1, limit);
+        List<Reaction> top = reactions.topLevel(ideaId, PageRequest.of(offset / size, size));
+        Map<Long, List<Reaction>> children = new LinkedHashMap<>();
+        List<Long> frontier = top.stream().map(Reaction::getId).toList();
+        List<Reaction> all = new ArrayList<>(top);
+        for (int round = 0; round < 50 && !frontier.isEmpty(); round++) {
+            List<Reaction> replies = reactions.repliesTo(frontier);
+            replies.forEach(r -> children.computeIfAbsent(r.getParentId(), k -> new ArrayList<>()).add(r));
+            all.addAll(replies);
+            frontier = replies.stream().map(Reaction::getId).toList();
+        }
+        Set<Long> authorIds = new HashSet<>();
+        all.forEach(r -> authorIds.add(r.getAuthorId()));
+        Map<Long, String> names = accounts.displayNames(authorIds);
+        Optional<InspraakUser> me = currentUser.get();
+        List<ReactionView> out = new ArrayList<>();
+        for (Reaction r : top) {
+            flatten(r, 0, children, names, me, out);
+        }
+        return out;
+    }
+
+    private void flatten(Reaction r, int depth, Map<Long, List<Reaction>> children, Map<Long, String> names,
+                         Optional<InspraakUser> me, List<ReactionView> out) {
+        boolean mine = me.map(u -> u.id() == r.getAuthorId()).orElse(false);
+        boolean showText = !r.isDeleted() && !r.isHidden();
+        out.add(new ReactionView(r.getId(), r.getParentId(), Math.min(depth, MAX_DEPTH - 1),
+                showText ? r.getBody() : "", names.getOrDefault(r.getAuthorId(), ""), r.getAuthorId(),
+                r.isOfficial(), r.isDeleted(), r.isHidden(), r.getCreatedAt(),
+                r.getUpdatedAt().isAfter(r.getCreatedAt()) && !r.isDeleted(),
+                mine && !r.isDeleted() && withinEditWindow(r)));
+        for (Reaction child : children.getOrDefault(r.getId(), List.of())) {
+            flatten(child, depth + 1, children, names, me, out);
+        }
+    }
+
+    private boolean withinEditWindow(Reaction r) {
+        return Duration.between(r.getCreatedAt(), Instant.now(clock)).compareTo(EDIT_WINDOW) <= 0;
+    }
+
+    private static String validate(String raw) {
+        String body = raw == null ? "" : raw.strip();
+        if (body.isEmpty()) {
+            throw new InspraakException("error.reaction.empty");
+        }
+        if (body.length() > MAX_BODY) {
+            throw new InspraakException("error.reaction.long", MAX_BODY);
+        }
+        if (CONTROL.matcher(body).find()) {
+            throw new InspraakException("error.text.control-characters");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,157 @@
+package org.inspraak.reaction.ui;
+
+import java.util.List;
+
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import org.inspraak.reaction.ReactionService;
+import org.inspraak.reaction.ReactionService.ReactionView;
+import org.inspraak.security.CurrentUser;
+import org.inspraak.ui.FormMessage;
+import org.inspraak.ui.Formats;
+import org.inspraak.ui.Live;
+import org.inspraak.ui.Markdown;
+import org.inspraak.ui.Notices;
+
+/**
+ * The reactions on one idea, threaded. Loads top-level reactions in pages with all their replies, so a
+ * thread of 500 opens as fast as one of 20.
+ */
+public class ReactionThread extends VerticalLayout {
+
+    static final int PAGE = 25;
+
+    private final transient ReactionService reactions;
+    private final long ideaId;
+    private final boolean canReact;
+    private final Div items = new Div();
+    private final Button more = new Button();
+    private final H2 heading = new H2();
+    private int loadedPages = 1;
+
+    public ReactionThread(ReactionService reactions, CurrentUser currentUser, Live live, long ideaId, boolean open) {
+        this.reactions = reactions;
+        this.ideaId = ideaId;
+        this.canReact = open && currentUser.get().isPresent();
+        setPadding(false);
+        addClassName("reaction-thread");
+        items.addClassName("reactions");
+        items.setId("reactions");
+        more.setText(getTranslation("reaction.more"));
+        more.addClickListener(e -> {
+            loadedPages++;
+            render();
+        });
+        add(heading);
+        if (canReact) {
+            add(composer(null));
+        } else if (open) {
+            add(new Anchor("/login", getTranslation("reaction.login-to-react")));
+        }
+        add(items, more);
+        render();
+        live.subscribe(this, ReactionService.ReactionChanged.class, e -> {
+            if (e.ideaId() == ideaId) {
+                render();
+            }
+        });
+    }
+
+    /** Re-reads what is loaded; called after posting and when another resident reacted. */
+    public void render() {
+        items.removeAll();
+        List<ReactionView> list = reactions.thread(ideaId, 0, PAGE * loadedPages);
+        long topLevel = reactions.countTopLevel(ideaId);
+        heading.setText(getTranslation("reaction.title", topLevel));
+        list.forEach(r -> items.add(item(r)));
+        more.setVisible(topLevel > (long) PAGE * loadedPages);
+    }
+
+    private Div item(ReactionView r) {
+        Div item = new Div();
+        item.addClassName("reaction");
+        item.addClassName("depth-" + r.depth());
+        item.getElement().setAttribute("data-reaction-id", Long.toString(r.id()));
+        Span author = new Span(r.authorName());
+        author.addClassName("author");
+        Div meta = new Div(author);
+        meta.addClassName("meta");
+        if (r.official()) {
+            Span official = new Span(getTranslation("reaction.official"));
+            official.getElement().getThemeList().add("badge primary");
+            meta.add(official);
+            item.addClassName("official");
+        }
+        Span when = new Span(Formats.dateTime(r.createdAt(), getLocale()) + (r.edited() ? " · " + getTranslation("reaction.edited") : ""));
+        when.addClassName("muted");
+        meta.add(when);
+        item.add(meta);
+        if (r.deleted()) {
+            item.add(stub(getTranslation("reaction.deleted")));
+        } else if (r.hidden()) {
+            item.add(stub(getTranslation("reaction.hidden")));
+        } else {
+            Div body = new Div(new Html("<div>" + Markdown.userHtml(r.body()) + "</div>"));
+            body.addClassName("body");
+            item.add(body);
+        }
+        Div actions = new Div();
+        actions.addClassName("actions");
+        if (canReact && !r.deleted() && !r.hidden()) {
+            Button reply = new Button(getTranslation("reaction.reply"));
+            reply.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            reply.addClickListener(e -> {
+                reply.setEnabled(false);
+                item.add(composer(r.id()));
+            });
+            actions.add(reply);
+        }
+        if (r.editable()) {
+            Button delete = new Button(getTranslation("reaction.delete"));
+            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            delete.addClickListener(e -> {
+                if (Notices.attempt(this, () -> reactions.deleteOwn(r.id()))) {
+                    render();
+                }
+            });
+            actions.add(delete);
+        }
+        item.add(actions);
+        return item;
+    }
+
+    private static Paragraph stub(String text) {
+        Paragraph p = new Paragraph(text);
+        p.addClassName("stub");
+        return p;
+    }
+
+    private Div composer(Long parentId) {
+        TextArea text = new TextArea(getTranslation(parentId == null ? "reaction.new" : "reaction.reply-label"));
+        text.setMaxLength(ReactionService.MAX_BODY);
+        text.setWidthFull();
+        text.setHelperText(getTranslation("reaction.help"));
+        text.setId(parentId == null ? "reaction-text" : "reply-text-" + parentId);
+        FormMessage message = new FormMessage();
+        Button post = new Button(getTranslation("reaction.post"));
+        post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        post.setId(parentId == null ? "reaction-post" : "reply-post-" + parentId);
+        post.addClickListener(e -> {
+            if (message.attempt(() -> reactions.post(ideaId, parentId, text.getValue()))) {
+                text.clear();
+                render();
+            }
+        });
+        Div composer = new Div(text, post, message);
+        composer.addClassName("composer");
+        return composer;
+    }
+}

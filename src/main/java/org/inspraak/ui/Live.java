@@ -1,0 +1,58 @@
+package org.inspraak.ui;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.shared.Registration;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Fans domain events out to open browser pages through Vaadin Push. Services publish plain events;
+ * this delivers them only after their transaction commits, so a page never shows a rolled-back vote.
+ */
+@Service
+public class Live {
+
+    private record Listener(UI ui, Consumer<Object> action) {
+    }
+
+    private final Map<Class<?>, Set<Listener>> listeners = new ConcurrentHashMap<>();
+
+    /** Subscribes a component for as long as it is attached to a page. */
+    public <T> void subscribe(Component owner, Class<T> type, Consumer<T> action) {
+        owner.addAttachListener(attach -> {
+            Listener listener = new Listener(attach.getUI(), e -> action.accept(type.cast(e)));
+            Set<Listener> set = listeners.computeIfAbsent(type, k -> new CopyOnWriteArraySet<>());
+            set.add(listener);
+            Registration[] detach = new Registration[1];
+            detach[0] = owner.addDetachListener(d -> {
+                set.remove(listener);
+                detach[0].remove();
+            });
+        });
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    public void onEvent(Object event) {
+        if (!event.getClass().getName().startsWith("org.inspraak.")) {
+            return;
+        }
+        Set<Listener> set = listeners.get(event.getClass());
+        if (set == null) {
+            return;
+        }
+        for (Listener l : set) {
+            l.ui().access(() -> l.action().accept(event));
+        }
+    }
+
+    int listenerCount() {
+        return listeners.values().stream().mapToInt(Set::size).sum();
+    }
+}

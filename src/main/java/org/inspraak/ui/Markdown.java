@@ -1,0 +1,64 @@
+package org.inspraak.ui;
+
+import java.util.List;
+
+import org.commonmark.Extension;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+/**
+ * Renders residents' Markdown to safe HTML. The parser drops raw HTML and images; the OWASP policy then
+ * allows only a small set of tags and http(s)/mailto links, which get rel="nofollow noopener".
+ */
+public final class Markdown {
+
+    private static final List<Extension> EXTENSIONS = List.of();
+    private static final Parser USER_PARSER = Parser.builder().extensions(EXTENSIONS)
+            .enabledBlockTypes(java.util.Set.of(org.commonmark.node.BlockQuote.class,
+                    org.commonmark.node.ListBlock.class, org.commonmark.node.FencedCodeBlock.class))
+            .build();
+    private static final Parser STAFF_PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
+            .build();
+
+    private static final PolicyFactory USER_POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "br", "em", "strong", "ul", "ol", "li", "blockquote", "code", "pre", "a")
+            .allowUrlProtocols("https", "http", "mailto")
+            .allowAttributes("href").onElements("a")
+            .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
+            .toFactory();
+    private static final PolicyFactory STAFF_POLICY = USER_POLICY.and(new HtmlPolicyBuilder()
+            .allowElements("h2", "h3", "h4", "hr", "table", "thead", "tbody", "tr", "th", "td")
+            .toFactory());
+
+    private Markdown() {
+    }
+
+    /** Ideas and reactions: paragraphs, emphasis, lists, quotes, code and links. */
+    public static String userHtml(String markdown) {
+        return USER_POLICY.sanitize(RENDERER.render(USER_PARSER.parse(markdown == null ? "" : markdown)));
+    }
+
+    /** Texts written by staff (background, guidelines, summaries): also headings and tables. */
+    public static String staffHtml(String markdown) {
+        var document = STAFF_PARSER.parse(markdown == null ? "" : markdown);
+        document.accept(new org.commonmark.node.AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                // Page structure has one h1 per view; shift staff headings below it.
+                heading.setLevel(Math.max(2, Math.min(4, heading.getLevel() + 1)));
+                visitChildren(heading);
+            }
+
+            @Override
+            public void visit(Image image) {
+                image.unlink();
+            }
+        });
+        return STAFF_POLICY.sanitize(RENDERER.render(document));
+    }
+}

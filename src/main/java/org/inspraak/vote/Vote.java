@@ -1,0 +1,53 @@
+package org.inspraak.vote;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One resident's vote on one idea; the database's unique key (idea, user) guarantees there is only one. */
+@Entity
+@Table(name = "vote")
+class Vote {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(nullable = false)
+    private Long ideaId;
+    @Column(nullable = false)
+    private Long userId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private VoteChoice choice;
+    @Column(nullable = false)
+    private Instant createdAt;
+    @Column(nullable = false)
+    private Instant updatedAt;
+
+    protected Vote() {
+    }
+
+    Vote(Long ideaId, Long userId, VoteChoice choice, Instant now) {
+        this.ideaId = ideaId;
+        this.userId = userId;
+        this.choice = choice;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    Long getIdeaId() { return ideaId; }
+    Long getUserId() { return userId; }
+    VoteChoice getChoice() { return choice; }
+
+    void change(VoteChoice choice, Instant now) {
+        this.choice = choice;
+        this.updatedAt = now;
+    }
+}

@@ -1,0 +1,18 @@
+package org.inspraak.vote;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface VoteRepository extends JpaRepository<Vote, Long> {
+
+    Optional<Vote> findByIdeaIdAndUserId(Long ideaId, Long userId);
+
+    @Query("select v from Vote v where v.userId = :userId and v.ideaId in :ideaIds")
+    List<Vote> findMine(Long userId, Collection<Long> ideaIds);
+
+    long countByIdeaId(Long ideaId);
+}

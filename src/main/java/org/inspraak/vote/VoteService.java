@@ -1,0 +1,118 @@
+package org.inspraak.vote;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.inspraak.InspraakException;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.security.CurrentUser;
+import org.inspraak.security.InspraakUser;
+import org.inspraak.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Casting and changing votes. One vote per resident per idea, enforced by the database. */
+@Service
+public class VoteService {
+
+    private final VoteRepository votes;
+    private final IdeaService ideas;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    VoteService(VoteRepository votes, IdeaService ideas, CurrentUser currentUser, ApplicationEventPublisher events,
+                PlatformTransactionManager txManager, Clock clock) {
+        this.votes = votes;
+        this.ideas = ideas;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.tx = new TransactionTemplate(txManager);
+        this.clock = clock;
+    }
+
+    /** Published after a vote is stored, so open pages can show the new counts. */
+    public record VoteCast(long ideaId, long consultationId) {
+    }
+
+    /** Casts or changes the current resident's vote. */
+    public void vote(long ideaId, VoteChoice choice) {
+        InspraakUser user = currentUser.require(Role.RESIDENT);
+        voteAs(user.id(), ideaId, choice);
+    }
+
+    /**
+     * Casts or changes a vote for the given user. Two tabs voting at the same moment both try to insert;
+     * the unique key rejects one, and the retry then finds the other's row and changes it.
+     */
+    public void voteAs(long userId, long ideaId, VoteChoice choice) {
+        if (choice == null) {
+            throw new InspraakException("error.vote.choice");
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Long consultationId = tx.execute(s -> castInTransaction(userId, ideaId, choice));
+                if (consultationId != null) {
+                    events.publishEvent(new VoteCast(ideaId, consultationId));
+                }
+                return;
+            } catch (DataIntegrityViolationException e) {
+                if (attempt >= 3) {
+                    throw new InspraakException("error.vote.conflict");
+                }
+            }
+        }
+    }
+
+    private Long castInTransaction(long userId, long ideaId, VoteChoice choice) {
+        long consultationId = ideas.requireOpenFor(ideaId, true);
+        Instant now = Instant.now(clock);
+        Optional<Vote> existing = votes.findByIdeaIdAndUserId(ideaId, userId);
+        if (existing.isPresent()) {
+            Vote vote = existing.get();
+            VoteChoice old = vote.getChoice();
+            if (old == choice) {
+                return null;
+            }
+            vote.change(choice, now);
+            votes.flush();
+            ideas.applyVoteDelta(ideaId, delta(choice, VoteChoice.AGREE) - delta(old, VoteChoice.AGREE),
+                    delta(choice, VoteChoice.DISAGREE) - delta(old, VoteChoice.DISAGREE),
+                    delta(choice, VoteChoice.PASS) - delta(old, VoteChoice.PASS));
+        } else {
+            votes.saveAndFlush(new Vote(ideaId, userId, choice, now));
+            ideas.applyVoteDelta(ideaId, delta(choice, VoteChoice.AGREE), delta(choice, VoteChoice.DISAGREE),
+                    delta(choice, VoteChoice.PASS));
+        }
+        return consultationId;
+    }
+
+    private static int delta(VoteChoice choice, VoteChoice counted) {
+        return choice == counted ? 1 : 0;
+    }
+
+    /** The current user's votes on the given ideas, for showing which button is pressed. */
+    @Transactional(readOnly = true)
+    public Map<Long, VoteChoice> myVotes(Collection<Long> ideaIds) {
+        Optional<InspraakUser> user = currentUser.get();
+        if (user.isEmpty() || ideaIds.isEmpty()) {
+            return Map.of();
+        }
+        return votes.findMine(user.get().id(), ideaIds).stream()
+                .collect(Collectors.toMap(Vote::getIdeaId, Vote::getChoice));
+    }
+
+    @Transactional(readOnly = true)
+    public long countFor(long ideaId) {
+        return votes.countByIdeaId(ideaId);
+    }
+}

@@ -1,0 +1,80 @@
+package org.inspraak.vote.ui;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import org.inspraak.idea.IdeaService.IdeaSummary;
+import org.inspraak.vote.VoteChoice;
+import org.inspraak.vote.VoteService;
+import org.inspraak.ui.Notices;
+
+/** Eens / oneens / pas with the current figures; the pressed button shows the resident's own vote. */
+public class VoteButtons extends Div {
+
+    private final transient VoteService votes;
+    private final transient Supplier<IdeaSummary> reload;
+    private final long ideaId;
+    private final Button agree = new Button();
+    private final Button disagree = new Button();
+    private final Button pass = new Button();
+    private final Span summary = new Span();
+
+    public VoteButtons(VoteService votes, long ideaId, Supplier<IdeaSummary> reload, boolean canVote) {
+        this.votes = votes;
+        this.ideaId = ideaId;
+        this.reload = reload;
+        addClassName("vote-buttons");
+        getElement().setAttribute("role", "group");
+        getElement().setAttribute("aria-label", getTranslation("vote.group"));
+        agree.setIcon(VaadinIcon.THUMBS_UP.create());
+        disagree.setIcon(VaadinIcon.THUMBS_DOWN.create());
+        pass.setIcon(VaadinIcon.MINUS.create());
+        agree.setId("vote-agree");
+        disagree.setId("vote-disagree");
+        pass.setId("vote-pass");
+        agree.addClickListener(e -> cast(VoteChoice.AGREE));
+        disagree.addClickListener(e -> cast(VoteChoice.DISAGREE));
+        pass.addClickListener(e -> cast(VoteChoice.PASS));
+        List.of(agree, disagree, pass).forEach(b -> b.setEnabled(canVote));
+        summary.addClassName("vote-summary");
+        summary.setId("vote-summary");
+        summary.getElement().setAttribute("aria-live", "polite");
+        add(agree, disagree, pass, summary);
+        refresh();
+    }
+
+    private void cast(VoteChoice choice) {
+        if (Notices.attempt(this, () -> votes.vote(ideaId, choice))) {
+            refresh();
+        }
+    }
+
+    /** Re-reads the figures, e.g. when another resident voted. */
+    public void refresh() {
+        IdeaSummary idea = reload.get();
+        if (idea == null) {
+            return;
+        }
+        VoteChoice mine = votes.myVotes(List.of(ideaId)).get(ideaId);
+        label(agree, "vote.agree", idea.agree(), mine == VoteChoice.AGREE);
+        label(disagree, "vote.disagree", idea.disagree(), mine == VoteChoice.DISAGREE);
+        label(pass, "vote.pass", idea.pass(), mine == VoteChoice.PASS);
+        int decided = idea.agree() + idea.disagree();
+        summary.setText(decided == 0 ? getTranslation("vote.none-yet")
+                : getTranslation("vote.share", Math.round(100.0 * idea.agree() / decided), idea.votes()));
+    }
+
+    private void label(Button button, String key, int count, boolean pressed) {
+        button.setText(getTranslation(key) + " · " + count);
+        button.getElement().setAttribute("aria-pressed", Boolean.toString(pressed));
+        button.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        if (pressed) {
+            button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        }
+    }
+}
