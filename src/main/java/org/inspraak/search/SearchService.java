@@ -1,0 +1,158 @@
+package org.inspraak.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.inspraak.idea.Idea;
+import org.inspraak.idea.IdeaStatus;
+import org.inspraak.reaction.Reaction;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One search box over ideas and reactions. Results are ideas: an idea matches on its own title or text,
+ * or because one of its visible reactions matches, so facets (theme, neighbourhood, status, consultation)
+ * always describe the same kind of thing. Hidden ideas and hidden or deleted reactions never match.
+ */
+@Service
+public class SearchService {
+
+    public static final int MAX_QUERY = 200;
+    /** How many reaction-matched ideas are considered; enough for any page a person reads. */
+    private static final int REACTION_IDEAS = 500;
+    private static final AggregationKey<Map<Long, Long>> THEMES = AggregationKey.of("themeId");
+    private static final AggregationKey<Map<Long, Long>> NEIGHBOURHOODS = AggregationKey.of("neighbourhoodId");
+    private static final AggregationKey<Map<IdeaStatus, Long>> STATUSES = AggregationKey.of("status");
+    private static final AggregationKey<Map<Long, Long>> CONSULTATIONS = AggregationKey.of("consultationId");
+
+    @PersistenceContext
+    private EntityManager em;
+
+    /** Filters chosen from the facets; null means "any". */
+    public record Filters(Long consultationId, Long themeId, Long neighbourhoodId, IdeaStatus status) {
+        public static final Filters NONE = new Filters(null, null, null, null);
+    }
+
+    /** One hit: the idea, with the matching text marked by &lt;mark&gt; (already escaped), and where it matched. */
+    public record Hit(long ideaId, String titleHtml, String snippetHtml, boolean matchedInReaction) {
+    }
+
+    public record Facets(Map<Long, Long> themes, Map<Long, Long> neighbourhoods, Map<IdeaStatus, Long> statuses,
+                         Map<Long, Long> consultations) {
+        public static final Facets EMPTY = new Facets(Map.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    public record Page(List<Hit> hits, long total, Facets facets) {
+    }
+
+    @Transactional(readOnly = true)
+    public Page search(String rawQuery, Filters filters, int offset, int limit) {
+        String q = normalise(rawQuery);
+        if (q.isEmpty()) {
+            return new Page(List.of(), 0, Facets.EMPTY);
+        }
+        SearchSession session = Search.session(em);
+        Map<Long, String> reactionSnippets = reactionMatches(session, q);
+        SearchResult<Object[]> result = session.search(Idea.class)
+                .select(f -> f.composite().from(f.id(Long.class), f.highlight("title"), f.highlight("description")).asArray())
+                .where((f, root) -> {
+                    var ownText = f.simpleQueryString().field("title").boost(3f).field("description")
+                            .field("title_en").boost(1.5f).field("description_en").boost(0.5f).matching(q);
+                    root.add(reactionSnippets.isEmpty() ? ownText
+                            : f.or(ownText, f.id().matchingAny(reactionSnippets.keySet()).boost(0.5f)));
+                    root.add(f.match().field("hidden").matching(false).constantScore());
+                    if (filters.consultationId() != null) {
+                        root.add(f.match().field("consultationId").matching(filters.consultationId()).constantScore());
+                    }
+                    if (filters.themeId() != null) {
+                        root.add(f.match().field("themeId").matching(filters.themeId()).constantScore());
+                    }
+                    if (filters.neighbourhoodId() != null) {
+                        root.add(f.match().field("neighbourhoodId").matching(filters.neighbourhoodId()).constantScore());
+                    }
+                    if (filters.status() != null) {
+                        root.add(f.match().field("status").matching(filters.status()).constantScore());
+                    }
+                })
+                .highlighter(f -> f.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML).fragmentSize(160)
+                        .numberOfFragments(1).noMatchSize(160))
+                .highlighter("title", f -> f.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML).numberOfFragments(0)
+                        .noMatchSize(200))
+                .aggregation(THEMES, f -> f.terms().field("themeId", Long.class).maxTermCount(50))
+                .aggregation(NEIGHBOURHOODS, f -> f.terms().field("neighbourhoodId", Long.class).maxTermCount(50))
+                .aggregation(STATUSES, f -> f.terms().field("status", IdeaStatus.class))
+                .aggregation(CONSULTATIONS, f -> f.terms().field("consultationId", Long.class).maxTermCount(50))
+                .fetch(Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
+        List<Hit> hits = new ArrayList<>();
+        for (Object[] row : result.hits()) {
+            long id = (Long) row[0];
+            String title = first(row[1]).orElse("");
+            Optional<String> description = first(row[2]);
+            String reaction = reactionSnippets.get(id);
+            boolean descriptionMatched = description.map(d -> d.contains("<mark>")).orElse(false);
+            boolean inReaction = reaction != null && !descriptionMatched && !title.contains("<mark>");
+            hits.add(new Hit(id, title, inReaction ? reaction : description.orElse(""), inReaction));
+        }
+        Facets facets = new Facets(result.aggregation(THEMES), result.aggregation(NEIGHBOURHOODS),
+                result.aggregation(STATUSES), result.aggregation(CONSULTATIONS));
+        return new Page(hits, result.total().hitCount(), facets);
+    }
+
+    /** Ideas whose text resembles the given text; used to warn about duplicates before posting. */
+    @Transactional(readOnly = true)
+    public List<Long> similarIdeas(long consultationId, String text, int max) {
+        String q = normalise(text);
+        if (q.length() < 4) {
+            return List.of();
+        }
+        return Search.session(em).search(Idea.class).select(f -> f.id(Long.class))
+                .where(f -> f.bool()
+                        .must(f.match().fields("title", "description").matching(q))
+                        .filter(f.match().field("consultationId").matching(consultationId))
+                        .filter(f.match().field("hidden").matching(false)))
+                .fetchHits(max);
+    }
+
+    private Map<Long, String> reactionMatches(SearchSession session, String q) {
+        List<Object[]> rows = session.search(Reaction.class)
+                .select(f -> f.composite().from(f.field("ideaId", Long.class), f.highlight("body")).asArray())
+                .where(f -> f.bool()
+                        .must(f.simpleQueryString().field("body").boost(2f).field("body_en").matching(q))
+                        .filter(f.match().field("hidden").matching(false))
+                        .filter(f.match().field("deleted").matching(false)))
+                .highlighter(f -> f.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML).fragmentSize(160)
+                        .numberOfFragments(1))
+                .fetchHits(REACTION_IDEAS);
+        Map<Long, String> byIdea = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            byIdea.putIfAbsent((Long) row[0], first(row[1]).orElse(""));
+        }
+        return byIdea;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<String> first(Object highlights) {
+        List<String> list = (List<String>) highlights;
+        return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.getFirst());
+    }
+
+    /** Trims and bounds the query; simple-query-string syntax errors cannot occur, it is lenient by design. */
+    static String normalise(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String q = raw.replaceAll("[\\p{Cc}\\p{Cf}]", " ").strip();
+        return q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q;
+    }
+}

@@ -1,0 +1,31 @@
+package org.inspraak;
+
+import org.inspraak.security.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Spring tests on an in-memory database and index. Tests create their own data, so they never depend on each other. */
+@SpringBootTest
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+    @Autowired
+    protected TestData data;
+
+    protected TestData.User login(TestData.User user) {
+        TestData.authenticate(user);
+        return user;
+    }
+
+    protected TestData.User loginNew(Role... roles) {
+        return login(data.user(roles));
+    }
+
+    @AfterEach
+    void clearSecurityContext() {
+        SecurityContextHolder.clearContext();
+    }
+}

@@ -1,0 +1,191 @@
+package org.inspraak.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.inspraak.InspraakException;
+import org.inspraak.IntegrationTest;
+import org.inspraak.TestData;
+import org.inspraak.security.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
+
+class AccountServiceTest extends IntegrationTest {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    UserAccountRepository users;
+    @Autowired
+    AuthenticationConfiguration authConfig;
+
+    private AccountService.Registration registration(String email) {
+        return new AccountService.Registration(email, "Jan uit Stiphout", "drie losse woorden", 1980, null, Locale.ENGLISH);
+    }
+
+    private String linkFromMail(String to, String path) throws Exception {
+        assertThat(greenMail.waitForIncomingEmail(10_000, 1)).isTrue();
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(to)) {
+                Matcher matcher = Pattern.compile("http://localhost:8080" + Pattern.quote(path) + "\\?token=([A-Za-z0-9_-]+)")
+                        .matcher((String) m.getContent());
+                assertThat(matcher.find()).as("mail contains a link").isTrue();
+                return matcher.group(1);
+            }
+        }
+        throw new AssertionError("no mail to " + to);
+    }
+
+    private void authenticate(String email, String password) throws Exception {
+        AuthenticationManager manager = authConfig.getAuthenticationManager();
+        manager.authenticate(new UsernamePasswordAuthenticationToken(email, password));
+    }
+
+    @Test
+    void registrationSendsVerificationMailAndOnlyVerifiedAccountsLogIn() throws Exception {
+        String email = "nieuw" + TestData.next() + "@example.org";
+        accounts.register(registration("  " + email.toUpperCase(Locale.ROOT) + " "));
+        String token = linkFromMail(email, "/bevestigen");
+        assertThat((String) greenMail.getReceivedMessages()[0].getContent()).contains("Dear Jan uit Stiphout");
+
+        assertThatThrownBy(() -> authenticate(email, "drie losse woorden")).isInstanceOf(DisabledException.class);
+        accounts.verifyEmail(token);
+        authenticate(email, "drie losse woorden");
+        assertThatThrownBy(() -> authenticate(email, "wrong password here")).isInstanceOf(BadCredentialsException.class);
+        // Unknown users get the same exception as a wrong password, so login cannot probe for accounts.
+        assertThatThrownBy(() -> authenticate("nobody@example.org", "wrong password here"))
+                .isInstanceOf(BadCredentialsException.class);
+
+        assertThatThrownBy(() -> accounts.verifyEmail(token)).hasMessageContaining("error.token.used");
+        UserAccount stored = users.findByEmail(email).orElseThrow();
+        assertThat(stored.getPasswordHash()).startsWith("{bcrypt}").doesNotContain("drie losse woorden");
+        assertThat(stored.getRoles()).containsExactly(Role.RESIDENT);
+        assertThat(stored.getBirthYear()).isEqualTo(1980);
+    }
+
+    @Test
+    void badRegistrationsAreRejectedWithAReasonAndChangeNothing() {
+        long before = users.count();
+        assertRejected(registration("geen-adres"), "error.email.invalid");
+        assertRejected(registration(""), "error.email.required");
+        assertRejected(new AccountService.Registration("a" + TestData.next() + "@example.org", "J", "drie losse woorden", null, null, null), "error.display-name.short");
+        assertRejected(new AccountService.Registration("a" + TestData.next() + "@example.org", "x".repeat(61), "drie losse woorden", null, null, null), "error.display-name.long");
+        assertRejected(new AccountService.Registration("a" + TestData.next() + "@example.org", "Jan", "kort", null, null, null), "error.password.short");
+        assertRejected(new AccountService.Registration("a" + TestData.next() + "@example.org", "Jan", "wachtwoord123", null, null, null), "error.password.weak");
+        assertRejected(new AccountService.Registration("a" + TestData.next() + "@example.org", "Jan", "aaaaaaaaaaaa", null, null, null), "error.password.weak");
+        assertRejected(new AccountService.Registration("a" + TestData.next() + "@example.org", "Jan", "drie losse woorden", 1850, null, null), "error.birth-year.range");
+        assertRejected(new AccountService.Registration("a" + TestData.next() + "@example.org", "Jan", "drie losse woorden", null, 999_999L, null), "error.neighbourhood.unknown");
+        assertThat(users.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aTakenAddressIsRejectedEvenInAnotherCase() {
+        String email = "bezet" + TestData.next() + "@example.org";
+        accounts.register(registration(email));
+        assertRejected(registration(email.toUpperCase(Locale.ROOT)), "error.email.taken");
+    }
+
+    @Test
+    void parallelRegistrationsWithOneAddressCreateOneAccount() throws Exception {
+        String email = "tegelijk" + TestData.next() + "@example.org";
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<Boolean>> tasks = java.util.stream.IntStream.range(0, 6).<Callable<Boolean>>mapToObj(i -> () -> {
+                try {
+                    accounts.register(registration(email));
+                    return true;
+                } catch (InspraakException e) {
+                    assertThat(e.key()).isEqualTo("error.email.taken");
+                    return false;
+                }
+            }).toList();
+            long succeeded = 0;
+            for (Future<Boolean> f : pool.invokeAll(tasks)) {
+                succeeded += f.get() ? 1 : 0;
+            }
+            assertThat(succeeded).isEqualTo(1);
+            assertThat(users.findByEmail(email)).isPresent();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void forgedTokensAreRejected() {
+        assertThatThrownBy(() -> accounts.verifyEmail("forged-token")).hasMessageContaining("error.token.invalid");
+        assertThatThrownBy(() -> accounts.verifyEmail(null)).hasMessageContaining("error.token.invalid");
+        assertThatThrownBy(() -> accounts.resetPassword("x".repeat(43), "drie losse woorden"))
+                .hasMessageContaining("error.token.invalid");
+    }
+
+    @Test
+    void passwordResetIsSingleUseAndAWeakPasswordDoesNotBurnTheLink() throws Exception {
+        TestData.User user = data.user();
+        accounts.requestPasswordReset(user.email());
+        accounts.requestPasswordReset("onbekend" + TestData.next() + "@example.org"); // silently ignored
+        String token = linkFromMail(user.email(), "/wachtwoord-herstellen");
+        assertThatThrownBy(() -> accounts.resetPassword(token, "kort")).hasMessageContaining("error.password.short");
+        accounts.resetPassword(token, "een nieuw lang wachtwoord");
+        authenticate(user.email(), "een nieuw lang wachtwoord");
+        assertThatThrownBy(() -> accounts.resetPassword(token, "nog een ander wachtwoord"))
+                .hasMessageContaining("error.token.used");
+    }
+
+    @Test
+    void changePasswordNeedsTheCurrentOne() throws Exception {
+        TestData.User user = loginNew();
+        assertThatThrownBy(() -> accounts.changePassword("fout wachtwoord", "een nieuw lang wachtwoord"))
+                .hasMessageContaining("error.password.current-wrong");
+        accounts.changePassword(TestData.PASSWORD, "een nieuw lang wachtwoord");
+        authenticate(user.email(), "een nieuw lang wachtwoord");
+    }
+
+    @Test
+    void onlyAdminsAssignRolesAndAnAdminCannotDropTheirOwnAdminRole() {
+        TestData.User resident = data.user();
+        loginNew(Role.RESIDENT);
+        assertThatThrownBy(() -> accounts.assignRoles(resident.id(), EnumSet.of(Role.ADMIN)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        TestData.User admin = loginNew(Role.ADMIN);
+        accounts.assignRoles(resident.id(), EnumSet.of(Role.RESIDENT, Role.MODERATOR));
+        assertThat(accounts.roles(resident.id())).containsExactlyInAnyOrder(Role.RESIDENT, Role.MODERATOR);
+        assertThatThrownBy(() -> accounts.assignRoles(admin.id(), EnumSet.of(Role.RESIDENT)))
+                .hasMessageContaining("error.roles.self-admin");
+        assertThatThrownBy(() -> accounts.assignRoles(resident.id(), EnumSet.noneOf(Role.class)))
+                .hasMessageContaining("error.roles.empty");
+    }
+
+    @Test
+    void publicNamesNeverIncludeTheEmailAddress() {
+        TestData.User user = data.user();
+        assertThat(accounts.publicProfile(user.id()).orElseThrow().toString()).doesNotContain(user.email());
+        assertThat(accounts.displayNames(List.of(user.id()))).containsEntry(user.id(), user.name());
+    }
+
+    private void assertRejected(AccountService.Registration r, String key) {
+        assertThatThrownBy(() -> accounts.register(r)).isInstanceOfSatisfying(InspraakException.class,
+                e -> assertThat(e.key()).isEqualTo(key));
+    }
+}

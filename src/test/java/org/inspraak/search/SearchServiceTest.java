@@ -1,0 +1,67 @@
+package org.inspraak.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.inspraak.IntegrationTest;
+import org.inspraak.TestData;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.reaction.ReactionService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class SearchServiceTest extends IntegrationTest {
+
+    @Autowired
+    SearchService search;
+    @Autowired
+    ReactionService reactions;
+    @Autowired
+    IdeaService ideas;
+
+    @Test
+    void dutchStemmingFindsInflectedForms() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user(), "Slimme bezuinigingen op straatverlichting",
+                "Lantaarnpalen dimmen na middernacht scheelt stroom.");
+        SearchService.Page page = search.search("bezuiniging", new SearchService.Filters(c, null, null, null), 0, 10);
+        assertThat(page.hits()).extracting(SearchService.Hit::ideaId).containsExactly(idea);
+        assertThat(page.hits().getFirst().titleHtml()).contains("<mark>bezuinigingen</mark>");
+        assertThat(search.search("lantaarnpaal", new SearchService.Filters(c, null, null, null), 0, 10).total()).isEqualTo(1);
+    }
+
+    @Test
+    void highlightsAreHtmlEscaped() {
+        long c = data.openConsultation();
+        data.idea(c, data.user(), "Parkeren <script>alert(1)</script>", "Parkeren & verkeer <b>vet</b> in het centrum.");
+        SearchService.Hit hit = search.search("parkeren", new SearchService.Filters(c, null, null, null), 0, 10).hits().getFirst();
+        assertThat(hit.titleHtml()).doesNotContain("<script>").contains("&lt;script&gt;");
+        assertThat(hit.snippetHtml()).doesNotContain("<b>").contains("&lt;b&gt;");
+    }
+
+    @Test
+    void englishAnalysisAndReactionsAlsoMatch() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user(), "Parking fees per minute", "Paying per minute is fairer for visitors.");
+        long other = data.idea(c, data.user(), "Meer groen in de wijk", "Bomen planten in plaats van tegels.");
+        reactions.postAs(data.user().id(), false, other, null, "Dan moet de gemeente ook de riolering aanpassen.",
+                java.time.Instant.now());
+        SearchService.Filters inThis = new SearchService.Filters(c, null, null, null);
+        assertThat(search.search("visitor", inThis, 0, 10).hits()).extracting(SearchService.Hit::ideaId).containsExactly(idea);
+        SearchService.Page viaReaction = search.search("riolering", inThis, 0, 10);
+        assertThat(viaReaction.hits()).extracting(SearchService.Hit::ideaId).containsExactly(other);
+        assertThat(viaReaction.hits().getFirst().matchedInReaction()).isTrue();
+        assertThat(viaReaction.hits().getFirst().snippetHtml()).contains("<mark>riolering</mark>");
+    }
+
+    @Test
+    void facetsCountPerConsultationAndEmptyQueriesFindNothing() {
+        long c = data.openConsultation();
+        TestData.User u = data.user();
+        data.idea(c, u, "Fietspaden herstellen", "Fietspaden vol boomwortels zijn gevaarlijk.");
+        data.idea(c, u, "Fietsenstalling bij station", "Meer fietsenstallingen bij het station.");
+        SearchService.Page page = search.search("fietspad", SearchService.Filters.NONE, 0, 10);
+        assertThat(page.facets().consultations()).containsEntry(c, 1L);
+        assertThat(search.search("   ", SearchService.Filters.NONE, 0, 10).total()).isZero();
+        assertThat(search.search("\"unbalanced (quote AND OR", SearchService.Filters.NONE, 0, 10)).isNotNull();
+    }
+}

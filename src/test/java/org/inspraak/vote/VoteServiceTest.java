@@ -1,0 +1,140 @@
+package org.inspraak.vote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.inspraak.IntegrationTest;
+import org.inspraak.TestData;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.security.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class VoteServiceTest extends IntegrationTest {
+
+    @Autowired
+    VoteService votes;
+    @Autowired
+    IdeaService ideas;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void manyResidentsVotingAtOnceKeepExactCounts() throws Exception {
+        long consultation = data.openConsultation();
+        long idea = data.idea(consultation, data.user());
+        int voters = 60;
+        List<TestData.User> users = new ArrayList<>();
+        for (int i = 0; i < voters; i++) {
+            users.add(data.user());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < voters; i++) {
+                TestData.User u = users.get(i);
+                VoteChoice choice = VoteChoice.values()[i % 3];
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    // Each voter also changes their mind once, racing with everyone else.
+                    votes.voteAs(u.id(), idea, VoteChoice.AGREE);
+                    votes.voteAs(u.id(), idea, choice);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        IdeaService.IdeaSummary s = ideas.find(idea).orElseThrow();
+        assertThat(s.agree()).isEqualTo(20);
+        assertThat(s.disagree()).isEqualTo(20);
+        assertThat(s.pass()).isEqualTo(20);
+        assertThat(votes.countFor(idea)).isEqualTo(voters);
+    }
+
+    @Test
+    void oneResidentInManyTabsStillHasOneVote() throws Exception {
+        long consultation = data.openConsultation();
+        long idea = data.idea(consultation, data.user());
+        TestData.User voter = data.user();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                VoteChoice choice = i % 2 == 0 ? VoteChoice.AGREE : VoteChoice.DISAGREE;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    votes.voteAs(voter.id(), idea, choice);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        IdeaService.IdeaSummary s = ideas.find(idea).orElseThrow();
+        assertThat(votes.countFor(idea)).isEqualTo(1);
+        assertThat(s.agree() + s.disagree() + s.pass()).isEqualTo(1);
+    }
+
+    @Test
+    void theDatabaseRefusesASecondVoteRowWhateverTheCode() {
+        long consultation = data.openConsultation();
+        long idea = data.idea(consultation, data.user());
+        TestData.User voter = data.user();
+        votes.voteAs(voter.id(), idea, VoteChoice.AGREE);
+        assertThatThrownBy(() -> jdbc.update("insert into vote (idea_id, user_id, choice, created_at, updated_at) "
+                + "values (?, ?, 'AGREE', current_timestamp, current_timestamp)", idea, voter.id()))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void changingAVoteMovesTheCount() {
+        long consultation = data.openConsultation();
+        long idea = data.idea(consultation, data.user());
+        login(data.user());
+        votes.vote(idea, VoteChoice.AGREE);
+        votes.vote(idea, VoteChoice.AGREE);
+        assertThat(ideas.find(idea).orElseThrow().agree()).isEqualTo(1);
+        votes.vote(idea, VoteChoice.DISAGREE);
+        IdeaService.IdeaSummary s = ideas.find(idea).orElseThrow();
+        assertThat(s.agree()).isZero();
+        assertThat(s.disagree()).isEqualTo(1);
+        assertThat(votes.myVotes(List.of(idea))).containsEntry(idea, VoteChoice.DISAGREE);
+    }
+
+    @Test
+    void votingNeedsAnOpenPhaseAnAccountAndAResidentRole() {
+        long closed = data.closedConsultation();
+        long oldIdea = data.idea(closed, data.user());
+        login(data.user());
+        assertThatThrownBy(() -> votes.vote(oldIdea, VoteChoice.AGREE)).hasMessageContaining("error.vote.phase-closed");
+
+        long open = data.openConsultation();
+        long idea = data.idea(open, data.user());
+        assertThatThrownBy(() -> votes.vote(idea, null)).hasMessageContaining("error.vote.choice");
+        assertThatThrownBy(() -> votes.vote(999_999L, VoteChoice.AGREE)).hasMessageContaining("error.not-found");
+        loginNew(Role.COUNCIL_MEMBER);
+        assertThatThrownBy(() -> votes.vote(idea, VoteChoice.AGREE)).hasMessageContaining("error.forbidden");
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        assertThatThrownBy(() -> votes.vote(idea, VoteChoice.AGREE)).hasMessageContaining("error.login-required");
+        assertThat(votes.countFor(idea)).isZero();
+    }
+}
