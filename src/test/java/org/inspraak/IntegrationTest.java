@@ -4,7 +4,6 @@ import org.inspraak.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Spring tests on an in-memory database and index. Tests create their own data, so they never depend on each other. */
@@ -16,7 +15,7 @@ public abstract class IntegrationTest {
     protected TestData data;
 
     protected TestData.User login(TestData.User user) {
-        TestData.authenticate(user);
+        data.authenticate(user);
         return user;
     }
 
@@ -26,6 +25,6 @@ public abstract class IntegrationTest {
 
     @AfterEach
     void clearSecurityContext() {
-        SecurityContextHolder.clearContext();
+        data.logout();
     }
 }

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Browserless UI tests: real views and services, a mocked Vaadin environment. */
 public abstract class KaribuTest extends IntegrationTest {
@@ -61,15 +60,15 @@ public abstract class KaribuTest extends IntegrationTest {
     @AfterEach
     void tearDownVaadin() {
         MockVaadin.tearDown();
-        SecurityContextHolder.clearContext();
+        data.logout();
     }
 
     /** Logs in for both Spring Security (services) and the servlet request (Vaadin's view access checks). */
     @Override
     protected TestData.User login(TestData.User user) {
-        TestData.authenticate(user);
+        var auth = data.authenticate(user);
         FakeRequest request = (FakeRequest) ((VaadinServletRequest) VaadinServletRequest.getCurrent()).getRequest();
-        request.setUserPrincipalInt(SecurityContextHolder.getContext().getAuthentication());
+        request.setUserPrincipalInt(auth);
         request.setUserInRole((principal, role) -> user.roles().stream()
                 .anyMatch(r -> r.name().equals(role) || r.authority().equals(role)));
         return user;

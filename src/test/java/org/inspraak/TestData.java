@@ -15,6 +15,7 @@ import org.inspraak.consultation.ConsultationService.ConsultationForm;
 import org.inspraak.idea.AmountKind;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaForm;
+import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -38,9 +39,12 @@ public class TestData {
     private final ConsultationService consultations;
     private final IdeaService ideas;
     private final Clock clock;
+    private final CurrentUser currentUser;
     private String passwordHash;
 
-    TestData(AccountService accounts, ConsultationService consultations, IdeaService ideas, Clock clock) {
+    TestData(AccountService accounts, ConsultationService consultations, IdeaService ideas, Clock clock,
+             CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.accounts = accounts;
         this.consultations = consultations;
         this.ideas = ideas;
@@ -88,10 +92,22 @@ public class TestData {
         return idea(consultationId, author, "Idee nummer " + n, "Een beschrijving van idee " + n + " met genoeg tekst.");
     }
 
-    public static void authenticate(User user) {
+    /**
+     * Signs a user in for this Spring context. Each test context installs its own security-context strategy,
+     * so tests must use this context's strategy rather than the JVM-global holder.
+     */
+    public org.springframework.security.core.Authentication authenticate(User user) {
         InspraakUser principal = user.principal();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(principal, null, principal.getAuthorities()));
-        SecurityContextHolder.setContext(context);
+        var holder = currentUser.strategy();
+        var context = holder.createEmptyContext();
+        var auth = new UsernamePasswordAuthenticationToken(principal, null, principal.getAuthorities());
+        context.setAuthentication(auth);
+        holder.setContext(context);
+        return auth;
+    }
+
+    public void logout() {
+        currentUser.strategy().clearContext();
+        SecurityContextHolder.clearContext();
     }
 }

@@ -27,6 +27,7 @@ import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaForm;
 import org.inspraak.idea.IdeaStatus;
 import org.inspraak.reaction.ReactionService;
+import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.Role;
 import org.inspraak.vote.VoteChoice;
@@ -36,8 +37,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -93,10 +92,12 @@ class DemoData implements ApplicationRunner {
     private final VoteService votes;
     private final ReactionService reactions;
     private final Clock clock;
+    private final CurrentUser currentUser;
 
     DemoData(InspraakProperties properties, AccountService accounts, NeighbourhoodService neighbourhoods,
              ConsultationService consultations, IdeaService ideas, VoteService votes, ReactionService reactions,
-             Clock clock) {
+             Clock clock, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.properties = properties;
         this.accounts = accounts;
         this.neighbourhoods = neighbourhoods;
@@ -201,7 +202,7 @@ class DemoData implements ApplicationRunner {
 
         InspraakUser staff = new InspraakUser(moderator, "moderator@example.org", "Sanne (gemeente)", hash,
                 EnumSet.of(Role.MODERATOR, Role.RESIDENT), true);
-        asUser(staff, () -> {
+        currentUser.runAs(staff, () -> {
             ideas.setStatus(ideaIds.get(0), IdeaStatus.UNDER_CONSIDERATION,
                     "De gemeente onderzoekt een proef met dimmen in twee wijken.");
             ideas.setStatus(ideaIds.get(5), IdeaStatus.SELECTED,
@@ -219,20 +220,8 @@ class DemoData implements ApplicationRunner {
         long speeltuin = ideas.postAs(residents.get(3), closed, new IdeaForm("Speeltuin Brouwhuis opknappen",
                 "De speeltoestellen aan de Brouwhuisweg zijn twintig jaar oud en de helft is afgezet met linten.",
                 null, wijk.get("Brouwhuis"), AmountKind.COST, 60_000L), start.minus(Duration.ofDays(100)));
-        asUser(staff, () -> ideas.setStatus(speeltuin, IdeaStatus.IMPLEMENTED,
+        currentUser.runAs(staff, () -> ideas.setStatus(speeltuin, IdeaStatus.IMPLEMENTED,
                 "De nieuwe speeltuin is in september geopend."));
-    }
-
-    private static void asUser(InspraakUser user, Runnable action) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            action.run();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 
     private static String background() {

@@ -3,7 +3,11 @@ package org.inspraak.security;
 import java.util.Optional;
 
 import org.inspraak.InspraakException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -11,8 +15,33 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentUser {
 
+    private final ObjectProvider<SecurityContextHolderStrategy> strategy;
+
+    CurrentUser(ObjectProvider<SecurityContextHolderStrategy> strategy) {
+        this.strategy = strategy;
+    }
+
+    /** The strategy method security uses too (Vaadin installs a session-aware one). */
+    public SecurityContextHolderStrategy strategy() {
+        return strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
+
+    /** Runs an action as the given user, e.g. staff actions while seeding demo data. */
+    public void runAs(InspraakUser user, Runnable action) {
+        SecurityContextHolderStrategy holder = strategy();
+        SecurityContext previous = holder.getContext();
+        SecurityContext context = holder.createEmptyContext();
+        context.setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        holder.setContext(context);
+        try {
+            action.run();
+        } finally {
+            holder.setContext(previous);
+        }
+    }
+
     public Optional<InspraakUser> get() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        Authentication auth = strategy().getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof InspraakUser user) {
             return Optional.of(user);
         }

@@ -133,7 +133,7 @@ class VoteServiceTest extends IntegrationTest {
         assertThatThrownBy(() -> votes.vote(999_999L, VoteChoice.AGREE)).hasMessageContaining("error.not-found");
         loginNew(Role.COUNCIL_MEMBER);
         assertThatThrownBy(() -> votes.vote(idea, VoteChoice.AGREE)).hasMessageContaining("error.forbidden");
-        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        data.logout();
         assertThatThrownBy(() -> votes.vote(idea, VoteChoice.AGREE)).hasMessageContaining("error.login-required");
         assertThat(votes.countFor(idea)).isZero();
     }

@@ -1,0 +1,97 @@
+package org.inspraak.browser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Real headless Chromium (Debian's package) against the application on a random port. Playwright never
+ * downloads a browser here: PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD is set by the build.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "inspraak.demo-data=true")
+@ActiveProfiles("test")
+public abstract class BrowserTest {
+
+    static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    protected int port;
+    protected BrowserContext context;
+    protected Page page;
+
+    @BeforeAll
+    static void launch() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException("Browser tests need Debian's chromium at " + CHROMIUM
+                    + " (apt-get install chromium); .ci/run installs it.");
+        }
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = newContext(1280, 900);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    protected BrowserContext newContext(int width, int height) {
+        BrowserContext c = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+                .setLocale("nl-NL"));
+        c.setDefaultTimeout(20_000);
+        return c;
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Vaadin text fields render a native input in their light DOM. */
+    protected void fill(Page p, String fieldId, String value) {
+        p.locator("#" + fieldId + " input, #" + fieldId + " textarea").first().fill(value);
+    }
+
+    protected void login(Page p, String email, String password) {
+        p.navigate(url("/login"));
+        p.locator("vaadin-login-form input[name='username']").fill(email);
+        p.locator("vaadin-login-form input[name='password']").fill(password);
+        p.locator("vaadin-login-form vaadin-button[slot='submit'], vaadin-login-form button[type='submit']").first().click();
+        p.waitForURL(u -> !u.contains("/login"));
+    }
+}

