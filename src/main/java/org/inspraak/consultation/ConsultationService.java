@@ -115,6 +115,26 @@ public class ConsultationService {
                 .toList();
     }
 
+    /** Every consultation with its current phase and the day that phase began; for phase announcements. */
+    public record PhaseState(long id, String title, Phase phase, LocalDate since) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<PhaseState> phaseStates() {
+        LocalDate today = LocalDate.now(clock);
+        return consultations.findAll().stream().map(c -> {
+            Phase p = c.phaseOn(today);
+            LocalDate since = switch (p) {
+                case UPCOMING -> c.getCreatedAt().atZone(clock.getZone()).toLocalDate();
+                case IDEAS -> c.getIdeasFrom();
+                case VOTING -> c.getVotingFrom();
+                case SUMMARISING -> c.getSummarisingFrom();
+                case CLOSED -> c.getClosedFrom();
+            };
+            return new PhaseState(c.getId(), c.getTitle(), p, since);
+        }).toList();
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return consultations.count();
@@ -124,6 +144,21 @@ public class ConsultationService {
     public List<ThemeRef> themes(long consultationId) {
         return themes.findByConsultationIdOrderByName(consultationId).stream()
                 .map(t -> new ThemeRef(t.getId(), t.getName())).toList();
+    }
+
+    /** Names of themes by id, across consultations (for search facets). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> themeNames(java.util.Collection<Long> themeIds) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        themes.findAllById(themeIds).forEach(t -> names.put(t.getId(), t.getName()));
+        return names;
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> titles(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        consultations.findAllById(ids).forEach(c -> names.put(c.getId(), c.getTitle()));
+        return names;
     }
 
     @Transactional(readOnly = true)

@@ -79,6 +79,11 @@ public class IdeaService {
     public record IdeaChanged(long ideaId, long consultationId) {
     }
 
+    /** Published when staff move an idea along its timeline; followers and the author are told. */
+    public record StatusChanged(long ideaId, long consultationId, long authorId, long changedBy, String title,
+                                IdeaStatus status) {
+    }
+
     // ---- posting and editing -------------------------------------------------------------------
 
     @Transactional
@@ -134,6 +139,18 @@ public class IdeaService {
         return idea != null && idea.getAuthorId().equals(user.get().id()) && canStillEdit(idea);
     }
 
+    /** The current values of the author's own idea, for the edit form. */
+    @Transactional(readOnly = true)
+    public IdeaForm editForm(long ideaId) {
+        InspraakUser user = currentUser.require();
+        Idea idea = load(ideaId);
+        if (!idea.getAuthorId().equals(user.id())) {
+            throw new InspraakException("error.forbidden");
+        }
+        return new IdeaForm(idea.getTitle(), idea.getDescription(), idea.getThemeId(), idea.getNeighbourhoodId(),
+                idea.getAmountKind(), idea.getAmountEuros());
+    }
+
     private boolean canStillEdit(Idea idea) {
         return idea.getReactionCount() == 0
                 && Duration.between(idea.getCreatedAt(), Instant.now(clock)).compareTo(EDIT_WINDOW) <= 0;
@@ -160,6 +177,8 @@ public class IdeaService {
         idea.setStatus(status, now);
         statusChanges.save(new IdeaStatusChange(ideaId, status, text, staff.id(), now));
         events.publishEvent(new IdeaChanged(ideaId, idea.getConsultationId()));
+        events.publishEvent(new StatusChanged(ideaId, idea.getConsultationId(), idea.getAuthorId(), staff.id(),
+                idea.getTitle(), status));
     }
 
     @Transactional(readOnly = true)

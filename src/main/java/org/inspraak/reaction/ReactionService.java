@@ -59,20 +59,27 @@ public class ReactionService {
     public record ReactionChanged(long ideaId, long reactionId) {
     }
 
+    /** Published for a new reaction: official answers and replies notify people. */
+    public record ReactionPosted(long ideaId, long reactionId, long authorId, Long parentAuthorId, boolean official) {
+    }
+
     @Transactional
     public long post(long ideaId, Long parentId, String rawBody) {
         InspraakUser user = currentUser.require();
         String body = validate(rawBody);
         ideas.requireOpenFor(ideaId, false);
+        Long parentAuthor = null;
         if (parentId != null) {
             Reaction parent = reactions.findById(parentId).orElseThrow(() -> new InspraakException("error.not-found"));
             if (!parent.getIdeaId().equals(ideaId)) {
                 throw new InspraakException("error.not-found");
             }
+            parentAuthor = parent.getAuthorId();
         }
         Reaction r = reactions.save(new Reaction(ideaId, parentId, user.id(), body, user.isStaff(), Instant.now(clock)));
         ideas.applyReactionDelta(ideaId, 1);
         events.publishEvent(new ReactionChanged(ideaId, r.getId()));
+        events.publishEvent(new ReactionPosted(ideaId, r.getId(), user.id(), parentAuthor, user.isStaff()));
         return r.getId();
     }
 

@@ -103,6 +103,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.account"), "/account", VaadinIcon.USER.create()));
             if (user.has(Role.ADMIN)) {
                 nav.addItem(new SideNavItem(getTranslation("nav.admin.users"), "/beheer/gebruikers", VaadinIcon.USERS.create()));
+                nav.addItem(new SideNavItem(getTranslation("nav.admin.consultations"), "/beheer/gesprekken", VaadinIcon.COMMENTS.create()));
                 nav.addItem(new SideNavItem(getTranslation("nav.admin.outbox"), "/beheer/mail", VaadinIcon.ENVELOPE.create()));
             }
         } else {

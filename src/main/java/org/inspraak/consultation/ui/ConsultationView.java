@@ -35,6 +35,8 @@ import org.inspraak.idea.IdeaService.IdeaSummary;
 import org.inspraak.idea.IdeaSort;
 import org.inspraak.idea.ui.IdeaCard;
 import org.inspraak.idea.ui.IdeaEditor;
+import org.inspraak.notification.NotificationService;
+import org.inspraak.notification.ui.FollowButton;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.Role;
 import org.inspraak.ui.Formats;
@@ -53,10 +55,12 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final transient CurrentUser currentUser;
     private final transient Live live;
     private final transient IdeaEditor.Factory editors;
+    private final transient NotificationService notifications;
     private String title = "";
 
     ConsultationView(ConsultationService consultations, IdeaService ideas, CurrentUser currentUser, Live live,
-                     IdeaEditor.Factory editors) {
+                     IdeaEditor.Factory editors, NotificationService notifications) {
+        this.notifications = notifications;
         this.consultations = consultations;
         this.ideas = ideas;
         this.currentUser = currentUser;
@@ -75,6 +79,9 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
         Paragraph question = new Paragraph(c.question());
         question.addClassName("question");
         add(heading, PhaseBadge.of(this, c.phase()), question);
+        if (currentUser.get().isPresent()) {
+            add(FollowButton.consultation(notifications, c.id()));
+        }
         if (c.budgetKind() != null) {
             Paragraph budget = new Paragraph(getTranslation("consultation.budget." + c.budgetKind().name(),
                     Formats.euros(c.budgetAmountEuros(), getLocale())));

@@ -1,5 +1,6 @@
 package org.inspraak.idea.ui;
 
+import java.util.List;
 import java.util.function.LongConsumer;
 
 import com.vaadin.flow.component.button.Button;
@@ -9,6 +10,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -22,6 +25,7 @@ import org.inspraak.consultation.NeighbourhoodService.NeighbourhoodRef;
 import org.inspraak.idea.AmountKind;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaForm;
+import org.inspraak.search.SearchService;
 import org.inspraak.ui.FormMessage;
 import org.springframework.stereotype.Component;
 
@@ -34,15 +38,25 @@ public class IdeaEditor extends Dialog {
         private final IdeaService ideas;
         private final ConsultationService consultations;
         private final NeighbourhoodService neighbourhoods;
+        private final SearchService search;
 
-        Factory(IdeaService ideas, ConsultationService consultations, NeighbourhoodService neighbourhoods) {
+        Factory(IdeaService ideas, ConsultationService consultations, NeighbourhoodService neighbourhoods,
+                SearchService search) {
+            this.search = search;
             this.ideas = ideas;
             this.consultations = consultations;
             this.neighbourhoods = neighbourhoods;
         }
 
         public IdeaEditor open(long consultationId, LongConsumer onPosted) {
-            IdeaEditor editor = new IdeaEditor(this, consultationId, onPosted);
+            IdeaEditor editor = new IdeaEditor(this, consultationId, null, onPosted);
+            editor.open();
+            return editor;
+        }
+
+        /** Opens the author's own idea for editing (allowed for 15 minutes and until the first reaction). */
+        public IdeaEditor openEdit(long consultationId, long ideaId, LongConsumer onSaved) {
+            IdeaEditor editor = new IdeaEditor(this, consultationId, ideaId, onSaved);
             editor.open();
             return editor;
         }
@@ -57,8 +71,8 @@ public class IdeaEditor extends Dialog {
     final FormMessage message = new FormMessage();
     final Button submit = new Button();
 
-    IdeaEditor(Factory f, long consultationId, LongConsumer onPosted) {
-        setHeaderTitle(getTranslation("idea.new"));
+    IdeaEditor(Factory f, long consultationId, Long editedIdeaId, LongConsumer onPosted) {
+        setHeaderTitle(getTranslation(editedIdeaId == null ? "idea.new" : "idea.edit"));
         setWidth("min(40rem, 100vw)");
         title.setLabel(getTranslation("idea.title"));
         title.setMaxLength(IdeaService.MAX_TITLE);
@@ -98,6 +112,13 @@ public class IdeaEditor extends Dialog {
         Paragraph guidelines = new Paragraph(new Anchor("/richtlijnen", getTranslation("idea.guidelines")));
         Div similar = new Div();
         similar.addClassName("similar-ideas");
+        similar.getElement().setAttribute("aria-live", "polite");
+        similar.setId("similar-ideas");
+        if (editedIdeaId == null) {
+            // Suggest existing ideas while typing, so residents vote on a twin instead of posting a duplicate.
+            title.setValueChangeMode(ValueChangeMode.LAZY);
+            title.addValueChangeListener(e -> showSimilar(f, consultationId, similar));
+        }
         add(form, similar, guidelines, message);
 
         submit.setText(getTranslation("idea.submit"));
@@ -109,14 +130,56 @@ public class IdeaEditor extends Dialog {
                 return;
             }
             long[] id = new long[1];
-            if (message.attempt(() -> id[0] = f.ideas.post(consultationId, new IdeaForm(title.getValue(),
-                    description.getValue(), theme.getValue() == null ? null : theme.getValue().id(),
+            IdeaForm values = new IdeaForm(title.getValue(), description.getValue(),
+                    theme.getValue() == null ? null : theme.getValue().id(),
                     neighbourhood.getValue() == null ? null : neighbourhood.getValue().id(),
-                    amountKind.getValue(), amount.getValue() == null ? null : amount.getValue().longValue())))) {
+                    amountKind.getValue(), amount.getValue() == null ? null : amount.getValue().longValue());
+            boolean ok = editedIdeaId == null
+                    ? message.attempt(() -> id[0] = f.ideas.post(consultationId, values))
+                    : message.attempt(() -> {
+                        f.ideas.edit(editedIdeaId, values);
+                        id[0] = editedIdeaId;
+                    });
+            if (ok) {
                 close();
                 onPosted.accept(id[0]);
             }
         });
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), submit);
+        if (editedIdeaId != null) {
+            IdeaForm current = f.ideas.editForm(editedIdeaId);
+            title.setValue(current.title());
+            description.setValue(current.description());
+            theme.getListDataView().getItems().filter(t -> current.themeId() != null && t.id() == current.themeId())
+                    .findFirst().ifPresent(theme::setValue);
+            neighbourhood.getListDataView().getItems()
+                    .filter(n -> current.neighbourhoodId() != null && n.id() == current.neighbourhoodId())
+                    .findFirst().ifPresent(neighbourhood::setValue);
+            if (current.amountKind() != null) {
+                amountKind.setValue(current.amountKind());
+            }
+            if (current.amountEuros() != null) {
+                amount.setValue((int) Math.min(Integer.MAX_VALUE, current.amountEuros()));
+            }
+            submit.setText(getTranslation("action.save"));
+        }
+    }
+
+    private void showSimilar(Factory f, long consultationId, Div target) {
+        target.removeAll();
+        List<Long> ids = f.search.similarIdeas(consultationId, title.getValue(), 3);
+        if (ids.isEmpty()) {
+            return;
+        }
+        target.add(new Paragraph(getTranslation("idea.similar")));
+        UnorderedList list = new UnorderedList();
+        for (long id : ids) {
+            f.ideas.find(id).ifPresent(s -> {
+                Anchor link = new Anchor("/ideeen/" + s.id(), s.title());
+                link.setTarget("_blank");
+                list.add(new ListItem(link));
+            });
+        }
+        target.add(list);
     }
 }

@@ -2,6 +2,16 @@ package org.inspraak.idea.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import org.inspraak.idea.IdeaStatus;
+import org.inspraak.notification.NotificationService;
+import org.inspraak.notification.ui.FollowButton;
+import org.inspraak.ui.FormMessage;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -42,10 +52,14 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final transient ReactionService reactions;
     private final transient CurrentUser currentUser;
     private final transient Live live;
+    private final transient IdeaEditor.Factory editors;
+    private final transient NotificationService notifications;
     private String title = "";
 
     IdeaView(IdeaService ideas, ConsultationService consultations, VoteService votes, ReactionService reactions,
-             CurrentUser currentUser, Live live) {
+             CurrentUser currentUser, Live live, IdeaEditor.Factory editors, NotificationService notifications) {
+        this.notifications = notifications;
+        this.editors = editors;
         this.ideas = ideas;
         this.consultations = consultations;
         this.votes = votes;
@@ -71,13 +85,27 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         body.addClassName("idea-body");
         boolean canVote = consultation.phase().acceptsVotes() && currentUser.has(Role.RESIDENT);
         VoteButtons voteButtons = new VoteButtons(votes, id, () -> ideas.find(id).orElse(null), canVote);
-        add(back, heading, IdeaLabels.of(this, idea), by, body, voteButtons);
+        add(back, heading, IdeaLabels.of(this, idea), by, body);
+        if (currentUser.get().isPresent()) {
+            add(FollowButton.idea(notifications, id));
+        }
+        if (ideas.canEdit(id)) {
+            Button edit = new Button(getTranslation("idea.edit"), VaadinIcon.EDIT.create(),
+                    e -> editors.openEdit(consultation.id(), id, saved -> getUI().ifPresent(ui -> ui.getPage().reload())));
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            edit.setId("edit-idea");
+            add(edit);
+        }
+        add(voteButtons);
         if (!consultation.phase().acceptsVotes()) {
             add(new Paragraph(getTranslation("vote.closed")));
         } else if (currentUser.get().isEmpty()) {
             add(new Anchor("/login", getTranslation("vote.login-to-vote")));
         }
         add(statusTimeline(id));
+        if (currentUser.get().map(org.inspraak.security.InspraakUser::isStaff).orElse(false)) {
+            add(statusEditor(idea));
+        }
         add(new ReactionThread(reactions, currentUser, live, id, consultation.phase().acceptsReactions()));
         live.subscribe(voteButtons, VoteService.VoteCast.class, e -> {
             if (e.ideaId() == id) {
@@ -100,6 +128,32 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         }
         section.add(steps);
         return section;
+    }
+
+    /** Staff move an idea along its public timeline; every step needs an explanation. */
+    private Component statusEditor(IdeaSummary idea) {
+        Select<IdeaStatus> status = new Select<>();
+        status.setLabel(getTranslation("idea.status.new"));
+        status.setItems(IdeaStatus.values());
+        status.setItemLabelGenerator(s -> getTranslation("status." + s.name()));
+        status.setValue(idea.status());
+        status.setId("status-select");
+        TextArea explanation = new TextArea(getTranslation("idea.status.explanation"));
+        explanation.setMaxLength(2000);
+        explanation.setWidthFull();
+        explanation.setId("status-explanation");
+        FormMessage message = new FormMessage();
+        Button save = new Button(getTranslation("idea.status.save"), e -> {
+            if (message.attempt(() -> ideas.setStatus(idea.id(), status.getValue(), explanation.getValue()))) {
+                getUI().ifPresent(ui -> ui.navigate("ideeen/" + idea.id()));
+            }
+        });
+        save.setId("status-save");
+        VerticalLayout form = new VerticalLayout(status, explanation, save, message);
+        form.setPadding(false);
+        Details details = new Details(getTranslation("idea.status.change"), form);
+        details.addClassName("staff-panel");
+        return details;
     }
 
     @Override

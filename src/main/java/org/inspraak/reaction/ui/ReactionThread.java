@@ -115,6 +115,13 @@ public class ReactionThread extends VerticalLayout {
             actions.add(reply);
         }
         if (r.editable()) {
+            Button edit = new Button(getTranslation("reaction.edit"));
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            edit.addClickListener(e -> {
+                edit.setEnabled(false);
+                item.add(editor(r));
+            });
+            actions.add(edit);
             Button delete = new Button(getTranslation("reaction.delete"));
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             delete.addClickListener(e -> {
@@ -132,6 +139,23 @@ public class ReactionThread extends VerticalLayout {
         Paragraph p = new Paragraph(text);
         p.addClassName("stub");
         return p;
+    }
+
+    private Div editor(ReactionView r) {
+        TextArea text = new TextArea(getTranslation("reaction.edit"));
+        text.setMaxLength(ReactionService.MAX_BODY);
+        text.setWidthFull();
+        text.setValue(r.body());
+        FormMessage message = new FormMessage();
+        Button save = new Button(getTranslation("action.save"), e -> {
+            if (message.attempt(() -> reactions.edit(r.id(), text.getValue()))) {
+                render();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div editor = new Div(text, save, message);
+        editor.addClassName("composer");
+        return editor;
     }
 
     private Div composer(Long parentId) {

@@ -1,0 +1,6 @@
+package org.inspraak.notification;
+
+/** What a notification is about. */
+public enum NotificationKind {
+    OFFICIAL_ANSWER, STATUS_CHANGE, REPLY, PHASE_CHANGE
+}

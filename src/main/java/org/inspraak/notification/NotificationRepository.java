@@ -1,0 +1,29 @@
+package org.inspraak.notification;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface NotificationRepository extends JpaRepository<Notification, Long> {
+
+    @Query("select n from Notification n where n.userId = :userId order by n.createdAt desc, n.id desc")
+    List<Notification> forUser(Long userId, Pageable page);
+
+    long countByUserId(Long userId);
+
+    long countByUserIdAndReadAtIsNull(Long userId);
+
+    @Modifying
+    @Query("update Notification n set n.readAt = :now where n.userId = :userId and n.readAt is null")
+    int markAllRead(Long userId, Instant now);
+
+    @Query("select n from Notification n where n.emailed = false and n.userId in :userIds order by n.userId, n.createdAt")
+    List<Notification> notEmailed(List<Long> userIds);
+
+    @Query("select distinct n.userId from Notification n where n.emailed = false")
+    List<Long> usersWithUnsentMail();
+}

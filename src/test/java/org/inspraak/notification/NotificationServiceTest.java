@@ -1,0 +1,147 @@
+package org.inspraak.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.inspraak.IntegrationTest;
+import org.inspraak.TestData;
+import org.inspraak.account.AccountService;
+import org.inspraak.account.EmailPreference;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.idea.IdeaStatus;
+import org.inspraak.reaction.ReactionService;
+import org.inspraak.security.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class NotificationServiceTest extends IntegrationTest {
+
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    IdeaService ideas;
+    @Autowired
+    ReactionService reactions;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    OutboxMailRepository outbox;
+    @Autowired
+    NotificationRepository repository;
+
+    private long mailsTo(String email) {
+        return outbox.findAll().stream().filter(m -> m.getRecipient().equals(email)).count();
+    }
+
+    @Test
+    void statusChangesNotifyTheAuthorAndFollowersButNotTheActor() {
+        long c = data.openConsultation();
+        TestData.User author = data.user();
+        long idea = data.idea(c, author, "Bankjes in het park", "Meer bankjes voor ouderen in het park.");
+        TestData.User follower = loginNew();
+        notifications.followIdea(idea, true);
+        assertThat(notifications.followsIdea(idea)).isTrue();
+        TestData.User staff = loginNew(Role.MODERATOR);
+        notifications.followIdea(idea, true);
+        ideas.setStatus(idea, IdeaStatus.UNDER_CONSIDERATION, "We kijken ernaar.");
+
+        login(follower);
+        assertThat(notifications.unreadCount()).isEqualTo(1);
+        NotificationService.NotificationView n = notifications.mine(0, 10).getFirst();
+        assertThat(n.kind()).isEqualTo(NotificationKind.STATUS_CHANGE);
+        assertThat(notifications.describe(n, org.inspraak.Messages.DUTCH))
+                .isEqualTo("Het idee \"Bankjes in het park\" heeft een nieuwe status: In behandeling");
+        assertThat(n.link()).isEqualTo("/ideeen/" + idea);
+        notifications.markRead(n.id());
+        assertThat(notifications.unreadCount()).isZero();
+        login(author);
+        assertThat(notifications.unreadCount()).isEqualTo(1);
+        login(staff);
+        assertThat(notifications.unreadCount()).isZero();
+        // Default preference is instant mail.
+        assertThat(mailsTo(follower.email())).isEqualTo(1);
+    }
+
+    @Test
+    void officialAnswersAndRepliesNotifyTheRightPeople() {
+        long c = data.openConsultation();
+        TestData.User author = data.user();
+        long idea = data.idea(c, author);
+        TestData.User resident = loginNew();
+        long reaction = reactions.post(idea, null, "Wat kost dit eigenlijk?");
+        TestData.User other = loginNew();
+        reactions.post(idea, reaction, "Dat vroeg ik me ook af.");
+        login(resident);
+        assertThat(notifications.mine(0, 10)).extracting(NotificationService.NotificationView::kind)
+                .containsExactly(NotificationKind.REPLY);
+
+        loginNew(Role.MODERATOR);
+        reactions.post(idea, reaction, "Ongeveer 5.000 euro per jaar.");
+        login(author);
+        assertThat(notifications.mine(0, 10)).extracting(NotificationService.NotificationView::kind)
+                .containsExactly(NotificationKind.OFFICIAL_ANSWER);
+        login(resident);
+        // The official answer is a reply to the resident's reaction: one notification, not two.
+        assertThat(notifications.unreadCount()).isEqualTo(2);
+        login(other);
+        assertThat(notifications.unreadCount()).isZero();
+    }
+
+    @Test
+    void mailPreferencesAreHonouredIncludingTheDailyDigest() {
+        long c = data.openConsultation();
+        TestData.User digestReader = data.user();
+        TestData.User silent = data.user();
+        long idea1 = data.idea(c, digestReader);
+        long idea2 = data.idea(c, silent);
+        login(digestReader);
+        accounts.updateProfile(new AccountService.Profile(digestReader.name(), null, null, EmailPreference.DAILY_DIGEST, "nl"));
+        login(silent);
+        accounts.updateProfile(new AccountService.Profile(silent.name(), null, null, EmailPreference.OFF, "nl"));
+        loginNew(Role.MODERATOR);
+        ideas.setStatus(idea1, IdeaStatus.SELECTED, "Gekozen.");
+        ideas.setStatus(idea1, IdeaStatus.IN_PROGRESS, "Begonnen.");
+        ideas.setStatus(idea2, IdeaStatus.SELECTED, "Gekozen.");
+        assertThat(mailsTo(digestReader.email())).isZero();
+        notifications.sendDailyDigests();
+        assertThat(mailsTo(digestReader.email())).isEqualTo(1);
+        OutboxMail digest = outbox.findAll().stream().filter(m -> m.getRecipient().equals(digestReader.email())).findFirst().orElseThrow();
+        assertThat(digest.getSubject()).startsWith("2 nieuwe meldingen");
+        assertThat(digest.getBody()).contains("In uitvoering").contains("/ideeen/" + idea1);
+        notifications.sendDailyDigests();
+        assertThat(mailsTo(digestReader.email())).isEqualTo(1);
+        assertThat(mailsTo(silent.email())).isZero();
+    }
+
+    @Test
+    void phaseChangesAreAnnouncedOnceToFollowers() {
+        long c = data.openConsultation();
+        TestData.User follower = loginNew();
+        notifications.followConsultation(c, true);
+        notifications.announcePhaseChanges();
+        notifications.announcePhaseChanges();
+        assertThat(notifications.mine(0, 10)).extracting(NotificationService.NotificationView::kind)
+                .containsExactly(NotificationKind.PHASE_CHANGE);
+        notifications.followConsultation(c, false);
+        assertThat(notifications.followsConsultation(c)).isFalse();
+        assertThat(follower).isNotNull();
+    }
+
+    @Test
+    void nobodyReadsOrMarksAnotherPersonsNotifications() {
+        long c = data.openConsultation();
+        TestData.User author = data.user();
+        long idea = data.idea(c, author);
+        loginNew(Role.MODERATOR);
+        ideas.setStatus(idea, IdeaStatus.SELECTED, "Gekozen.");
+        long id = repository.findAll().stream().filter(n -> n.getUserId() == author.id()).findFirst().orElseThrow().getId();
+        loginNew();
+        assertThatThrownBy(() -> notifications.markRead(id)).hasMessageContaining("error.not-found");
+        assertThat(notifications.mine(0, 10)).isEmpty();
+        assertThatThrownBy(() -> notifications.followIdea(999_999L, true)).hasMessageContaining("error.not-found");
+        List<Long> none = List.of();
+        assertThat(none).isEmpty();
+    }
+}

@@ -1,0 +1,125 @@
+package org.inspraak.ui;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v23.VirtualListsKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.virtuallist.VirtualList;
+import org.inspraak.KaribuTest;
+import org.inspraak.TestData;
+import org.inspraak.consultation.ConsultationService;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.idea.IdeaStatus;
+import org.inspraak.notification.NotificationService;
+import org.inspraak.search.SearchService;
+import org.inspraak.security.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class StaffAndSearchViewsTest extends KaribuTest {
+
+    @Autowired
+    IdeaService ideas;
+    @Autowired
+    ConsultationService consultations;
+    @Autowired
+    NotificationService notifications;
+
+    @Test
+    void searchShowsHighlightedHitsAndFacets() {
+        long c = data.openConsultation();
+        data.idea(c, data.user(), "Zonnepanelen op scholen", "Zonnepanelen op alle daken van scholen.");
+        navigate("zoeken?q=zonnepaneel&gesprek=" + c);
+        assertThat(_get(Paragraph.class, s -> s.withId("search-summary")).getText()).isEqualTo("1 idee gevonden voor \"zonnepaneel\".");
+        @SuppressWarnings("unchecked")
+        VirtualList<SearchService.Hit> results = _get(VirtualList.class, s -> s.withClasses("search-results"));
+        assertThat(VirtualListsKt._findAll(results).getFirst().titleHtml()).contains("<mark>Zonnepanelen</mark>");
+        assertThat(_find(Button.class).stream().map(Button::getText)).anyMatch(t -> t.startsWith("Gesprek"));
+        navigate("zoeken?q=zonnepaneel&gesprek=abc&status=NONSENSE");
+        assertThat(_get(Paragraph.class, s -> s.withId("search-summary")).getText()).contains("zonnepaneel");
+    }
+
+    @Test
+    void staffChangeTheStatusWithAnExplanation() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        login(data.user(Role.MODERATOR));
+        navigate("ideeen/" + idea);
+        @SuppressWarnings("unchecked")
+        Select<IdeaStatus> status = _get(Select.class, s -> s.withId("status-select"));
+        _setValue(status, IdeaStatus.NOT_SELECTED);
+        _click(_get(Button.class, s -> s.withId("status-save")));
+        assertThat(_find(FormMessage.class).stream().map(FormMessage::getText)).contains("Leg uit waarom dit idee niet gekozen is.");
+        _setValue(_get(TextArea.class, s -> s.withId("status-explanation")), "Dit mag wettelijk niet.");
+        _click(_get(Button.class, s -> s.withId("status-save")));
+        assertThat(ideas.find(idea).orElseThrow().status()).isEqualTo(IdeaStatus.NOT_SELECTED);
+    }
+
+    @Test
+    void residentsSeeNoStatusPanel() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        login(data.user());
+        navigate("ideeen/" + idea);
+        assertThat(_find(Select.class, s -> s.withId("status-select"))).isEmpty();
+    }
+
+    @Test
+    void followingFromTheIdeaPageAndReadingNotifications() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        TestData.User resident = login(data.user());
+        navigate("ideeen/" + idea);
+        Button follow = _get(Button.class, s -> s.withId("follow-idea"));
+        assertThat(follow.getText()).isEqualTo("Volgen");
+        _click(follow);
+        assertThat(follow.getText()).isEqualTo("Niet meer volgen");
+        login(data.user(Role.MODERATOR));
+        ideas.setStatus(idea, IdeaStatus.SELECTED, "Gekozen door de raad.");
+        login(resident);
+        navigate("meldingen");
+        VirtualList<?> list = _get(VirtualList.class, s -> s.withClasses("notification-list"));
+        assertThat(VirtualListsKt._size(list)).isEqualTo(1);
+        _click(_get(Button.class, s -> s.withId("mark-all-read")));
+        assertThat(notifications.unreadCount()).isZero();
+    }
+
+    @Test
+    void adminsCreateAConsultation() {
+        login(data.user(Role.ADMIN));
+        navigate("beheer/gesprekken");
+        _click(_get(Button.class, s -> s.withId("new-consultation")));
+        _setValue(_get(TextField.class, s -> s.withId("consultation-title")), "Nieuw gesprek over afval");
+        _click(_get(Button.class, s -> s.withId("consultation-save")));
+        assertThat(_find(FormMessage.class).stream().map(FormMessage::getText)).contains("Vul de vraag in, hoogstens 500 tekens.");
+        _setValue(_get(TextArea.class, s -> s.withId("consultation-question")), "Hoe scheiden we beter afval?");
+        _setValue(_get(TextArea.class, s -> s.withId("consultation-themes")), "Plastic\nGFT\n");
+        _click(_get(Button.class, s -> s.withId("consultation-save")));
+        ConsultationService.ConsultationSummary created = consultations.forHome(0, 100).stream()
+                .filter(x -> x.title().equals("Nieuw gesprek over afval")).findFirst().orElseThrow();
+        assertThat(consultations.themes(created.id())).extracting(ConsultationService.ThemeRef::name).containsExactly("GFT", "Plastic");
+    }
+
+    @Test
+    void theBellShowsUnreadNotifications() {
+        long c = data.openConsultation();
+        TestData.User author = data.user();
+        long idea = data.idea(c, author);
+        login(data.user(Role.MODERATOR));
+        ideas.setStatus(idea, IdeaStatus.SELECTED, "Gekozen.");
+        login(author);
+        // The shell is not applied by Karibu's route registration, so build it directly.
+        MainLayout layout = ctx.getAutowireCapableBeanFactory().createBean(MainLayout.class);
+        Span count = _get(layout, Span.class, s -> s.withId("bell-count"));
+        assertThat(count.getText()).isEqualTo("1");
+    }
+}
