@@ -2,7 +2,9 @@ package org.inspraak.consultation;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -16,6 +18,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 /** A Stadsgesprek: one question, its background, and the phase dates that decide what residents can do. */
@@ -53,6 +56,12 @@ class Consultation {
     @Column(name = "neighbourhood_id")
     private Set<Long> neighbourhoodIds = new LinkedHashSet<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "consultation_target_group", joinColumns = @JoinColumn(name = "consultation_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "name")
+    private List<String> targetGroups = new ArrayList<>();
+
     protected Consultation() {
     }
 
@@ -89,6 +98,7 @@ class Consultation {
     String getAttribution() { return attribution; }
     Instant getCreatedAt() { return createdAt; }
     Set<Long> getNeighbourhoodIds() { return neighbourhoodIds; }
+    List<String> getTargetGroups() { return targetGroups; }
 
     void apply(ConsultationService.ConsultationForm f) {
         this.title = f.title();
@@ -102,6 +112,8 @@ class Consultation {
         this.closedFrom = f.closedFrom();
         this.neighbourhoodIds.clear();
         this.neighbourhoodIds.addAll(f.neighbourhoodIds());
+        this.targetGroups.clear();
+        f.targetGroups().forEach(g -> this.targetGroups.add(g.strip()));
     }
 
     void setAttribution(String attribution) {

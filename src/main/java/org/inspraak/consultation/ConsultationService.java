@@ -39,7 +39,12 @@ public class ConsultationService {
     public record ConsultationForm(String title, String question, String background, BudgetKind budgetKind,
                                    Long budgetAmountEuros, LocalDate ideasFrom, LocalDate votingFrom,
                                    LocalDate summarisingFrom, LocalDate closedFrom, List<String> themes,
-                                   Set<Long> neighbourhoodIds) {
+                                   Set<Long> neighbourhoodIds, List<String> targetGroups) {
+        public ConsultationForm {
+            themes = themes == null ? List.of() : List.copyOf(themes);
+            neighbourhoodIds = neighbourhoodIds == null ? Set.of() : Set.copyOf(neighbourhoodIds);
+            targetGroups = targetGroups == null ? List.of() : List.copyOf(targetGroups);
+        }
     }
 
     public record ThemeRef(long id, String name) {
@@ -50,7 +55,7 @@ public class ConsultationService {
                                       BudgetKind budgetKind, Long budgetAmountEuros, LocalDate ideasFrom,
                                       LocalDate votingFrom, LocalDate summarisingFrom, LocalDate closedFrom,
                                       Phase phase, List<ThemeRef> themes, Set<Long> neighbourhoodIds,
-                                      String attribution) {
+                                      String attribution, List<String> targetGroups) {
     }
 
     public record ConsultationSummary(long id, String title, String question, Phase phase, LocalDate ideasFrom,
@@ -102,7 +107,7 @@ public class ConsultationService {
         return consultations.findById(id).map(c -> new ConsultationDetails(c.getId(), c.getTitle(), c.getQuestion(),
                 c.getBackground(), c.getBudgetKind(), c.getBudgetAmountEuros(), c.getIdeasFrom(), c.getVotingFrom(),
                 c.getSummarisingFrom(), c.getClosedFrom(), c.phaseOn(today), themes(c.getId()),
-                Set.copyOf(c.getNeighbourhoodIds()), c.getAttribution()));
+                Set.copyOf(c.getNeighbourhoodIds()), c.getAttribution(), List.copyOf(c.getTargetGroups())));
     }
 
     @Transactional(readOnly = true)
@@ -193,6 +198,12 @@ public class ConsultationService {
         }
         for (String theme : f.themes()) {
             requireText(theme, 80, "error.consultation.theme");
+        }
+        if (f.targetGroups().size() > 20) {
+            throw new InspraakException("error.consultation.target-groups", 20);
+        }
+        for (String group : f.targetGroups()) {
+            requireText(group, 80, "error.consultation.target-group");
         }
         for (Long n : f.neighbourhoodIds()) {
             if (!neighbourhoods.exists(n)) {

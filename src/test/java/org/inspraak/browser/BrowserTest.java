@@ -74,7 +74,7 @@ public abstract class BrowserTest {
     protected BrowserContext newContext(int width, int height) {
         BrowserContext c = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
                 .setLocale("nl-NL"));
-        c.setDefaultTimeout(20_000);
+        c.setDefaultTimeout(45_000);
         return c;
     }
 

@@ -103,10 +103,14 @@ class StaffAndSearchViewsTest extends KaribuTest {
         assertThat(_find(FormMessage.class).stream().map(FormMessage::getText)).contains("Vul de vraag in, hoogstens 500 tekens.");
         _setValue(_get(TextArea.class, s -> s.withId("consultation-question")), "Hoe scheiden we beter afval?");
         _setValue(_get(TextArea.class, s -> s.withId("consultation-themes")), "Plastic\nGFT\n");
+        _setValue(_get(TextArea.class, s -> s.withId("consultation-target-groups")), "Studenten\n\nHuurders");
         _click(_get(Button.class, s -> s.withId("consultation-save")));
         ConsultationService.ConsultationSummary created = consultations.forHome(0, 100).stream()
                 .filter(x -> x.title().equals("Nieuw gesprek over afval")).findFirst().orElseThrow();
         assertThat(consultations.themes(created.id())).extracting(ConsultationService.ThemeRef::name).containsExactly("GFT", "Plastic");
+        assertThat(consultations.find(created.id()).orElseThrow().targetGroups()).containsExactly("Studenten", "Huurders");
+        navigate("gesprekken/" + created.id());
+        assertThat(_get(Paragraph.class, s -> s.withClasses("target-groups")).getText()).endsWith("Studenten, Huurders");
     }
 
     @Test

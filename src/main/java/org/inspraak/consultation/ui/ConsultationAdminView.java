@@ -105,6 +105,9 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
         TextArea themes = new TextArea(getTranslation("admin.consultation.themes"));
         themes.setHelperText(getTranslation("admin.consultation.themes.help"));
         themes.setId("consultation-themes");
+        TextArea targetGroups = new TextArea(getTranslation("admin.consultation.target-groups"));
+        targetGroups.setHelperText(getTranslation("admin.consultation.target-groups.help"));
+        targetGroups.setId("consultation-target-groups");
         MultiSelectComboBox<NeighbourhoodRef> wijken = new MultiSelectComboBox<>(getTranslation("admin.consultation.neighbourhoods"));
         List<NeighbourhoodRef> allWijken = neighbourhoods.all();
         wijken.setItems(allWijken);
@@ -123,6 +126,7 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
             summarisingFrom.setValue(existing.summarisingFrom());
             closedFrom.setValue(existing.closedFrom());
             themes.setValue(existing.themes().stream().map(ConsultationService.ThemeRef::name).collect(Collectors.joining("\n")));
+            targetGroups.setValue(String.join("\n", existing.targetGroups()));
             wijken.setValue(allWijken.stream().filter(n -> existing.neighbourhoodIds().contains(n.id())).collect(Collectors.toSet()));
         } else {
             LocalDate today = LocalDate.now();
@@ -134,9 +138,9 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
         }
 
         FormLayout form = new FormLayout(title, question, background, preview, budgetKind, amount, ideasFrom, votingFrom,
-                summarisingFrom, closedFrom, themes, wijken);
+                summarisingFrom, closedFrom, themes, targetGroups, wijken);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36rem", 2));
-        List.of(title, question, background, preview, themes, wijken).forEach(c -> form.setColspan(c, 2));
+        List.of(title, question, background, preview, themes, targetGroups, wijken).forEach(c -> form.setColspan(c, 2));
         FormMessage message = new FormMessage();
         Button save = new Button(getTranslation("action.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -147,13 +151,12 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
                 message.error(getTranslation("error.amount.whole-euros"));
                 return;
             }
-            List<String> themeNames = Arrays.stream(themes.getValue().split("\\R")).map(String::strip)
-                    .filter(s -> !s.isEmpty()).distinct().toList();
+            List<String> themeNames = lines(themes.getValue());
             Set<Long> wijkIds = wijken.getValue().stream().map(NeighbourhoodRef::id).collect(Collectors.toSet());
             ConsultationForm f = new ConsultationForm(title.getValue(), question.getValue(), background.getValue(),
                     budgetKind.getValue(), amount.getValue() == null ? null : amount.getValue().longValue(),
                     ideasFrom.getValue(), votingFrom.getValue(), summarisingFrom.getValue(), closedFrom.getValue(),
-                    themeNames, wijkIds);
+                    themeNames, wijkIds, lines(targetGroups.getValue()));
             if (message.attempt(() -> {
                 if (id == null) {
                     consultations.create(f);
@@ -168,6 +171,10 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
         dialog.add(new VerticalLayout(form, message));
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
         dialog.open();
+    }
+
+    private static List<String> lines(String text) {
+        return Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
     @Override

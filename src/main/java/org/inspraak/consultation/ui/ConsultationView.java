@@ -89,6 +89,11 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
             add(budget);
         }
         add(timeline(c));
+        if (!c.targetGroups().isEmpty()) {
+            Paragraph groups = new Paragraph(getTranslation("consultation.target-groups", String.join(", ", c.targetGroups())));
+            groups.addClassName("target-groups");
+            add(groups);
+        }
         if (!c.background().isBlank()) {
             Div background = new Div(new Html("<div>" + Markdown.staffHtml(c.background()) + "</div>"));
             background.addClassName("background");
