@@ -23,6 +23,15 @@ public abstract class IntegrationTest {
         return login(data.user(roles));
     }
 
+    @Autowired
+    private org.inspraak.security.RateLimits rateLimits;
+
+    /** Every test starts with fresh rate limits; RateLimitsTest covers the limits themselves. */
+    @org.junit.jupiter.api.BeforeEach
+    void freshRateLimits() {
+        rateLimits.reset();
+    }
+
     @AfterEach
     void clearSecurityContext() {
         data.logout();

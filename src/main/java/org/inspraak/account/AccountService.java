@@ -23,8 +23,11 @@ import org.inspraak.InspraakException;
 import org.inspraak.InspraakProperties;
 import org.inspraak.Messages;
 import org.inspraak.consultation.NeighbourhoodService;
+import org.inspraak.moderation.AuditService;
 import org.inspraak.notification.MailService;
+import org.inspraak.security.ClientIp;
 import org.inspraak.security.CurrentUser;
+import org.inspraak.security.RateLimits;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.Role;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -61,10 +64,17 @@ public class AccountService implements UserDetailsService {
     private final NeighbourhoodService neighbourhoods;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final RateLimits rateLimits;
+    private final ClientIp clientIp;
+    private final AuditService audit;
 
     AccountService(UserAccountRepository users, AccountTokenRepository tokens, PasswordEncoder passwordEncoder,
                    MailService mail, Messages messages, InspraakProperties properties,
-                   NeighbourhoodService neighbourhoods, CurrentUser currentUser, Clock clock) {
+                   NeighbourhoodService neighbourhoods, CurrentUser currentUser, Clock clock, RateLimits rateLimits,
+                   ClientIp clientIp, AuditService audit) {
+        this.audit = audit;
+        this.rateLimits = rateLimits;
+        this.clientIp = clientIp;
         this.users = users;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -97,6 +107,7 @@ public class AccountService implements UserDetailsService {
         if (users.existsByEmail(email)) {
             throw new InspraakException("error.email.taken");
         }
+        rateLimits.checkIp(RateLimits.Action.REGISTER, clientIp.current());
         UserAccount account = new UserAccount(email, name, passwordEncoder.encode(r.password()), Instant.now(clock));
         account.setBirthYear(r.birthYear());
         account.setNeighbourhoodId(r.neighbourhoodId());
@@ -294,6 +305,37 @@ public class AccountService implements UserDetailsService {
             throw new InspraakException("error.roles.self-admin");
         }
         account.setRoles(roles);
+        audit.record("ROLES_ASSIGNED", "USER", userId, roles.toString());
+    }
+
+    // ---- suspension -----------------------------------------------------------------------------
+
+    /** Refuses when the user is suspended; checked on every post, vote and flag, so a page opened earlier cannot bypass it. */
+    @Transactional(readOnly = true)
+    public void requireCanParticipate(long userId) {
+        UserAccount a = users.findById(userId).orElseThrow(() -> new InspraakException("error.login-required"));
+        if (a.getSuspendedUntil() != null && a.getSuspendedUntil().isAfter(Instant.now(clock))) {
+            throw new InspraakException("error.suspended", java.util.Date.from(a.getSuspendedUntil()), a.getSuspensionReason());
+        }
+    }
+
+    /** Suspends a resident until the given moment (staff only; admins cannot be suspended). */
+    @Transactional
+    public void suspend(long userId, Instant until, String reason) {
+        currentUser.requireStaff();
+        UserAccount a = users.findById(userId).orElseThrow(() -> new InspraakException("error.not-found"));
+        if (a.getRoles().contains(Role.ADMIN)) {
+            throw new InspraakException("error.suspend.admin");
+        }
+        if (until == null || !until.isAfter(Instant.now(clock))) {
+            throw new InspraakException("error.suspend.until");
+        }
+        a.suspend(until, reason);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Instant> suspendedUntil(long userId) {
+        return users.findById(userId).map(UserAccount::getSuspendedUntil).filter(t -> t.isAfter(Instant.now(clock)));
     }
 
     // ---- demo and production guards -----------------------------------------------------------

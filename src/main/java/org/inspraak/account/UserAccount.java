@@ -47,6 +47,8 @@ public class UserAccount {
     private EmailPreference emailPreference = EmailPreference.INSTANT;
 
     private boolean demo;
+    private Instant suspendedUntil;
+    private String suspensionReason;
 
     @Column(nullable = false)
     private Instant createdAt;
@@ -89,5 +91,8 @@ public class UserAccount {
     void setNeighbourhoodId(Long neighbourhoodId) { this.neighbourhoodId = neighbourhoodId; }
     void setEmailPreference(EmailPreference emailPreference) { this.emailPreference = emailPreference; }
     void setDemo(boolean demo) { this.demo = demo; }
+    Instant getSuspendedUntil() { return suspendedUntil; }
+    String getSuspensionReason() { return suspensionReason; }
+    void suspend(Instant until, String reason) { this.suspendedUntil = until; this.suspensionReason = reason; }
     void setRoles(Set<Role> roles) { this.roles.clear(); this.roles.addAll(roles); }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.inspraak.InspraakException;
+import org.inspraak.moderation.AuditService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
@@ -26,9 +27,11 @@ public class ConsultationService {
     private final ThemeRepository themes;
     private final NeighbourhoodService neighbourhoods;
     private final Clock clock;
+    private final AuditService audit;
 
     ConsultationService(ConsultationRepository consultations, ThemeRepository themes,
-                        NeighbourhoodService neighbourhoods, Clock clock) {
+                        NeighbourhoodService neighbourhoods, Clock clock, AuditService audit) {
+        this.audit = audit;
         this.consultations = consultations;
         this.themes = themes;
         this.neighbourhoods = neighbourhoods;
@@ -65,7 +68,9 @@ public class ConsultationService {
     @Transactional
     @Secured("ROLE_ADMIN")
     public long create(ConsultationForm form) {
-        return createUnchecked(form);
+        long id = createUnchecked(form);
+        audit.record("CONSULTATION_CREATED", "CONSULTATION", id, form.title());
+        return id;
     }
 
     /** For demo seeding and imports, which run without a signed-in admin. */
@@ -87,6 +92,7 @@ public class ConsultationService {
         validate(form);
         Consultation c = consultations.findById(id).orElseThrow(() -> new InspraakException("error.not-found"));
         c.apply(form);
+        audit.record("CONSULTATION_UPDATED", "CONSULTATION", id, form.title());
         Set<String> existing = new java.util.HashSet<>();
         themes.findByConsultationIdOrderByName(id).forEach(t -> existing.add(t.getName()));
         for (String theme : form.themes()) {

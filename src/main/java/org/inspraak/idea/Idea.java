@@ -63,6 +63,11 @@ public class Idea {
 
     @GenericField
     private boolean hidden;
+    private String hiddenReason;
+    private boolean moderatorEdited;
+    private boolean locked;
+    private boolean pinned;
+    private String clientIp;
 
     // Counts are read-only for Hibernate: only IdeaRepository's atomic updates change them.
     @Column(insertable = false, updatable = false)
@@ -110,9 +115,25 @@ public class Idea {
         this.updatedAt = now;
     }
 
-    void setHidden(boolean hidden) {
+    void setHidden(boolean hidden, String reason) {
         this.hidden = hidden;
+        this.hiddenReason = hidden ? reason : null;
     }
+
+    void correct(String title, String description, Instant now) {
+        this.title = title;
+        this.description = description;
+        this.moderatorEdited = true;
+        this.updatedAt = now;
+    }
+
+    void setLocked(boolean locked) { this.locked = locked; }
+    void setPinned(boolean pinned) { this.pinned = pinned; }
+    void setClientIp(String clientIp) { this.clientIp = clientIp; }
+    public String getHiddenReason() { return hiddenReason; }
+    public boolean isModeratorEdited() { return moderatorEdited; }
+    public boolean isLocked() { return locked; }
+    public boolean isPinned() { return pinned; }
 
     public Long getId() { return id; }
     public Long getConsultationId() { return consultationId; }

@@ -37,16 +37,16 @@ interface IdeaRepository extends JpaRepository<Idea, Long> {
     @Query(value = "update idea set reaction_count = reaction_count + :delta where id = :id", nativeQuery = true)
     int addReactions(long id, int delta);
 
-    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.createdAt desc, i.id desc")
+    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.pinned desc, i.createdAt desc, i.id desc")
     List<Idea> newest(long consultationId, Pageable page);
 
-    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.supportScore desc, i.agreeCount desc, i.id desc")
+    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.pinned desc, i.supportScore desc, i.agreeCount desc, i.id desc")
     List<Idea> mostSupported(long consultationId, Pageable page);
 
-    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.reactionCount desc, i.id desc")
+    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.pinned desc, i.reactionCount desc, i.id desc")
     List<Idea> mostDiscussed(long consultationId, Pageable page);
 
-    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.divisiveness desc, i.id desc")
+    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.pinned desc, i.divisiveness desc, i.id desc")
     List<Idea> mostDivided(long consultationId, Pageable page);
 
     /** A shuffled but stable order: the same seed gives the same order, so paging does not repeat ideas. */
@@ -54,6 +54,12 @@ interface IdeaRepository extends JpaRepository<Idea, Long> {
     List<Idea> shuffled(long consultationId, long seed, Pageable page);
 
     long countByConsultationIdAndHiddenFalse(long consultationId);
+
+    boolean existsByAuthorIdAndTitleIgnoreCase(Long authorId, String title);
+
+    @Modifying
+    @Query(value = "update idea set client_ip = null where client_ip is not null and created_at < :before", nativeQuery = true)
+    int purgeClientIps(java.time.Instant before);
 
     @Query("select i.id from Idea i where i.consultationId = :consultationId")
     List<Long> idsOf(long consultationId);

@@ -15,7 +15,9 @@ import org.inspraak.account.AccountService;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.consultation.NeighbourhoodService;
 import org.inspraak.consultation.Phase;
+import org.inspraak.security.ClientIp;
 import org.inspraak.security.CurrentUser;
+import org.inspraak.security.RateLimits;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,10 +46,14 @@ public class IdeaService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RateLimits rateLimits;
+    private final ClientIp clientIp;
 
     IdeaService(IdeaRepository ideas, IdeaStatusChangeRepository statusChanges, ConsultationService consultations,
                 NeighbourhoodService neighbourhoods, AccountService accounts, CurrentUser currentUser,
-                ApplicationEventPublisher events, Clock clock) {
+                ApplicationEventPublisher events, Clock clock, RateLimits rateLimits, ClientIp clientIp) {
+        this.rateLimits = rateLimits;
+        this.clientIp = clientIp;
         this.ideas = ideas;
         this.statusChanges = statusChanges;
         this.consultations = consultations;
@@ -66,7 +72,8 @@ public class IdeaService {
     public record IdeaSummary(long id, long consultationId, String title, String description, String themeName,
                               String neighbourhoodName, AmountKind amountKind, Long amountEuros, IdeaStatus status,
                               int agree, int disagree, int pass, int reactions, String authorName, long authorId,
-                              Instant createdAt, boolean hidden) {
+                              Instant createdAt, boolean hidden, String hiddenReason, boolean moderatorEdited,
+                              boolean locked, boolean pinned) {
         public int votes() {
             return agree + disagree + pass;
         }
@@ -89,14 +96,21 @@ public class IdeaService {
     @Transactional
     public long post(long consultationId, IdeaForm form) {
         InspraakUser user = currentUser.require(Role.RESIDENT);
+        accounts.requireCanParticipate(user.id());
         Phase phase = consultations.phase(consultationId);
         if (!phase.acceptsIdeas()) {
             throw new InspraakException("error.idea.phase-closed");
         }
         validate(consultationId, form);
+        rateLimits.check(RateLimits.Action.POST_IDEA, "user:" + user.id());
+        rateLimits.checkIp(RateLimits.Action.POST_IDEA, clientIp.current());
+        if (ideas.existsByAuthorIdAndTitleIgnoreCase(user.id(), form.title().strip())) {
+            throw new InspraakException("error.idea.duplicate");
+        }
         Instant now = Instant.now(clock);
         Idea idea = new Idea(consultationId, user.id(), now);
         idea.apply(normalise(form), now);
+        idea.setClientIp(clientIp.current());
         ideas.save(idea);
         statusChanges.save(new IdeaStatusChange(idea.getId(), IdeaStatus.SUBMITTED, "", user.id(), now));
         events.publishEvent(new IdeaChanged(idea.getId(), consultationId));
@@ -189,11 +203,63 @@ public class IdeaService {
 
     // ---- reading -------------------------------------------------------------------------------
 
-    /** One idea for its page. Hidden ideas are not found for the public. */
+    /** One idea for its page. A hidden idea is still found, so its page can show the moderator's reason. */
     @Transactional(readOnly = true)
     public Optional<IdeaSummary> find(long ideaId) {
-        return ideas.findById(ideaId).filter(i -> !i.isHidden() || currentUser.get().map(InspraakUser::isStaff).orElse(false))
-                .map(i -> toSummaries(List.of(i)).getFirst());
+        return ideas.findById(ideaId).map(i -> toSummaries(List.of(i)).getFirst());
+    }
+
+    /** Forgets client IP addresses older than the retention period. */
+    @Transactional
+    public int purgeClientIps(Instant before) {
+        return ideas.purgeClientIps(before);
+    }
+
+    // ---- moderation (staff) ------------------------------------------------------------------------
+
+    @Transactional
+    public void hide(long ideaId, String reason) {
+        currentUser.requireStaff();
+        hideUnchecked(ideaId, reason);
+    }
+
+    /** Hides pending review; called by the flag rule when enough residents report an idea. */
+    @Transactional
+    public void hideUnchecked(long ideaId, String reason) {
+        Idea idea = load(ideaId);
+        idea.setHidden(true, reason);
+        events.publishEvent(new IdeaChanged(ideaId, idea.getConsultationId()));
+    }
+
+    @Transactional
+    public void restore(long ideaId) {
+        currentUser.requireStaff();
+        Idea idea = load(ideaId);
+        idea.setHidden(false, null);
+        events.publishEvent(new IdeaChanged(ideaId, idea.getConsultationId()));
+    }
+
+    @Transactional
+    public void correct(long ideaId, String title, String description) {
+        currentUser.requireStaff();
+        Idea idea = load(ideaId);
+        IdeaForm form = new IdeaForm(title, description, idea.getThemeId(), idea.getNeighbourhoodId(),
+                idea.getAmountKind(), idea.getAmountEuros());
+        validate(idea.getConsultationId(), form);
+        idea.correct(title.strip(), description.strip(), Instant.now(clock));
+        events.publishEvent(new IdeaChanged(ideaId, idea.getConsultationId()));
+    }
+
+    @Transactional
+    public void setLocked(long ideaId, boolean locked) {
+        currentUser.requireStaff();
+        load(ideaId).setLocked(locked);
+    }
+
+    @Transactional
+    public void setPinned(long ideaId, boolean pinned) {
+        currentUser.requireStaff();
+        load(ideaId).setPinned(pinned);
     }
 
     @Transactional(readOnly = true)
@@ -222,6 +288,9 @@ public class IdeaService {
         Idea idea = ideas.findById(ideaId).orElseThrow(() -> new InspraakException("error.not-found"));
         if (idea.isHidden()) {
             throw new InspraakException("error.idea.hidden");
+        }
+        if (!forVote && idea.isLocked()) {
+            throw new InspraakException("error.idea.locked");
         }
         Phase phase = consultations.phase(idea.getConsultationId());
         if (forVote ? !phase.acceptsVotes() : !phase.acceptsReactions()) {
@@ -273,7 +342,8 @@ public class IdeaService {
                 i.getDescription(), themeNames.get(i.getThemeId()), neighbourhoodNames.get(i.getNeighbourhoodId()),
                 i.getAmountKind(), i.getAmountEuros(), i.getStatus(), i.getAgreeCount(), i.getDisagreeCount(),
                 i.getPassCount(), i.getReactionCount(), names.getOrDefault(i.getAuthorId(), ""), i.getAuthorId(),
-                i.getCreatedAt(), i.isHidden())).toList();
+                i.getCreatedAt(), i.isHidden(), i.getHiddenReason(), i.isModeratorEdited(), i.isLocked(), i.isPinned()))
+                .toList();
     }
 
     private Idea load(long ideaId) {

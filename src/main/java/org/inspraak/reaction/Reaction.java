@@ -40,6 +40,9 @@ public class Reaction {
     private boolean deleted;
     @GenericField
     private boolean hidden;
+    private String hiddenReason;
+    private boolean moderatorEdited;
+    private String clientIp;
     @Column(nullable = false)
     private Instant createdAt;
     @Column(nullable = false)
@@ -80,7 +83,18 @@ public class Reaction {
         this.updatedAt = now;
     }
 
-    void setHidden(boolean hidden) {
+    void setHidden(boolean hidden, String reason) {
         this.hidden = hidden;
+        this.hiddenReason = hidden ? reason : null;
     }
+
+    void correct(String body, Instant now) {
+        this.body = body;
+        this.moderatorEdited = true;
+        this.updatedAt = now;
+    }
+
+    void setClientIp(String clientIp) { this.clientIp = clientIp; }
+    public String getHiddenReason() { return hiddenReason; }
+    public boolean isModeratorEdited() { return moderatorEdited; }
 }

@@ -15,6 +15,12 @@ interface ReactionRepository extends JpaRepository<Reaction, Long> {
     @Query("select count(r) from Reaction r where r.ideaId = :ideaId and r.parentId is null")
     long countTopLevel(long ideaId);
 
+    @org.springframework.data.jpa.repository.Modifying
+    @Query(value = "update reaction set client_ip = null where client_ip is not null and created_at < :before", nativeQuery = true)
+    int purgeClientIps(java.time.Instant before);
+
+    long countByAuthorIdAndBodyAndCreatedAtAfter(Long authorId, String body, java.time.Instant since);
+
     @Query("select r from Reaction r where r.parentId in :parentIds order by r.createdAt, r.id")
     List<Reaction> repliesTo(Collection<Long> parentIds);
 }

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
 import org.inspraak.idea.IdeaService;
+import org.inspraak.security.ClientIp;
 import org.inspraak.security.CurrentUser;
+import org.inspraak.security.RateLimits;
 import org.inspraak.security.InspraakUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
@@ -38,9 +40,13 @@ public class ReactionService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RateLimits rateLimits;
+    private final ClientIp clientIp;
 
     ReactionService(ReactionRepository reactions, IdeaService ideas, AccountService accounts, CurrentUser currentUser,
-                    ApplicationEventPublisher events, Clock clock) {
+                    ApplicationEventPublisher events, Clock clock, RateLimits rateLimits, ClientIp clientIp) {
+        this.rateLimits = rateLimits;
+        this.clientIp = clientIp;
         this.reactions = reactions;
         this.ideas = ideas;
         this.accounts = accounts;
@@ -52,7 +58,7 @@ public class ReactionService {
     /** One reaction as the thread shows it. Deleted and hidden ones keep their place but lose their text. */
     public record ReactionView(long id, Long parentId, int depth, String body, String authorName, long authorId,
                                boolean official, boolean deleted, boolean hidden, Instant createdAt,
-                               boolean edited, boolean editable) {
+                               boolean edited, boolean editable, String hiddenReason, boolean moderatorEdited) {
     }
 
     /** Published after commit so open idea pages can show the new reaction. */
@@ -66,8 +72,15 @@ public class ReactionService {
     @Transactional
     public long post(long ideaId, Long parentId, String rawBody) {
         InspraakUser user = currentUser.require();
+        accounts.requireCanParticipate(user.id());
         String body = validate(rawBody);
         ideas.requireOpenFor(ideaId, false);
+        rateLimits.check(RateLimits.Action.POST_REACTION, "user:" + user.id());
+        rateLimits.checkIp(RateLimits.Action.POST_REACTION, clientIp.current());
+        if (!user.isStaff() && reactions.countByAuthorIdAndBodyAndCreatedAtAfter(user.id(), body,
+                Instant.now(clock).minus(Duration.ofDays(1))) > 0) {
+            throw new InspraakException("error.reaction.duplicate");
+        }
         Long parentAuthor = null;
         if (parentId != null) {
             Reaction parent = reactions.findById(parentId).orElseThrow(() -> new InspraakException("error.not-found"));
@@ -76,7 +89,9 @@ public class ReactionService {
             }
             parentAuthor = parent.getAuthorId();
         }
-        Reaction r = reactions.save(new Reaction(ideaId, parentId, user.id(), body, user.isStaff(), Instant.now(clock)));
+        Reaction fresh = new Reaction(ideaId, parentId, user.id(), body, user.isStaff(), Instant.now(clock));
+        fresh.setClientIp(clientIp.current());
+        Reaction r = reactions.save(fresh);
         ideas.applyReactionDelta(ideaId, 1);
         events.publishEvent(new ReactionChanged(ideaId, r.getId()));
         events.publishEvent(new ReactionPosted(ideaId, r.getId(), user.id(), parentAuthor, user.isStaff()));
@@ -117,6 +132,54 @@ public class ReactionService {
             r.markDeleted(Instant.now(clock));
             events.publishEvent(new ReactionChanged(r.getIdeaId(), r.getId()));
         }
+    }
+
+    /** Forgets client IP addresses older than the retention period. */
+    @Transactional
+    public int purgeClientIps(Instant before) {
+        return reactions.purgeClientIps(before);
+    }
+
+    // ---- moderation (staff) ------------------------------------------------------------------------
+
+    /** What moderators need to judge a reaction: its text, author and idea. */
+    public record ReactionFacts(long id, long ideaId, long authorId, String body, boolean hidden) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ReactionFacts> facts(long reactionId) {
+        return reactions.findById(reactionId).map(r -> new ReactionFacts(r.getId(), r.getIdeaId(), r.getAuthorId(),
+                r.getBody(), r.isHidden()));
+    }
+
+    @Transactional
+    public void hide(long reactionId, String reason) {
+        currentUser.requireStaff();
+        hideUnchecked(reactionId, reason);
+    }
+
+    /** Hides pending review; called by the flag rule when enough residents report a reaction. */
+    @Transactional
+    public void hideUnchecked(long reactionId, String reason) {
+        Reaction r = reactions.findById(reactionId).orElseThrow(() -> new InspraakException("error.not-found"));
+        r.setHidden(true, reason);
+        events.publishEvent(new ReactionChanged(r.getIdeaId(), r.getId()));
+    }
+
+    @Transactional
+    public void restore(long reactionId) {
+        currentUser.requireStaff();
+        Reaction r = reactions.findById(reactionId).orElseThrow(() -> new InspraakException("error.not-found"));
+        r.setHidden(false, null);
+        events.publishEvent(new ReactionChanged(r.getIdeaId(), r.getId()));
+    }
+
+    @Transactional
+    public void correct(long reactionId, String rawBody) {
+        currentUser.requireStaff();
+        Reaction r = reactions.findById(reactionId).orElseThrow(() -> new InspraakException("error.not-found"));
+        r.correct(validate(rawBody), Instant.now(clock));
+        events.publishEvent(new ReactionChanged(r.getIdeaId(), r.getId()));
     }
 
     @Transactional(readOnly = true)
@@ -160,7 +223,8 @@ public class ReactionService {
                 showText ? r.getBody() : "", names.getOrDefault(r.getAuthorId(), ""), r.getAuthorId(),
                 r.isOfficial(), r.isDeleted(), r.isHidden(), r.getCreatedAt(),
                 r.getUpdatedAt().isAfter(r.getCreatedAt()) && !r.isDeleted(),
-                mine && !r.isDeleted() && withinEditWindow(r)));
+                mine && !r.isDeleted() && !r.isModeratorEdited() && withinEditWindow(r),
+                r.isHidden() ? r.getHiddenReason() : null, r.isModeratorEdited()));
         for (Reaction child : children.getOrDefault(r.getId(), List.of())) {
             flatten(child, depth + 1, children, names, me, out);
         }

@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Deny by default: every Vaadin view needs {@code @AnonymousAllowed} or {@code @RolesAllowed}, and
@@ -23,7 +24,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RateLimits limits) throws Exception {
+        http.addFilterBefore(new LoginThrottleFilter(limits), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/images/**", "/styles/**", "/favicon.ico").permitAll());
         // Every page is a Vaadin view, and Vaadin's navigation access control denies any view without an
         // explicit annotation. Letting the HTTP layer pass other paths to Vaadin means an unknown address

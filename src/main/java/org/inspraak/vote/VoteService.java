@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 
 import org.inspraak.InspraakException;
 import org.inspraak.idea.IdeaService;
+import org.inspraak.account.AccountService;
 import org.inspraak.security.CurrentUser;
+import org.inspraak.security.RateLimits;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,9 +31,13 @@ public class VoteService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final AccountService accounts;
+    private final RateLimits rateLimits;
 
     VoteService(VoteRepository votes, IdeaService ideas, CurrentUser currentUser, ApplicationEventPublisher events,
-                PlatformTransactionManager txManager, Clock clock) {
+                PlatformTransactionManager txManager, Clock clock, AccountService accounts, RateLimits rateLimits) {
+        this.accounts = accounts;
+        this.rateLimits = rateLimits;
         this.votes = votes;
         this.ideas = ideas;
         this.currentUser = currentUser;
@@ -47,6 +53,8 @@ public class VoteService {
     /** Casts or changes the current resident's vote. */
     public void vote(long ideaId, VoteChoice choice) {
         InspraakUser user = currentUser.require(Role.RESIDENT);
+        accounts.requireCanParticipate(user.id());
+        rateLimits.check(RateLimits.Action.VOTE, "user:" + user.id());
         voteAs(user.id(), ideaId, choice);
     }
 

@@ -18,13 +18,13 @@ import org.inspraak.security.CurrentUser;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
     private final transient CurrentUser currentUser;
 
     public LoginView(CurrentUser currentUser) {
         this.currentUser = currentUser;
         addClassNames("page", "narrow-page");
         setAlignItems(Alignment.STRETCH);
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.form-title"));
         i18n.getForm().setUsername(getTranslation("login.email"));
         i18n.getForm().setPassword(getTranslation("login.password"));
@@ -47,7 +47,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             event.forwardTo("");
             return;
         }
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var params = event.getLocation().getQueryParameters().getParameters();
+        if (params.containsKey("blocked")) {
+            i18n.getErrorMessage().setTitle(getTranslation("login.blocked.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("error.rate-limited"));
+            form.setI18n(i18n);
+            form.setError(true);
+        } else {
+            form.setError(params.containsKey("error"));
+        }
     }
 
     @Override

@@ -9,6 +9,9 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.inspraak.idea.IdeaStatus;
+import org.inspraak.moderation.ModerationService;
+import org.inspraak.moderation.TargetType;
+import org.inspraak.moderation.ui.FlagDialog;
 import org.inspraak.notification.NotificationService;
 import org.inspraak.notification.ui.FollowButton;
 import org.inspraak.ui.FormMessage;
@@ -54,10 +57,13 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final transient Live live;
     private final transient IdeaEditor.Factory editors;
     private final transient NotificationService notifications;
+    private final transient ModerationService moderation;
     private String title = "";
 
     IdeaView(IdeaService ideas, ConsultationService consultations, VoteService votes, ReactionService reactions,
-             CurrentUser currentUser, Live live, IdeaEditor.Factory editors, NotificationService notifications) {
+             CurrentUser currentUser, Live live, IdeaEditor.Factory editors, NotificationService notifications,
+             ModerationService moderation) {
+        this.moderation = moderation;
         this.notifications = notifications;
         this.editors = editors;
         this.ideas = ideas;
@@ -76,6 +82,16 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         ConsultationDetails consultation = consultations.find(idea.consultationId()).orElseThrow(NotFoundException::new);
         title = idea.title();
         removeAll();
+        boolean staff = currentUser.get().map(org.inspraak.security.InspraakUser::isStaff).orElse(false);
+        if (idea.hidden() && !staff) {
+            // The public sees that something was removed and why, never the removed text.
+            add(new H1(getTranslation("moderation.hidden-idea.title")),
+                    new Paragraph(ModerationService.AUTO_HIDDEN.equals(idea.hiddenReason())
+                            ? getTranslation("moderation.stub.pending")
+                            : getTranslation("moderation.stub.hidden", idea.hiddenReason())),
+                    new Anchor("/gesprekken/" + idea.consultationId(), getTranslation("moderation.back")));
+            return;
+        }
         Anchor back = new Anchor("/gesprekken/" + consultation.id(), "← " + consultation.title());
         back.addClassName("back-link");
         H1 heading = new H1(idea.title());
@@ -86,6 +102,19 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         boolean canVote = consultation.phase().acceptsVotes() && currentUser.has(Role.RESIDENT);
         VoteButtons voteButtons = new VoteButtons(votes, id, () -> ideas.find(id).orElse(null), canVote);
         add(back, heading, IdeaLabels.of(this, idea), by, body);
+        if (idea.moderatorEdited()) {
+            Span mark = new Span(getTranslation("moderation.edited-mark"));
+            mark.addClassName("muted");
+            add(mark);
+        }
+        if (idea.hidden()) {
+            Paragraph hiddenNote = new Paragraph(getTranslation("moderation.staff-sees-hidden"));
+            hiddenNote.addClassNames("form-message", "error");
+            add(hiddenNote);
+        }
+        if (currentUser.get().map(u -> u.id() != idea.authorId()).orElse(false) && !idea.hidden()) {
+            add(FlagDialog.button(moderation, TargetType.IDEA, id));
+        }
         if (currentUser.get().isPresent()) {
             add(FollowButton.idea(notifications, id));
         }
@@ -106,7 +135,11 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         if (currentUser.get().map(org.inspraak.security.InspraakUser::isStaff).orElse(false)) {
             add(statusEditor(idea));
         }
-        add(new ReactionThread(reactions, currentUser, live, id, consultation.phase().acceptsReactions()));
+        add(new ReactionThread(reactions, moderation, currentUser, live, id,
+                consultation.phase().acceptsReactions() && !idea.locked()));
+        if (idea.locked()) {
+            add(new Paragraph(getTranslation("moderation.locked")));
+        }
         live.subscribe(voteButtons, VoteService.VoteCast.class, e -> {
             if (e.ideaId() == id) {
                 voteButtons.refresh();

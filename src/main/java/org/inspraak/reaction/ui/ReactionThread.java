@@ -12,6 +12,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import org.inspraak.moderation.ModerationService;
+import org.inspraak.moderation.TargetType;
+import org.inspraak.moderation.ui.FlagDialog;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.reaction.ReactionService.ReactionView;
 import org.inspraak.security.CurrentUser;
@@ -37,8 +40,14 @@ public class ReactionThread extends VerticalLayout {
     private final H2 heading = new H2();
     private int loadedPages = 1;
 
-    public ReactionThread(ReactionService reactions, CurrentUser currentUser, Live live, long ideaId, boolean open) {
+    private final transient ModerationService moderation;
+    private final Long myId;
+
+    public ReactionThread(ReactionService reactions, ModerationService moderation, CurrentUser currentUser, Live live,
+                          long ideaId, boolean open) {
         this.reactions = reactions;
+        this.moderation = moderation;
+        this.myId = currentUser.get().map(u -> u.id()).orElse(null);
         this.ideaId = ideaId;
         this.canReact = open && currentUser.get().isPresent();
         setPadding(false);
@@ -97,11 +106,17 @@ public class ReactionThread extends VerticalLayout {
         if (r.deleted()) {
             item.add(stub(getTranslation("reaction.deleted")));
         } else if (r.hidden()) {
-            item.add(stub(getTranslation("reaction.hidden")));
+            item.add(stub(ModerationService.AUTO_HIDDEN.equals(r.hiddenReason()) ? getTranslation("moderation.stub.pending")
+                    : getTranslation("moderation.stub.hidden", r.hiddenReason())));
         } else {
             Div body = new Div(new Html("<div>" + Markdown.userHtml(r.body()) + "</div>"));
             body.addClassName("body");
             item.add(body);
+            if (r.moderatorEdited()) {
+                Span mark = new Span(getTranslation("moderation.edited-mark"));
+                mark.addClassName("muted");
+                item.add(mark);
+            }
         }
         Div actions = new Div();
         actions.addClassName("actions");
@@ -113,6 +128,9 @@ public class ReactionThread extends VerticalLayout {
                 item.add(composer(r.id()));
             });
             actions.add(reply);
+        }
+        if (myId != null && myId != r.authorId() && !r.deleted() && !r.hidden()) {
+            actions.add(FlagDialog.button(moderation, TargetType.REACTION, r.id()));
         }
         if (r.editable()) {
             Button edit = new Button(getTranslation("reaction.edit"));

@@ -1,0 +1,6 @@
+package org.inspraak.moderation;
+
+/** Why a resident reports a contribution. OTHER needs an explanation. */
+public enum FlagReason {
+    INSULT, SPAM, PERSONAL_DATA, OFF_TOPIC, OTHER
+}

@@ -1,0 +1,6 @@
+package org.inspraak.moderation;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface GuidelinesRepository extends JpaRepository<Guidelines, Long> {
+}

@@ -1,0 +1,302 @@
+package org.inspraak.moderation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.inspraak.InspraakException;
+import org.inspraak.account.AccountService;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.reaction.ReactionService;
+import org.inspraak.security.CurrentUser;
+import org.inspraak.security.InspraakUser;
+import org.inspraak.security.RateLimits;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Flags, the moderation queue and moderators' actions. Every action is checked here (not only by hiding
+ * buttons) and written to the audit log with its reason.
+ */
+@Service
+public class ModerationService {
+
+    public static final String AUTO_HIDDEN = "auto";
+    public static final int MAX_REASON = 500;
+
+    private final FlagRepository flags;
+    private final SanctionRepository sanctions;
+    private final GuidelinesRepository guidelines;
+    private final IdeaService ideas;
+    private final ReactionService reactions;
+    private final AccountService accounts;
+    private final AuditService audit;
+    private final CurrentUser currentUser;
+    private final RateLimits rateLimits;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final int autoHideThreshold;
+
+    ModerationService(FlagRepository flags, SanctionRepository sanctions, GuidelinesRepository guidelines,
+                      IdeaService ideas, ReactionService reactions, AccountService accounts, AuditService audit,
+                      CurrentUser currentUser, RateLimits rateLimits, ApplicationEventPublisher events, Clock clock,
+                      @Value("${inspraak.moderation.auto-hide-threshold:3}") int autoHideThreshold) {
+        this.flags = flags;
+        this.sanctions = sanctions;
+        this.guidelines = guidelines;
+        this.ideas = ideas;
+        this.reactions = reactions;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.rateLimits = rateLimits;
+        this.events = events;
+        this.clock = clock;
+        this.autoHideThreshold = autoHideThreshold;
+    }
+
+    /** A contribution in the queue. */
+    public record Target(TargetType type, long id) {
+    }
+
+    public record QueueItem(Target target, long ideaId, String text, long authorId, String authorName, long openFlags,
+                            Set<FlagReason> reasons, List<String> explanations, Instant latestFlag, boolean hidden,
+                            long authorSanctions) {
+    }
+
+    /** Published when the queue changes, so moderators' navigation count updates live. */
+    public record QueueChanged() {
+    }
+
+    // ---- guidelines ------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public String guidelines() {
+        return guidelines.findById(1L).map(Guidelines::getBody).orElse("");
+    }
+
+    @Transactional
+    @Secured("ROLE_ADMIN")
+    public void updateGuidelines(String body) {
+        InspraakUser admin = currentUser.require();
+        if (body == null || body.isBlank() || body.length() > 20_000) {
+            throw new InspraakException("error.guidelines.length", 20_000);
+        }
+        guidelines.findById(1L).orElseThrow().update(body.strip(), admin.id(), Instant.now(clock));
+        audit.record("GUIDELINES_UPDATED", null, null, null);
+    }
+
+    // ---- flags -----------------------------------------------------------------------------------
+
+    @Transactional
+    public void flag(Target target, FlagReason reason, String explanation) {
+        InspraakUser user = currentUser.require();
+        accounts.requireCanParticipate(user.id());
+        if (reason == null) {
+            throw new InspraakException("error.flag.reason");
+        }
+        String text = explanation == null ? "" : explanation.strip();
+        if (reason == FlagReason.OTHER && text.isEmpty()) {
+            throw new InspraakException("error.flag.explanation");
+        }
+        if (text.length() > MAX_REASON) {
+            throw new InspraakException("error.flag.explanation-long", MAX_REASON);
+        }
+        long author = authorOf(target);
+        if (author == user.id()) {
+            throw new InspraakException("error.flag.own");
+        }
+        if (flags.existsByTargetTypeAndTargetIdAndUserId(target.type(), target.id(), user.id())) {
+            throw new InspraakException("error.flag.twice");
+        }
+        rateLimits.check(RateLimits.Action.FLAG, "user:" + user.id());
+        try {
+            flags.saveAndFlush(new Flag(target.type(), target.id(), user.id(), reason, text.isEmpty() ? null : text,
+                    Instant.now(clock)));
+        } catch (DataIntegrityViolationException e) {
+            throw new InspraakException("error.flag.twice");
+        }
+        if (flags.countOpen(target.type(), target.id()) >= autoHideThreshold && !isHidden(target)) {
+            // Enough residents agree something is wrong: hide it until a moderator has looked.
+            if (target.type() == TargetType.IDEA) {
+                ideas.hideUnchecked(target.id(), AUTO_HIDDEN);
+            } else {
+                reactions.hideUnchecked(target.id(), AUTO_HIDDEN);
+            }
+            audit.record("AUTO_HIDDEN", target.type().name(), target.id(), autoHideThreshold + " meldingen");
+        }
+        events.publishEvent(new QueueChanged());
+    }
+
+    // ---- queue -----------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
+    public long pendingCount() {
+        return flags.pending();
+    }
+
+    @Transactional(readOnly = true)
+    @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
+    public List<QueueItem> queue(int offset, int limit) {
+        int size = Math.max(1, limit);
+        List<QueueItem> items = new ArrayList<>();
+        for (Object[] row : flags.queue(PageRequest.of(offset / size, size))) {
+            Target target = new Target((TargetType) row[0], (Long) row[1]);
+            List<Flag> open = flags.open(target.type(), target.id());
+            Set<FlagReason> reasons = EnumSet.noneOf(FlagReason.class);
+            List<String> explanations = new ArrayList<>();
+            open.forEach(f -> {
+                reasons.add(f.getReason());
+                if (f.getExplanation() != null) {
+                    explanations.add(f.getExplanation());
+                }
+            });
+            describe(target).ifPresent(d -> items.add(new QueueItem(target, d.ideaId, d.text, d.authorId,
+                    accounts.publicProfile(d.authorId).map(AccountService.PublicProfile::displayName).orElse(""),
+                    (Long) row[2], reasons, explanations, (Instant) row[3], d.hidden, sanctions.countByUserId(d.authorId))));
+        }
+        return items;
+    }
+
+    @Transactional
+    @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
+    public void keep(Collection<Target> targets) {
+        for (Target t : targets) {
+            if (isHidden(t)) {
+                restoreContent(t);
+            }
+            flags.resolve(t.type(), t.id(), Instant.now(clock));
+            audit.record("KEPT", t.type().name(), t.id(), null);
+        }
+        events.publishEvent(new QueueChanged());
+    }
+
+    @Transactional
+    @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
+    public void hide(Collection<Target> targets, String reason) {
+        String why = requireReason(reason);
+        for (Target t : targets) {
+            if (t.type() == TargetType.IDEA) {
+                ideas.hide(t.id(), why);
+            } else {
+                reactions.hide(t.id(), why);
+            }
+            flags.resolve(t.type(), t.id(), Instant.now(clock));
+            audit.record("HIDDEN", t.type().name(), t.id(), why);
+        }
+        events.publishEvent(new QueueChanged());
+    }
+
+    @Transactional
+    @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
+    public void restore(Target target, String reason) {
+        String why = requireReason(reason);
+        restoreContent(target);
+        flags.resolve(target.type(), target.id(), Instant.now(clock));
+        audit.record("RESTORED", target.type().name(), target.id(), why);
+        events.publishEvent(new QueueChanged());
+    }
+
+    /** Corrects the text (e.g. removes personal data); the public sees an "edited by moderator" mark. */
+    @Transactional
+    @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
+    public void correct(Target target, String newTitle, String newText, String reason) {
+        String why = requireReason(reason);
+        if (target.type() == TargetType.IDEA) {
+            ideas.correct(target.id(), newTitle, newText);
+        } else {
+            reactions.correct(target.id(), newText);
+        }
+        audit.record("CORRECTED", target.type().name(), target.id(), why);
+    }
+
+    @Transactional
+    @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
+    public void lock(long ideaId, boolean locked, String reason) {
+        String why = requireReason(reason);
+        ideas.setLocked(ideaId, locked);
+        audit.record(locked ? "LOCKED" : "UNLOCKED", TargetType.IDEA.name(), ideaId, why);
+    }
+
+    @Transactional
+    @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
+    public void pin(long ideaId, boolean pinned, String reason) {
+        String why = requireReason(reason);
+        ideas.setPinned(ideaId, pinned);
+        audit.record(pinned ? "PINNED" : "UNPINNED", TargetType.IDEA.name(), ideaId, why);
+    }
+
+    @Transactional
+    @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
+    public void warn(long userId, String reason) {
+        String why = requireReason(reason);
+        InspraakUser staff = currentUser.require();
+        accounts.publicProfile(userId).orElseThrow(() -> new InspraakException("error.not-found"));
+        sanctions.save(new Sanction(userId, Sanction.Kind.WARNING, why, null, staff.id(), Instant.now(clock)));
+        audit.record("WARNED", "USER", userId, why);
+    }
+
+    @Transactional
+    @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
+    public void suspend(long userId, Instant until, String reason) {
+        String why = requireReason(reason);
+        InspraakUser staff = currentUser.require();
+        if (staff.id() == userId) {
+            throw new InspraakException("error.suspend.self");
+        }
+        accounts.suspend(userId, until, why);
+        sanctions.save(new Sanction(userId, Sanction.Kind.SUSPENSION, why, until, staff.id(), Instant.now(clock)));
+        audit.record("SUSPENDED", "USER", userId, why + " (tot " + until + ")");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private record Description(long ideaId, String text, long authorId, boolean hidden) {
+    }
+
+    private Optional<Description> describe(Target t) {
+        if (t.type() == TargetType.IDEA) {
+            return ideas.find(t.id()).map(i -> new Description(i.id(), i.title() + "\n\n" + i.description(),
+                    i.authorId(), i.hidden()));
+        }
+        return reactions.facts(t.id()).map(r -> new Description(r.ideaId(), r.body(), r.authorId(), r.hidden()));
+    }
+
+    private long authorOf(Target t) {
+        return describe(t).map(Description::authorId).orElseThrow(() -> new InspraakException("error.not-found"));
+    }
+
+    private boolean isHidden(Target t) {
+        return describe(t).map(Description::hidden).orElse(false);
+    }
+
+    private void restoreContent(Target t) {
+        if (t.type() == TargetType.IDEA) {
+            ideas.restore(t.id());
+        } else {
+            reactions.restore(t.id());
+        }
+    }
+
+    private static String requireReason(String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new InspraakException("error.moderation.reason");
+        }
+        if (why.length() > MAX_REASON) {
+            throw new InspraakException("error.moderation.reason-long", MAX_REASON);
+        }
+        return why;
+    }
+}

@@ -1,0 +1,176 @@
+package org.inspraak.moderation.ui;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.inspraak.moderation.ModerationService;
+import org.inspraak.moderation.ModerationService.QueueItem;
+import org.inspraak.moderation.ModerationService.Target;
+import org.inspraak.moderation.TargetType;
+import org.inspraak.security.Role;
+import org.inspraak.ui.FormMessage;
+import org.inspraak.ui.Formats;
+import org.inspraak.ui.Live;
+
+/**
+ * One queue across all consultations, most flagged and newest first. Moderators select one or many items and
+ * act; every action needs a reason, which the public sees on hidden content and the audit log keeps.
+ */
+@Route("moderatie")
+@RolesAllowed({Role.MODERATOR_NAME, Role.ADMIN_NAME})
+class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
+
+    private final transient ModerationService moderation;
+    private final Grid<QueueItem> grid = new Grid<>();
+    private final TextField reason = new TextField();
+    private final FormMessage message = new FormMessage();
+
+    ModerationQueueView(ModerationService moderation, Live live) {
+        this.moderation = moderation;
+        addClassName("page");
+        addClassName("wide-page");
+        setSizeFull();
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addColumn(i -> getTranslation("moderation.type." + i.target().type().name())).setHeader(getTranslation("moderation.col.type")).setAutoWidth(true);
+        grid.addColumn(i -> excerpt(i.text())).setHeader(getTranslation("moderation.col.text")).setFlexGrow(4);
+        grid.addColumn(i -> i.openFlags() + " · " + i.reasons().stream().map(r -> getTranslation("flag.reason." + r.name()))
+                .collect(Collectors.joining(", "))).setHeader(getTranslation("moderation.col.flags")).setFlexGrow(2);
+        grid.addColumn(i -> i.authorName() + (i.authorSanctions() > 0 ? " (" + getTranslation("moderation.sanctions", i.authorSanctions()) + ")" : ""))
+                .setHeader(getTranslation("moderation.col.author")).setAutoWidth(true);
+        grid.addColumn(i -> i.hidden() ? getTranslation("moderation.state.hidden") : getTranslation("moderation.state.visible"))
+                .setHeader(getTranslation("moderation.col.state")).setAutoWidth(true);
+        grid.addColumn(i -> Formats.dateTime(i.latestFlag(), getLocale())).setHeader(getTranslation("moderation.col.latest")).setAutoWidth(true);
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
+        grid.setItems(q -> moderation.queue(q.getOffset(), q.getLimit()).stream(), q -> (int) moderation.pendingCount());
+        grid.setId("moderation-grid");
+
+        reason.setLabel(getTranslation("moderation.reason"));
+        reason.setHelperText(getTranslation("moderation.reason.help"));
+        reason.setMaxLength(ModerationService.MAX_REASON);
+        reason.setWidth("min(30rem, 100%)");
+        reason.setId("moderation-reason");
+        Button keep = action("moderation.keep", "keep", () -> moderation.keep(selected()));
+        Button hide = action("moderation.hide", "hide", () -> moderation.hide(selected(), reason.getValue()));
+        hide.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Button restore = action("moderation.restore", "restore", () -> selected().forEach(t -> moderation.restore(t, reason.getValue())));
+        Button correct = new Button(getTranslation("moderation.correct"), e -> single().ifPresent(this::correct));
+        Button lock = action("moderation.lock", "lock", () -> singleIdea(t -> moderation.lock(t.id(), true, reason.getValue())));
+        Button pin = action("moderation.pin", "pin", () -> singleIdea(t -> moderation.pin(t.id(), true, reason.getValue())));
+        Button warn = action("moderation.warn", "warn", () -> single().ifPresent(i -> moderation.warn(i.authorId(), reason.getValue())));
+        DatePicker until = new DatePicker(getTranslation("moderation.suspend-until"));
+        until.setMin(LocalDate.now().plusDays(1));
+        until.setValue(LocalDate.now().plusDays(7));
+        Button suspend = action("moderation.suspend", "suspend", () -> single().ifPresent(i -> moderation.suspend(i.authorId(),
+                until.getValue() == null ? null : until.getValue().atStartOfDay(ZoneId.of("Europe/Amsterdam")).toInstant(),
+                reason.getValue())));
+        FlexLayout actions = new FlexLayout(keep, hide, restore, correct, lock, pin, warn, until, suspend);
+        actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        actions.addClassName("moderation-actions");
+        add(new H1(getTranslation("moderation.title")), new Paragraph(getTranslation("moderation.intro")), reason, actions,
+                message, grid);
+        expand(grid);
+        live.subscribe(grid, ModerationService.QueueChanged.class, e -> grid.getDataProvider().refreshAll());
+    }
+
+    private Button action(String key, String id, Runnable action) {
+        Button b = new Button(getTranslation(key), e -> {
+            if (grid.getSelectedItems().isEmpty()) {
+                message.error(getTranslation("moderation.select-first"));
+                return;
+            }
+            if (message.attempt(action)) {
+                message.success(getTranslation("moderation.done"));
+                grid.deselectAll();
+                grid.getDataProvider().refreshAll();
+            }
+        });
+        b.setId("moderation-" + id);
+        return b;
+    }
+
+    private List<Target> selected() {
+        return grid.getSelectedItems().stream().map(QueueItem::target).toList();
+    }
+
+    private java.util.Optional<QueueItem> single() {
+        Set<QueueItem> items = grid.getSelectedItems();
+        if (items.size() != 1) {
+            throw new org.inspraak.InspraakException("error.moderation.select-one");
+        }
+        return items.stream().findFirst();
+    }
+
+    private void singleIdea(java.util.function.Consumer<Target> action) {
+        QueueItem item = single().orElseThrow();
+        if (item.target().type() != TargetType.IDEA) {
+            throw new org.inspraak.InspraakException("error.moderation.ideas-only");
+        }
+        action.accept(item.target());
+    }
+
+    private void correct(QueueItem item) {
+        Dialog dialog = new Dialog(getTranslation("moderation.correct"));
+        boolean idea = item.target().type() == TargetType.IDEA;
+        String[] parts = idea ? item.text().split("\n\n", 2) : new String[] {"", item.text()};
+        TextField title = new TextField(getTranslation("idea.title"));
+        title.setValue(parts[0]);
+        title.setVisible(idea);
+        title.setWidthFull();
+        TextArea text = new TextArea(getTranslation("moderation.text"));
+        text.setValue(parts.length > 1 ? parts[1] : "");
+        text.setWidthFull();
+        FormMessage m = new FormMessage();
+        Button save = new Button(getTranslation("action.save"), e -> {
+            if (m.attempt(() -> moderation.correct(item.target(), title.getValue(), text.getValue(), reason.getValue()))) {
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+            }
+        });
+        dialog.setWidth("min(40rem, 100vw)");
+        dialog.add(new VerticalLayout(title, text, m));
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private Div details(QueueItem i) {
+        Pre text = new Pre(i.text());
+        text.addClassName("moderation-text");
+        Div box = new Div(text);
+        if (!i.explanations().isEmpty()) {
+            box.add(new Paragraph(getTranslation("moderation.explanations") + " " + String.join(" · ", i.explanations())));
+        }
+        box.add(new Anchor("/ideeen/" + i.ideaId(), getTranslation("moderation.in-context")));
+        return box;
+    }
+
+    private static String excerpt(String text) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() > 140 ? flat.substring(0, 140) + "…" : flat;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("moderation.title");
+    }
+}

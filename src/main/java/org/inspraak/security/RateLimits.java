@@ -1,0 +1,84 @@
+package org.inspraak.security;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import org.inspraak.InspraakException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Token-bucket limits per account and per IP address for actions people can abuse. Limits are generous
+ * for real residents and stop scripts; a refusal tells the person to wait a moment.
+ */
+@Service
+public class RateLimits {
+
+    /** The limited actions, each with a capacity refilled over a period. */
+    public enum Action {
+        POST_IDEA(5, Duration.ofMinutes(10)),
+        POST_REACTION(20, Duration.ofMinutes(10)),
+        VOTE(120, Duration.ofMinutes(1)),
+        FLAG(20, Duration.ofHours(1)),
+        LOGIN(10, Duration.ofMinutes(15)),
+        REGISTER(5, Duration.ofHours(1));
+
+        final long capacity;
+        final Duration period;
+
+        Action(long capacity, Duration period) {
+            this.capacity = capacity;
+            this.period = period;
+        }
+    }
+
+    private static final int MAX_KEYS = 200_000;
+    private static final int IP_FACTOR = 10;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    /** Consumes one token for the key, or refuses with a clear message. */
+    public void check(Action action, String key) {
+        if (!tryConsume(action, key)) {
+            throw new InspraakException("error.rate-limited");
+        }
+    }
+
+    /**
+     * Limits per IP address allow several times the per-account rate, because many residents can share one
+     * address (a library, a care home, a mobile network). Unknown addresses (internal calls) are not limited.
+     */
+    public void checkIp(Action action, String ip) {
+        if (ip == null || ip.equals("unknown")) {
+            return;
+        }
+        if (!tryConsume(action, "ip:" + ip, IP_FACTOR)) {
+            throw new InspraakException("error.rate-limited");
+        }
+    }
+
+    public boolean tryConsume(Action action, String key) {
+        return tryConsume(action, key, 1);
+    }
+
+    public boolean tryConsumeIp(Action action, String ip) {
+        return tryConsume(action, "ip:" + ip, IP_FACTOR);
+    }
+
+    private boolean tryConsume(Action action, String key, int factor) {
+        if (buckets.size() > MAX_KEYS) {
+            buckets.clear(); // bounded memory under a flood of distinct keys; limits restart, nothing breaks
+        }
+        Bucket bucket = buckets.computeIfAbsent(action.name() + ":" + key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(action.capacity * factor)
+                        .refillGreedy(action.capacity * factor, action.period).build())
+                .build());
+        return bucket.tryConsume(1);
+    }
+
+    /** For tests: start with fresh limits. */
+    public void reset() {
+        buckets.clear();
+    }
+}

@@ -1,0 +1,209 @@
+package org.inspraak.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.inspraak.IntegrationTest;
+import org.inspraak.TestData;
+import org.inspraak.idea.AmountKind;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.moderation.ModerationService.Target;
+import org.inspraak.reaction.ReactionService;
+import org.inspraak.security.RateLimits;
+import org.inspraak.security.Role;
+import org.inspraak.vote.VoteChoice;
+import org.inspraak.vote.VoteService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+class ModerationServiceTest extends IntegrationTest {
+
+    @Autowired
+    ModerationService moderation;
+    @Autowired
+    AuditService audit;
+    @Autowired
+    ReactionService reactions;
+    @Autowired
+    IdeaService ideas;
+    @Autowired
+    VoteService votes;
+    @Autowired
+    RateLimits rateLimits;
+
+    private long reactionBy(TestData.User author, long idea, String text) {
+        return reactions.postAs(author.id(), false, idea, null, text, Instant.now());
+    }
+
+    @Test
+    void threeFlagsHideAReactionUntilAModeratorDecides() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        TestData.User author = data.user();
+        long r = reactionBy(author, idea, "Jullie zijn allemaal idioten.");
+        Target target = new Target(TargetType.REACTION, r);
+        for (int i = 0; i < 2; i++) {
+            loginNew();
+            moderation.flag(target, FlagReason.INSULT, null);
+        }
+        assertThat(reactions.facts(r).orElseThrow().hidden()).isFalse();
+        loginNew();
+        moderation.flag(target, FlagReason.OTHER, "Scheldwoorden");
+        assertThat(reactions.facts(r).orElseThrow().hidden()).isTrue();
+        assertThat(reactions.thread(idea, 0, 10).getFirst().body()).isEmpty();
+        assertThat(reactions.thread(idea, 0, 10).getFirst().hiddenReason()).isEqualTo(ModerationService.AUTO_HIDDEN);
+
+        loginNew(Role.MODERATOR);
+        List<ModerationService.QueueItem> queue = moderation.queue(0, 50);
+        ModerationService.QueueItem item = queue.stream().filter(q -> q.target().equals(target)).findFirst().orElseThrow();
+        assertThat(item.openFlags()).isEqualTo(3);
+        assertThat(item.reasons()).containsExactlyInAnyOrder(FlagReason.INSULT, FlagReason.OTHER);
+        assertThat(item.explanations()).containsExactly("Scheldwoorden");
+        assertThat(item.hidden()).isTrue();
+        long pendingBefore = moderation.pendingCount();
+
+        moderation.hide(List.of(target), "Beledigend taalgebruik");
+        assertThat(moderation.pendingCount()).isEqualTo(pendingBefore - 1);
+        assertThat(reactions.thread(idea, 0, 10).getFirst().hiddenReason()).isEqualTo("Beledigend taalgebruik");
+        moderation.restore(target, "Toch binnen de grenzen");
+        assertThat(reactions.facts(r).orElseThrow().hidden()).isFalse();
+        assertThat(audit.find(null, "", 0, 50)).extracting(AuditEntry::getAction)
+                .contains("AUTO_HIDDEN", "HIDDEN", "RESTORED");
+    }
+
+    @Test
+    void keepDismissesFlagsAndRestoresAnAutoHiddenIdea() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        Target target = new Target(TargetType.IDEA, idea);
+        for (int i = 0; i < 3; i++) {
+            loginNew();
+            moderation.flag(target, FlagReason.SPAM, null);
+        }
+        assertThat(ideas.find(idea).orElseThrow().hidden()).isTrue();
+        assertThat(ideas.count(c)).isZero();
+        loginNew(Role.MODERATOR);
+        moderation.keep(List.of(target));
+        assertThat(ideas.find(idea).orElseThrow().hidden()).isFalse();
+        assertThat(moderation.queue(0, 100)).noneMatch(q -> q.target().equals(target));
+    }
+
+    @Test
+    void flaggingRulesAreEnforced() {
+        long c = data.openConsultation();
+        TestData.User author = data.user();
+        long idea = data.idea(c, author);
+        Target target = new Target(TargetType.IDEA, idea);
+        login(author);
+        assertThatThrownBy(() -> moderation.flag(target, FlagReason.SPAM, null)).hasMessageContaining("error.flag.own");
+        loginNew();
+        assertThatThrownBy(() -> moderation.flag(target, null, null)).hasMessageContaining("error.flag.reason");
+        assertThatThrownBy(() -> moderation.flag(target, FlagReason.OTHER, " ")).hasMessageContaining("error.flag.explanation");
+        moderation.flag(target, FlagReason.SPAM, null);
+        assertThatThrownBy(() -> moderation.flag(target, FlagReason.INSULT, null)).hasMessageContaining("error.flag.twice");
+        assertThatThrownBy(() -> moderation.flag(new Target(TargetType.REACTION, 987_654L), FlagReason.SPAM, null))
+                .hasMessageContaining("error.not-found");
+    }
+
+    @Test
+    void onlyStaffModerateAndEveryActionNeedsAReason() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        Target target = new Target(TargetType.IDEA, idea);
+        loginNew(Role.RESIDENT);
+        assertThatThrownBy(() -> moderation.hide(List.of(target), "weg")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> moderation.queue(0, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> ideas.hide(idea, "weg")).hasMessageContaining("error.forbidden");
+        loginNew(Role.COUNCIL_MEMBER);
+        assertThatThrownBy(() -> moderation.keep(List.of(target))).isInstanceOf(AccessDeniedException.class);
+        loginNew(Role.MODERATOR);
+        assertThatThrownBy(() -> moderation.hide(List.of(target), "  ")).hasMessageContaining("error.moderation.reason");
+        assertThat(ideas.find(idea).orElseThrow().hidden()).isFalse();
+    }
+
+    @Test
+    void correctionsLocksAndPinsAreVisibleAndAudited() {
+        long c = data.openConsultation();
+        TestData.User author = data.user();
+        long idea = data.idea(c, author, "Bel mij op 06-12345678", "Mijn buurman Jan Jansen op nummer 5 parkeert altijd fout.");
+        long other = data.idea(c, author);
+        loginNew(Role.MODERATOR);
+        moderation.correct(new Target(TargetType.IDEA, idea), "Bel mij op [verwijderd]",
+                "Mijn buurman [naam verwijderd] parkeert altijd fout.", "Persoonsgegevens verwijderd");
+        IdeaService.IdeaSummary s = ideas.find(idea).orElseThrow();
+        assertThat(s.title()).isEqualTo("Bel mij op [verwijderd]");
+        assertThat(s.moderatorEdited()).isTrue();
+        moderation.pin(other, true, "Belangrijk");
+        assertThat(ideas.list(c, org.inspraak.idea.IdeaSort.NEWEST, 0, 0, 1).getFirst().id()).isEqualTo(other);
+        moderation.lock(idea, true, "Loopt uit de hand");
+        loginNew();
+        assertThatThrownBy(() -> reactions.post(idea, null, "Nog iets")).hasMessageContaining("error.idea.locked");
+        loginNew(Role.ADMIN);
+        assertThat(audit.find("CORRECTED", "", 0, 10)).isNotEmpty();
+        String csv = audit.csv(null, "");
+        assertThat(csv).startsWith("time,actor,action,target_type,target_id,reason").contains("\"LOCKED\"");
+    }
+
+    @Test
+    void suspendedResidentsCanReadButNotPostVoteOrFlag() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        TestData.User troll = data.user();
+        TestData.User admin = data.user(Role.ADMIN);
+        loginNew(Role.MODERATOR);
+        moderation.warn(troll.id(), "Let op uw toon");
+        moderation.suspend(troll.id(), Instant.now().plus(7, ChronoUnit.DAYS), "Herhaald schelden");
+        assertThatThrownBy(() -> moderation.suspend(admin.id(), Instant.now().plus(1, ChronoUnit.DAYS), "x"))
+                .hasMessageContaining("error.suspend.admin");
+        assertThatThrownBy(() -> moderation.suspend(troll.id(), Instant.now().minusSeconds(60), "x"))
+                .hasMessageContaining("error.suspend.until");
+        login(troll);
+        assertThatThrownBy(() -> votes.vote(idea, VoteChoice.AGREE)).hasMessageContaining("error.suspended");
+        assertThatThrownBy(() -> reactions.post(idea, null, "Hallo")).hasMessageContaining("error.suspended");
+        assertThatThrownBy(() -> ideas.post(c, new IdeaService.IdeaForm("Een nieuw idee", "Met een beschrijving erbij.",
+                null, null, AmountKind.SAVING, null))).hasMessageContaining("error.suspended");
+        assertThatThrownBy(() -> moderation.flag(new Target(TargetType.IDEA, idea), FlagReason.SPAM, null))
+                .hasMessageContaining("error.suspended");
+        assertThat(ideas.find(idea)).isPresent();
+    }
+
+    @Test
+    void rateLimitsStopFloodsAndRepeatedPosts() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        loginNew();
+        for (int i = 0; i < 5; i++) {
+            ideas.post(c, new IdeaService.IdeaForm("Idee nummer " + i + " van mij", "Een beschrijving met genoeg tekst.",
+                    null, null, null, null));
+        }
+        assertThatThrownBy(() -> ideas.post(c, new IdeaService.IdeaForm("Nog een idee van mij", "Een beschrijving met genoeg tekst.",
+                null, null, null, null))).hasMessageContaining("error.rate-limited");
+        reactions.post(idea, null, "Precies dezelfde tekst");
+        assertThatThrownBy(() -> reactions.post(idea, null, "Precies dezelfde tekst")).hasMessageContaining("error.reaction.duplicate");
+        int allowed = 0;
+        for (int i = 0; i < 30; i++) {
+            if (rateLimits.tryConsume(RateLimits.Action.LOGIN, "user:test@example.org")) {
+                allowed++;
+            }
+        }
+        assertThat(allowed).isEqualTo(10);
+    }
+
+    @Test
+    void guidelinesAreEditableByAdminsOnly() {
+        assertThat(moderation.guidelines()).contains("Blijf vriendelijk");
+        loginNew(Role.MODERATOR);
+        assertThatThrownBy(() -> moderation.updateGuidelines("Nieuw")).isInstanceOf(AccessDeniedException.class);
+        loginNew(Role.ADMIN);
+        assertThatThrownBy(() -> moderation.updateGuidelines(" ")).hasMessageContaining("error.guidelines.length");
+        String original = moderation.guidelines();
+        moderation.updateGuidelines("**Wees aardig.**");
+        assertThat(moderation.guidelines()).isEqualTo("**Wees aardig.**");
+        moderation.updateGuidelines(original);
+    }
+}
