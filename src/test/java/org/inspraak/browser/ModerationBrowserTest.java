@@ -1,0 +1,73 @@
+package org.inspraak.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three residents report a reaction; it disappears for everyone without a reload; a moderator restores it
+ * from the queue and it comes back.
+ */
+class ModerationBrowserTest extends BrowserTest {
+
+    static final String TEXT = "Wie dit voorstelt, snapt er helemaal niets van, sukkels.";
+
+    @Test
+    void threeFlagsHideAReactionLiveAndAModeratorRestoresIt() {
+        login(page, "bewoner@example.org", "inspraak-demo");
+        page.navigate(url("/ideeen/3"));
+        fill(page, "reaction-text", TEXT);
+        page.locator("#reaction-post").click();
+        Locator reaction = page.locator(".reaction", new Page.LocatorOptions().setHasText(TEXT));
+        assertThat(reaction).isVisible();
+        String id = reaction.getAttribute("data-reaction-id");
+
+        // The first resident keeps the page open, as does an anonymous reader.
+        BrowserContext anonymous = newContext(1024, 800);
+        Page reader = anonymous.newPage();
+        reader.navigate(url("/ideeen/3"));
+        assertThat(reader.getByText(TEXT)).isVisible();
+
+        for (int i = 1; i <= 3; i++) {
+            BrowserContext flaggerContext = newContext(1024, 800);
+            try {
+                Page flagger = flaggerContext.newPage();
+                login(flagger, "bewoner" + (10 + i) + "@example.org", "inspraak-demo");
+                flagger.navigate(url("/ideeen/3"));
+                flagger.locator("#flag-reaction-" + id).click();
+                flagger.locator("#flag-reason vaadin-radio-button").nth(0).click();
+                flagger.locator("#flag-send").click();
+                // The dialog closes once the report is stored (the third report also hides the reaction).
+                assertThat(flagger.locator("#flag-send")).hasCount(0);
+            } finally {
+                flaggerContext.close();
+            }
+        }
+
+        // Gone for everyone, without reloading.
+        assertThat(reader.getByText(TEXT)).hasCount(0);
+        assertThat(reader.getByText("Tijdelijk verborgen na meldingen van bewoners").first()).isVisible();
+        assertThat(page.getByText(TEXT)).hasCount(0);
+
+        BrowserContext staffContext = newContext(1280, 900);
+        try {
+            Page staff = staffContext.newPage();
+            login(staff, "moderator@example.org", "inspraak-demo");
+            staff.navigate(url("/moderatie"));
+            Locator row = staff.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("sukkels")).first();
+            assertThat(row).isVisible();
+            // Select the row's checkbox: the selection cell sits in the same grid row.
+            staff.locator("#moderation-grid vaadin-checkbox").nth(1).click();
+            fill(staff, "moderation-reason", "Scherp, maar binnen de richtlijnen");
+            staff.locator("#moderation-restore").click();
+            assertThat(staff.getByText("Gedaan.")).isVisible();
+        } finally {
+            staffContext.close();
+        }
+        assertThat(reader.getByText(TEXT)).isVisible();
+        anonymous.close();
+    }
+}

@@ -1,0 +1,91 @@
+package org.inspraak.ui;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextField;
+import org.inspraak.KaribuTest;
+import org.inspraak.TestData;
+import org.inspraak.moderation.FlagReason;
+import org.inspraak.moderation.ModerationService;
+import org.inspraak.reaction.ReactionService;
+import org.inspraak.security.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ModerationViewsTest extends KaribuTest {
+
+    @Autowired
+    ReactionService reactions;
+    @Autowired
+    ModerationService moderation;
+
+    @Test
+    void aResidentReportsAReactionFromTheIdeaPage() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        long r = reactions.postAs(data.user().id(), false, idea, null, "Koop nu goedkope horloges!", Instant.now());
+        login(data.user());
+        navigate("ideeen/" + idea);
+        _click(_get(Button.class, s -> s.withId("flag-reaction-" + r)));
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<FlagReason> reason = _get(RadioButtonGroup.class, s -> s.withId("flag-reason"));
+        _setValue(reason, FlagReason.SPAM);
+        _click(_get(Button.class, s -> s.withId("flag-send")));
+        assertThat(_get(Button.class, s -> s.withId("flag-reaction-" + r)).isEnabled()).isFalse();
+        login(data.user(Role.MODERATOR));
+        assertThat(moderation.queue(0, 100)).anyMatch(i -> i.target().id() == r);
+    }
+
+    @Test
+    void moderatorsHideSeveralItemsAtOnceWithAReason() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        TestData.User spammer = data.user();
+        long r1 = reactions.postAs(spammer.id(), false, idea, null, "Reclame een", Instant.now());
+        long r2 = reactions.postAs(spammer.id(), false, idea, null, "Reclame twee", Instant.now());
+        login(data.user());
+        moderation.flag(new ModerationService.Target(org.inspraak.moderation.TargetType.REACTION, r1), FlagReason.SPAM, null);
+        moderation.flag(new ModerationService.Target(org.inspraak.moderation.TargetType.REACTION, r2), FlagReason.SPAM, null);
+        login(data.user(Role.MODERATOR));
+        navigate("moderatie");
+        @SuppressWarnings("unchecked")
+        Grid<ModerationService.QueueItem> grid = _get(Grid.class, s -> s.withId("moderation-grid"));
+        int size = GridKt._size(grid);
+        assertThat(size).isGreaterThanOrEqualTo(2);
+        for (int i = 0; i < size; i++) {
+            ModerationService.QueueItem item = GridKt._get(grid, i);
+            if (item.target().id() == r1 || item.target().id() == r2) {
+                grid.select(item);
+            }
+        }
+        _click(_get(Button.class, s -> s.withId("moderation-hide")));
+        assertThat(_find(FormMessage.class).getFirst().getText()).startsWith("Vul een reden in");
+        _setValue(_get(TextField.class, s -> s.withId("moderation-reason")), "Reclame is niet toegestaan");
+        _click(_get(Button.class, s -> s.withId("moderation-hide")));
+        assertThat(reactions.facts(r1).orElseThrow().hidden()).isTrue();
+        assertThat(reactions.facts(r2).orElseThrow().hidden()).isTrue();
+        assertThat(GridKt._size(grid)).isEqualTo(size - 2);
+    }
+
+    @Test
+    void residentsCannotOpenTheQueue() {
+        login(data.user());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> navigate("moderatie")).hasMessageContaining("Access is denied");
+    }
+
+    @Test
+    void guidelinesArePublic() {
+        navigate("richtlijnen");
+        assertThat(pageHtml()).contains("<strong>Blijf vriendelijk.</strong>");
+    }
+}
