@@ -71,7 +71,15 @@ public class TestData {
         LocalDate today = LocalDate.now(clock);
         return consultations.createUnchecked(new ConsultationForm("Gesprek " + next(), "Waar besparen we op?",
                 "Achtergrond", BudgetKind.SAVINGS_TARGET, 1_000_000L, today.minusDays(1), today.plusDays(10),
-                today.plusDays(20), today.plusDays(30), List.of("Groen", "Verkeer"), Set.of(), List.of("Jongeren")));
+                today.plusDays(20), today.plusDays(30), List.of("Groen", "Verkeer"), Set.of(), List.of("Jongeren"), false));
+    }
+
+    /** A consultation in its ideas phase where new contributions wait for approval. */
+    public long preModeratedConsultation() {
+        LocalDate today = LocalDate.now(clock);
+        return consultations.createUnchecked(new ConsultationForm("Gemodereerd gesprek " + next(), "Wat vindt u?",
+                "", null, null, today.minusDays(1), today.plusDays(10), today.plusDays(20), today.plusDays(30),
+                List.of(), Set.of(), List.of(), true));
     }
 
     /** A consultation whose voting has ended. */
@@ -79,7 +87,7 @@ public class TestData {
         LocalDate today = LocalDate.now(clock);
         return consultations.createUnchecked(new ConsultationForm("Oud gesprek " + next(), "Wat vond u?",
                 "", null, null, today.minusDays(40), today.minusDays(30), today.minusDays(20), today.minusDays(10),
-                List.of(), Set.of(), List.of()));
+                List.of(), Set.of(), List.of(), false));
     }
 
     public long idea(long consultationId, User author, String title, String description) {

@@ -48,6 +48,7 @@ class Consultation {
     @Column(nullable = false)
     private LocalDate closedFrom;
     private String attribution;
+    private boolean preModeration;
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -99,6 +100,7 @@ class Consultation {
     Instant getCreatedAt() { return createdAt; }
     Set<Long> getNeighbourhoodIds() { return neighbourhoodIds; }
     List<String> getTargetGroups() { return targetGroups; }
+    boolean isPreModeration() { return preModeration; }
 
     void apply(ConsultationService.ConsultationForm f) {
         this.title = f.title();
@@ -112,6 +114,7 @@ class Consultation {
         this.closedFrom = f.closedFrom();
         this.neighbourhoodIds.clear();
         this.neighbourhoodIds.addAll(f.neighbourhoodIds());
+        this.preModeration = f.preModeration();
         this.targetGroups.clear();
         f.targetGroups().forEach(g -> this.targetGroups.add(g.strip()));
     }

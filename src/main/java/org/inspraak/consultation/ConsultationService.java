@@ -42,7 +42,7 @@ public class ConsultationService {
     public record ConsultationForm(String title, String question, String background, BudgetKind budgetKind,
                                    Long budgetAmountEuros, LocalDate ideasFrom, LocalDate votingFrom,
                                    LocalDate summarisingFrom, LocalDate closedFrom, List<String> themes,
-                                   Set<Long> neighbourhoodIds, List<String> targetGroups) {
+                                   Set<Long> neighbourhoodIds, List<String> targetGroups, boolean preModeration) {
         public ConsultationForm {
             themes = themes == null ? List.of() : List.copyOf(themes);
             neighbourhoodIds = neighbourhoodIds == null ? Set.of() : Set.copyOf(neighbourhoodIds);
@@ -58,7 +58,7 @@ public class ConsultationService {
                                       BudgetKind budgetKind, Long budgetAmountEuros, LocalDate ideasFrom,
                                       LocalDate votingFrom, LocalDate summarisingFrom, LocalDate closedFrom,
                                       Phase phase, List<ThemeRef> themes, Set<Long> neighbourhoodIds,
-                                      String attribution, List<String> targetGroups) {
+                                      String attribution, List<String> targetGroups, boolean preModeration) {
     }
 
     public record ConsultationSummary(long id, String title, String question, Phase phase, LocalDate ideasFrom,
@@ -113,7 +113,8 @@ public class ConsultationService {
         return consultations.findById(id).map(c -> new ConsultationDetails(c.getId(), c.getTitle(), c.getQuestion(),
                 c.getBackground(), c.getBudgetKind(), c.getBudgetAmountEuros(), c.getIdeasFrom(), c.getVotingFrom(),
                 c.getSummarisingFrom(), c.getClosedFrom(), c.phaseOn(today), themes(c.getId()),
-                Set.copyOf(c.getNeighbourhoodIds()), c.getAttribution(), List.copyOf(c.getTargetGroups())));
+                Set.copyOf(c.getNeighbourhoodIds()), c.getAttribution(), List.copyOf(c.getTargetGroups()),
+                c.isPreModeration()));
     }
 
     @Transactional(readOnly = true)
@@ -176,6 +177,12 @@ public class ConsultationService {
     public Phase phase(long consultationId) {
         return consultations.findById(consultationId).map(c -> c.phaseOn(LocalDate.now(clock)))
                 .orElseThrow(() -> new InspraakException("error.not-found"));
+    }
+
+    /** Whether new contributions in this consultation wait for a moderator's approval. */
+    @Transactional(readOnly = true)
+    public boolean requiresApproval(long consultationId) {
+        return consultations.findById(consultationId).map(Consultation::isPreModeration).orElse(false);
     }
 
     @Transactional(readOnly = true)

@@ -150,7 +150,7 @@ class DemoData implements ApplicationRunner {
                 "De gemeente moet de komende vier jaar € 12 miljoen bezuinigen. Waar zou u op besparen, en hoe doen we dat slim? U kent Helmond als geen ander.",
                 background(), BudgetKind.SAVINGS_TARGET, 12_000_000L, today.minusDays(20), today.plusDays(10),
                 today.plusDays(30), today.plusDays(45), THEMES, Set.copyOf(wijkIds),
-                List.of("Jongeren van 18 tot 35", "Huurders", "Ondernemers in de binnenstad")));
+                List.of("Jongeren van 18 tot 35", "Huurders", "Ondernemers in de binnenstad"), false));
         Map<String, Long> themeIds = new LinkedHashMap<>();
         consultations.themes(stadsgesprek).forEach(t -> themeIds.put(t.name(), t.id()));
 
@@ -217,7 +217,7 @@ class DemoData implements ApplicationRunner {
                 "Welke speelplekken in uw wijk verdienen een opknapbeurt?",
                 "Met een budget van € 400.000 knappen we in 2026 speelplekken op. Bewoners droegen plekken aan en stemden erover.",
                 BudgetKind.SPENDING_BUDGET, 400_000L, today.minusDays(120), today.minusDays(90), today.minusDays(60),
-                today.minusDays(45), List.of("Spelen", "Groen"), Set.copyOf(wijkIds), List.of("Gezinnen met jonge kinderen")));
+                today.minusDays(45), List.of("Spelen", "Groen"), Set.copyOf(wijkIds), List.of("Gezinnen met jonge kinderen"), false));
         long speeltuin = ideas.postAs(residents.get(3), closed, new IdeaForm("Speeltuin Brouwhuis opknappen",
                 "De speeltoestellen aan de Brouwhuisweg zijn twintig jaar oud en de helft is afgezet met linten.",
                 null, wijk.get("Brouwhuis"), AmountKind.COST, 60_000L), start.minus(Duration.ofDays(100)));

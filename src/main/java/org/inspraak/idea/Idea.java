@@ -68,6 +68,7 @@ public class Idea {
     private boolean locked;
     private boolean pinned;
     private String clientIp;
+    private Long mergedInto;
 
     // Counts are read-only for Hibernate: only IdeaRepository's atomic updates change them.
     @Column(insertable = false, updatable = false)
@@ -130,6 +131,8 @@ public class Idea {
     void setLocked(boolean locked) { this.locked = locked; }
     void setPinned(boolean pinned) { this.pinned = pinned; }
     void setClientIp(String clientIp) { this.clientIp = clientIp; }
+    void setMergedInto(Long mergedInto) { this.mergedInto = mergedInto; }
+    public Long getMergedInto() { return mergedInto; }
     public String getHiddenReason() { return hiddenReason; }
     public boolean isModeratorEdited() { return moderatorEdited; }
     public boolean isLocked() { return locked; }

@@ -34,6 +34,11 @@ interface IdeaRepository extends JpaRepository<Idea, Long> {
     int refreshScores(long id);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(value = "update idea set agree_count = :agree, disagree_count = :disagree, pass_count = :pass where id = :id",
+            nativeQuery = true)
+    int setVotes(long id, int agree, int disagree, int pass);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query(value = "update idea set reaction_count = reaction_count + :delta where id = :id", nativeQuery = true)
     int addReactions(long id, int delta);
 

@@ -73,7 +73,7 @@ public class IdeaService {
                               String neighbourhoodName, AmountKind amountKind, Long amountEuros, IdeaStatus status,
                               int agree, int disagree, int pass, int reactions, String authorName, long authorId,
                               Instant createdAt, boolean hidden, String hiddenReason, boolean moderatorEdited,
-                              boolean locked, boolean pinned) {
+                              boolean locked, boolean pinned, Long mergedInto) {
         public int votes() {
             return agree + disagree + pass;
         }
@@ -84,6 +84,13 @@ public class IdeaService {
 
     /** Published after commit so open pages can refresh. */
     public record IdeaChanged(long ideaId, long consultationId) {
+    }
+
+    /** The hidden-reason marker of a contribution that waits for approval (pre-moderation). */
+    public static final String PENDING = "pending";
+
+    /** Published inside the posting transaction when a contribution waits for approval. */
+    public record AwaitsApproval(String type, long id, long authorId) {
     }
 
     /** Published when staff move an idea along its timeline; followers and the author are told. */
@@ -111,7 +118,14 @@ public class IdeaService {
         Idea idea = new Idea(consultationId, user.id(), now);
         idea.apply(normalise(form), now);
         idea.setClientIp(clientIp.current());
+        boolean pending = !user.isStaff() && consultations.requiresApproval(consultationId);
+        if (pending) {
+            idea.setHidden(true, PENDING);
+        }
         ideas.save(idea);
+        if (pending) {
+            events.publishEvent(new AwaitsApproval("IDEA", idea.getId(), user.id()));
+        }
         statusChanges.save(new IdeaStatusChange(idea.getId(), IdeaStatus.SUBMITTED, "", user.id(), now));
         events.publishEvent(new IdeaChanged(idea.getId(), consultationId));
         return idea.getId();
@@ -282,6 +296,11 @@ public class IdeaService {
         return ideas.countByConsultationIdAndHiddenFalse(consultationId);
     }
 
+    @Transactional(readOnly = true)
+    public boolean requiresApproval(long ideaId) {
+        return ideas.findById(ideaId).map(i -> consultations.requiresApproval(i.getConsultationId())).orElse(false);
+    }
+
     /** For votes and reactions: the idea must exist, be visible, and its consultation's phase must allow it. */
     @Transactional(readOnly = true)
     public long requireOpenFor(long ideaId, boolean forVote) {
@@ -318,6 +337,33 @@ public class IdeaService {
     }
 
     @Transactional
+    public void setVoteCounts(long ideaId, int agree, int disagree, int pass) {
+        ideas.setVotes(ideaId, agree, disagree, pass);
+        ideas.refreshScores(ideaId);
+    }
+
+    /** Merges a duplicate into another idea of the same consultation: the duplicate is hidden and points at it. */
+    @Transactional
+    public void markMerged(long duplicateId, long keptId, String reason) {
+        currentUser.requireStaff();
+        if (duplicateId == keptId) {
+            throw new InspraakException("error.merge.self");
+        }
+        Idea duplicate = load(duplicateId);
+        Idea kept = load(keptId);
+        if (!duplicate.getConsultationId().equals(kept.getConsultationId())) {
+            throw new InspraakException("error.merge.other-consultation");
+        }
+        if (kept.isHidden()) {
+            throw new InspraakException("error.merge.hidden");
+        }
+        duplicate.setHidden(true, reason);
+        duplicate.setMergedInto(keptId);
+        events.publishEvent(new IdeaChanged(duplicateId, duplicate.getConsultationId()));
+        events.publishEvent(new IdeaChanged(keptId, kept.getConsultationId()));
+    }
+
+    @Transactional
     public void applyReactionDelta(long ideaId, int delta) {
         ideas.addReactions(ideaId, delta);
     }
@@ -342,7 +388,8 @@ public class IdeaService {
                 i.getDescription(), themeNames.get(i.getThemeId()), neighbourhoodNames.get(i.getNeighbourhoodId()),
                 i.getAmountKind(), i.getAmountEuros(), i.getStatus(), i.getAgreeCount(), i.getDisagreeCount(),
                 i.getPassCount(), i.getReactionCount(), names.getOrDefault(i.getAuthorId(), ""), i.getAuthorId(),
-                i.getCreatedAt(), i.isHidden(), i.getHiddenReason(), i.isModeratorEdited(), i.isLocked(), i.isPinned()))
+                i.getCreatedAt(), i.isHidden(), i.getHiddenReason(), i.isModeratorEdited(), i.isLocked(), i.isPinned(),
+                i.getMergedInto()))
                 .toList();
     }
 

@@ -12,7 +12,9 @@ interface FlagRepository extends JpaRepository<Flag, Long> {
 
     boolean existsByTargetTypeAndTargetIdAndUserId(TargetType type, Long targetId, Long userId);
 
-    @Query("select count(f) from Flag f where f.targetType = :type and f.targetId = :id and f.resolvedAt is null")
+    @Query("""
+            select count(f) from Flag f where f.targetType = :type and f.targetId = :id and f.resolvedAt is null
+              and f.reason <> org.inspraak.moderation.FlagReason.AWAITS_APPROVAL""")
     long countOpen(TargetType type, Long id);
 
     @Query("select f from Flag f where f.targetType = :type and f.targetId = :id and f.resolvedAt is null order by f.createdAt")

@@ -12,7 +12,9 @@ import java.util.Set;
 import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
 import org.inspraak.idea.IdeaService;
+import org.inspraak.notification.NotificationService;
 import org.inspraak.reaction.ReactionService;
+import org.inspraak.vote.VoteService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.RateLimits;
@@ -46,11 +48,16 @@ public class ModerationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int autoHideThreshold;
+    private final VoteService votes;
+    private final NotificationService notifications;
 
     ModerationService(FlagRepository flags, SanctionRepository sanctions, GuidelinesRepository guidelines,
                       IdeaService ideas, ReactionService reactions, AccountService accounts, AuditService audit,
                       CurrentUser currentUser, RateLimits rateLimits, ApplicationEventPublisher events, Clock clock,
-                      @Value("${inspraak.moderation.auto-hide-threshold:3}") int autoHideThreshold) {
+                      @Value("${inspraak.moderation.auto-hide-threshold:3}") int autoHideThreshold,
+                      VoteService votes, NotificationService notifications) {
+        this.votes = votes;
+        this.notifications = notifications;
         this.flags = flags;
         this.sanctions = sanctions;
         this.guidelines = guidelines;
@@ -135,6 +142,30 @@ public class ModerationService {
             }
             audit.record("AUTO_HIDDEN", target.type().name(), target.id(), autoHideThreshold + " meldingen");
         }
+        events.publishEvent(new QueueChanged());
+    }
+
+    /** Puts a contribution that awaits approval in the queue, in the same transaction that stored it. */
+    @org.springframework.context.event.EventListener
+    public void onAwaitsApproval(IdeaService.AwaitsApproval e) {
+        flags.save(new Flag(TargetType.valueOf(e.type()), e.id(), e.authorId(), FlagReason.AWAITS_APPROVAL, null,
+                Instant.now(clock)));
+        events.publishEvent(new QueueChanged());
+    }
+
+    /**
+     * Merges a duplicate idea into another of the same consultation: votes and followers move to the kept idea
+     * (a resident who voted on both keeps one vote), and the duplicate is hidden with a pointer to the kept one.
+     */
+    @Transactional
+    @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
+    public void merge(long duplicateId, long keptId, String reason) {
+        String why = requireReason(reason);
+        ideas.markMerged(duplicateId, keptId, why);
+        votes.mergeVotes(duplicateId, keptId);
+        notifications.moveIdeaFollowers(duplicateId, keptId);
+        flags.resolve(TargetType.IDEA, duplicateId, Instant.now(clock));
+        audit.record("MERGED", TargetType.IDEA.name(), duplicateId, why + " → " + keptId);
         events.publishEvent(new QueueChanged());
     }
 

@@ -14,6 +14,10 @@ interface FollowRepository extends JpaRepository<Follow, Long> {
     @Query("delete from Follow f where f.userId = :userId and f.targetType = :type and f.targetId = :targetId")
     int unfollow(Long userId, Follow.Target type, Long targetId);
 
+    @Modifying
+    @Query("delete from Follow f where f.targetType = :type and f.targetId = :targetId")
+    int deleteAll(Follow.Target type, Long targetId);
+
     @Query("select f.userId from Follow f where f.targetType = :type and f.targetId = :targetId")
     List<Long> followers(Follow.Target type, Long targetId);
 }

@@ -125,6 +125,18 @@ public class NotificationService {
         }
     }
 
+    /** When a duplicate idea is merged, its followers follow the kept idea (once). */
+    @Transactional
+    public void moveIdeaFollowers(long fromIdeaId, long toIdeaId) {
+        Set<Long> already = new java.util.HashSet<>(follows.followers(Follow.Target.IDEA, toIdeaId));
+        for (long userId : follows.followers(Follow.Target.IDEA, fromIdeaId)) {
+            if (already.add(userId)) {
+                follows.save(new Follow(userId, Follow.Target.IDEA, toIdeaId, Instant.now(clock)));
+            }
+        }
+        follows.deleteAll(Follow.Target.IDEA, fromIdeaId);
+    }
+
     // ---- reading ---------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)

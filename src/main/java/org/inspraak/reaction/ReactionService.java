@@ -91,7 +91,14 @@ public class ReactionService {
         }
         Reaction fresh = new Reaction(ideaId, parentId, user.id(), body, user.isStaff(), Instant.now(clock));
         fresh.setClientIp(clientIp.current());
+        boolean pending = !user.isStaff() && ideas.requiresApproval(ideaId);
+        if (pending) {
+            fresh.setHidden(true, IdeaService.PENDING);
+        }
         Reaction r = reactions.save(fresh);
+        if (pending) {
+            events.publishEvent(new IdeaService.AwaitsApproval("REACTION", r.getId(), user.id()));
+        }
         ideas.applyReactionDelta(ideaId, 1);
         events.publishEvent(new ReactionChanged(ideaId, r.getId()));
         events.publishEvent(new ReactionPosted(ideaId, r.getId(), user.id(), parentAuthor, user.isStaff()));
@@ -218,16 +225,26 @@ public class ReactionService {
     private void flatten(Reaction r, int depth, Map<Long, List<Reaction>> children, Map<Long, String> names,
                          Optional<InspraakUser> me, List<ReactionView> out) {
         boolean mine = me.map(u -> u.id() == r.getAuthorId()).orElse(false);
-        boolean showText = !r.isDeleted() && !r.isHidden();
+        boolean pendingForMe = mine && r.isHidden() && IdeaService.PENDING.equals(r.getHiddenReason());
+        boolean showText = !r.isDeleted() && (!r.isHidden() || pendingForMe);
         out.add(new ReactionView(r.getId(), r.getParentId(), Math.min(depth, MAX_DEPTH - 1),
                 showText ? r.getBody() : "", names.getOrDefault(r.getAuthorId(), ""), r.getAuthorId(),
-                r.isOfficial(), r.isDeleted(), r.isHidden(), r.getCreatedAt(),
+                r.isOfficial(), r.isDeleted(), r.isHidden() && !pendingForMe, r.getCreatedAt(),
                 r.getUpdatedAt().isAfter(r.getCreatedAt()) && !r.isDeleted(),
                 mine && !r.isDeleted() && !r.isModeratorEdited() && withinEditWindow(r),
                 r.isHidden() ? r.getHiddenReason() : null, r.isModeratorEdited()));
+        if (pendingForMe) {
+            out.set(out.size() - 1, withPendingNote(out.getLast()));
+        }
         for (Reaction child : children.getOrDefault(r.getId(), List.of())) {
             flatten(child, depth + 1, children, names, me, out);
         }
+    }
+
+    /** The author sees their own waiting reaction, marked as waiting. */
+    private static ReactionView withPendingNote(ReactionView v) {
+        return new ReactionView(v.id(), v.parentId(), v.depth(), v.body(), v.authorName(), v.authorId(), v.official(),
+                v.deleted(), false, v.createdAt(), v.edited(), v.editable(), IdeaService.PENDING, v.moderatorEdited());
     }
 
     private boolean withinEditWindow(Reaction r) {

@@ -46,6 +46,10 @@ class Vote {
     Long getUserId() { return userId; }
     VoteChoice getChoice() { return choice; }
 
+    void moveTo(Long ideaId) {
+        this.ideaId = ideaId;
+    }
+
     void change(VoteChoice choice, Instant now) {
         this.choice = choice;
         this.updatedAt = now;

@@ -15,4 +15,10 @@ interface VoteRepository extends JpaRepository<Vote, Long> {
     List<Vote> findMine(Long userId, Collection<Long> ideaIds);
 
     long countByIdeaId(Long ideaId);
+
+    @Query("select v from Vote v where v.ideaId = :ideaId")
+    List<Vote> findByIdea(Long ideaId);
+
+    @Query("select v.choice, count(v) from Vote v where v.ideaId = :ideaId group by v.choice")
+    List<Object[]> tally(Long ideaId);
 }

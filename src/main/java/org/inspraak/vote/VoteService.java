@@ -3,6 +3,8 @@ package org.inspraak.vote;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -106,6 +108,29 @@ public class VoteService {
 
     private static int delta(VoteChoice choice, VoteChoice counted) {
         return choice == counted ? 1 : 0;
+    }
+
+    /**
+     * Moves the votes of a merged duplicate to the idea it was merged into. A resident who voted on both keeps
+     * only the vote on the kept idea. Counts are recomputed from the vote rows, so they stay exact.
+     */
+    @Transactional
+    public void mergeVotes(long fromIdeaId, long intoIdeaId) {
+        Set<Long> votersOnKept = votes.findByIdea(intoIdeaId).stream().map(Vote::getUserId).collect(Collectors.toSet());
+        for (Vote v : votes.findByIdea(fromIdeaId)) {
+            if (votersOnKept.contains(v.getUserId())) {
+                votes.delete(v);
+            } else {
+                v.moveTo(intoIdeaId);
+            }
+        }
+        votes.flush();
+        for (long ideaId : List.of(fromIdeaId, intoIdeaId)) {
+            Map<VoteChoice, Long> t = new java.util.EnumMap<>(VoteChoice.class);
+            votes.tally(ideaId).forEach(row -> t.put((VoteChoice) row[0], (Long) row[1]));
+            ideas.setVoteCounts(ideaId, t.getOrDefault(VoteChoice.AGREE, 0L).intValue(),
+                    t.getOrDefault(VoteChoice.DISAGREE, 0L).intValue(), t.getOrDefault(VoteChoice.PASS, 0L).intValue());
+        }
     }
 
     /** The current user's votes on the given ideas, for showing which button is pressed. */

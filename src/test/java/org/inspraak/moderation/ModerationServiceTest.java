@@ -35,6 +35,8 @@ class ModerationServiceTest extends IntegrationTest {
     VoteService votes;
     @Autowired
     RateLimits rateLimits;
+    @Autowired
+    org.inspraak.notification.NotificationService notifications;
 
     private long reactionBy(TestData.User author, long idea, String text) {
         return reactions.postAs(author.id(), false, idea, null, text, Instant.now());
@@ -205,5 +207,61 @@ class ModerationServiceTest extends IntegrationTest {
         moderation.updateGuidelines("**Wees aardig.**");
         assertThat(moderation.guidelines()).isEqualTo("**Wees aardig.**");
         moderation.updateGuidelines(original);
+    }
+
+    @Test
+    void mergingMovesVotesAndFollowersWithoutDoubleVotes() {
+        long c = data.openConsultation();
+        TestData.User author = data.user();
+        long kept = data.idea(c, author, "Lantaarns dimmen", "Straatverlichting 's nachts dimmen.");
+        long duplicate = data.idea(c, author, "Straatlampen zachter", "Straatlampen na middernacht zachter zetten.");
+        TestData.User both = data.user();
+        TestData.User onlyDuplicate = data.user();
+        votes.voteAs(both.id(), kept, VoteChoice.AGREE);
+        votes.voteAs(both.id(), duplicate, VoteChoice.DISAGREE);
+        votes.voteAs(onlyDuplicate.id(), duplicate, VoteChoice.AGREE);
+        login(onlyDuplicate);
+        notifications.followIdea(duplicate, true);
+
+        loginNew(Role.MODERATOR);
+        assertThatThrownBy(() -> moderation.merge(kept, kept, "dubbel")).hasMessageContaining("error.merge.self");
+        long other = data.idea(data.openConsultation(), author);
+        assertThatThrownBy(() -> moderation.merge(duplicate, other, "dubbel")).hasMessageContaining("error.merge.other-consultation");
+        moderation.merge(duplicate, kept, "Zelfde idee");
+
+        IdeaService.IdeaSummary k = ideas.find(kept).orElseThrow();
+        // "both" keeps their vote on the kept idea; the other voter's vote moves.
+        assertThat(k.agree()).isEqualTo(2);
+        assertThat(k.disagree()).isZero();
+        assertThat(votes.countFor(kept)).isEqualTo(2);
+        assertThat(votes.countFor(duplicate)).isZero();
+        IdeaService.IdeaSummary d = ideas.find(duplicate).orElseThrow();
+        assertThat(d.hidden()).isTrue();
+        assertThat(d.mergedInto()).isEqualTo(kept);
+        login(onlyDuplicate);
+        assertThat(notifications.followsIdea(kept)).isTrue();
+        assertThat(notifications.followsIdea(duplicate)).isFalse();
+    }
+
+    @Test
+    void preModeratedContributionsWaitForApprovalAndOnlyTheAuthorSeesThem() {
+        long c = data.preModeratedConsultation();
+        TestData.User author = loginNew();
+        long idea = ideas.post(c, new IdeaService.IdeaForm("Meer bankjes langs de Aa", "Bankjes om uit te rusten tijdens het wandelen.",
+                null, null, null, null));
+        assertThat(ideas.count(c)).isZero();
+        assertThat(ideas.find(idea).orElseThrow().hidden()).isTrue();
+        loginNew(Role.MODERATOR);
+        assertThat(moderation.queue(0, 100)).anyMatch(q -> q.target().id() == idea && q.reasons().contains(FlagReason.AWAITS_APPROVAL));
+        moderation.keep(List.of(new Target(TargetType.IDEA, idea)));
+        assertThat(ideas.count(c)).isEqualTo(1);
+
+        login(author);
+        long reaction = reactions.post(idea, null, "Vooral bij de brug graag.");
+        assertThat(reactions.thread(idea, 0, 10).getFirst().body()).isEqualTo("Vooral bij de brug graag.");
+        loginNew();
+        assertThat(reactions.thread(idea, 0, 10).getFirst().body()).isEmpty();
+        assertThat(reactions.thread(idea, 0, 10).getFirst().hiddenReason()).isEqualTo(IdeaService.PENDING);
+        assertThat(reaction).isPositive();
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -108,6 +109,9 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
         TextArea targetGroups = new TextArea(getTranslation("admin.consultation.target-groups"));
         targetGroups.setHelperText(getTranslation("admin.consultation.target-groups.help"));
         targetGroups.setId("consultation-target-groups");
+        Checkbox preModeration = new Checkbox(getTranslation("admin.consultation.pre-moderation"));
+        preModeration.setTooltipText(getTranslation("admin.consultation.pre-moderation.help"));
+        preModeration.setId("consultation-pre-moderation");
         MultiSelectComboBox<NeighbourhoodRef> wijken = new MultiSelectComboBox<>(getTranslation("admin.consultation.neighbourhoods"));
         List<NeighbourhoodRef> allWijken = neighbourhoods.all();
         wijken.setItems(allWijken);
@@ -127,6 +131,7 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
             closedFrom.setValue(existing.closedFrom());
             themes.setValue(existing.themes().stream().map(ConsultationService.ThemeRef::name).collect(Collectors.joining("\n")));
             targetGroups.setValue(String.join("\n", existing.targetGroups()));
+            preModeration.setValue(existing.preModeration());
             wijken.setValue(allWijken.stream().filter(n -> existing.neighbourhoodIds().contains(n.id())).collect(Collectors.toSet()));
         } else {
             LocalDate today = LocalDate.now();
@@ -138,7 +143,7 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
         }
 
         FormLayout form = new FormLayout(title, question, background, preview, budgetKind, amount, ideasFrom, votingFrom,
-                summarisingFrom, closedFrom, themes, targetGroups, wijken);
+                summarisingFrom, closedFrom, themes, targetGroups, wijken, preModeration);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36rem", 2));
         List.of(title, question, background, preview, themes, targetGroups, wijken).forEach(c -> form.setColspan(c, 2));
         FormMessage message = new FormMessage();
@@ -156,7 +161,7 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
             ConsultationForm f = new ConsultationForm(title.getValue(), question.getValue(), background.getValue(),
                     budgetKind.getValue(), amount.getValue() == null ? null : amount.getValue().longValue(),
                     ideasFrom.getValue(), votingFrom.getValue(), summarisingFrom.getValue(), closedFrom.getValue(),
-                    themeNames, wijkIds, lines(targetGroups.getValue()));
+                    themeNames, wijkIds, lines(targetGroups.getValue()), preModeration.getValue());
             if (message.attempt(() -> {
                 if (id == null) {
                     consultations.create(f);

@@ -83,13 +83,20 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         title = idea.title();
         removeAll();
         boolean staff = currentUser.get().map(org.inspraak.security.InspraakUser::isStaff).orElse(false);
-        if (idea.hidden() && !staff) {
+        boolean mine = currentUser.get().map(u -> u.id() == idea.authorId()).orElse(false);
+        boolean awaitingApproval = idea.hidden() && IdeaService.PENDING.equals(idea.hiddenReason());
+        if (idea.hidden() && !staff && !(mine && awaitingApproval)) {
             // The public sees that something was removed and why, never the removed text.
-            add(new H1(getTranslation("moderation.hidden-idea.title")),
-                    new Paragraph(ModerationService.AUTO_HIDDEN.equals(idea.hiddenReason())
-                            ? getTranslation("moderation.stub.pending")
-                            : getTranslation("moderation.stub.hidden", idea.hiddenReason())),
-                    new Anchor("/gesprekken/" + idea.consultationId(), getTranslation("moderation.back")));
+            add(new H1(getTranslation("moderation.hidden-idea.title")));
+            if (idea.mergedInto() != null) {
+                add(new Paragraph(getTranslation("moderation.merged-into")),
+                        new Anchor("/ideeen/" + idea.mergedInto(), getTranslation("moderation.merged-link")));
+            } else {
+                add(new Paragraph(awaitingApproval ? getTranslation("moderation.stub.awaiting")
+                        : ModerationService.AUTO_HIDDEN.equals(idea.hiddenReason()) ? getTranslation("moderation.stub.pending")
+                        : getTranslation("moderation.stub.hidden", idea.hiddenReason())));
+            }
+            add(new Anchor("/gesprekken/" + idea.consultationId(), getTranslation("moderation.back")));
             return;
         }
         Anchor back = new Anchor("/gesprekken/" + consultation.id(), "← " + consultation.title());
@@ -108,7 +115,8 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             add(mark);
         }
         if (idea.hidden()) {
-            Paragraph hiddenNote = new Paragraph(getTranslation("moderation.staff-sees-hidden"));
+            Paragraph hiddenNote = new Paragraph(getTranslation(awaitingApproval && mine && !staff
+                    ? "moderation.own-awaiting" : "moderation.staff-sees-hidden"));
             hiddenNote.addClassNames("form-message", "error");
             add(hiddenNote);
         }

@@ -75,6 +75,12 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
         hide.addThemeVariants(ButtonVariant.LUMO_ERROR);
         Button restore = action("moderation.restore", "restore", () -> selected().forEach(t -> moderation.restore(t, reason.getValue())));
         Button correct = new Button(getTranslation("moderation.correct"), e -> single().ifPresent(this::correct));
+        Button merge = new Button(getTranslation("moderation.merge"), e -> {
+            if (message.attempt(() -> singleIdea(t -> mergeDialog(t.id())))) {
+                message.clear();
+            }
+        });
+        merge.setId("moderation-merge");
         Button lock = action("moderation.lock", "lock", () -> singleIdea(t -> moderation.lock(t.id(), true, reason.getValue())));
         Button pin = action("moderation.pin", "pin", () -> singleIdea(t -> moderation.pin(t.id(), true, reason.getValue())));
         Button warn = action("moderation.warn", "warn", () -> single().ifPresent(i -> moderation.warn(i.authorId(), reason.getValue())));
@@ -84,7 +90,7 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
         Button suspend = action("moderation.suspend", "suspend", () -> single().ifPresent(i -> moderation.suspend(i.authorId(),
                 until.getValue() == null ? null : until.getValue().atStartOfDay(ZoneId.of("Europe/Amsterdam")).toInstant(),
                 reason.getValue())));
-        FlexLayout actions = new FlexLayout(keep, hide, restore, correct, lock, pin, warn, until, suspend);
+        FlexLayout actions = new FlexLayout(keep, hide, restore, correct, merge, lock, pin, warn, until, suspend);
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         actions.addClassName("moderation-actions");
         add(new H1(getTranslation("moderation.title")), new Paragraph(getTranslation("moderation.intro")), reason, actions,
@@ -127,6 +133,29 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
             throw new org.inspraak.InspraakException("error.moderation.ideas-only");
         }
         action.accept(item.target());
+    }
+
+    private void mergeDialog(long duplicateId) {
+        Dialog dialog = new Dialog(getTranslation("moderation.merge"));
+        com.vaadin.flow.component.textfield.IntegerField into = new com.vaadin.flow.component.textfield.IntegerField(
+                getTranslation("moderation.merge.into"));
+        into.setHelperText(getTranslation("moderation.merge.help"));
+        into.setMin(1);
+        FormMessage m = new FormMessage();
+        Button save = new Button(getTranslation("moderation.merge"), e -> {
+            if (into.getValue() == null) {
+                m.error(getTranslation("moderation.merge.into"));
+                return;
+            }
+            if (m.attempt(() -> moderation.merge(duplicateId, into.getValue(), reason.getValue()))) {
+                dialog.close();
+                grid.deselectAll();
+                grid.getDataProvider().refreshAll();
+            }
+        });
+        dialog.add(new VerticalLayout(into, m));
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
     }
 
     private void correct(QueueItem item) {

@@ -106,12 +106,18 @@ public class ReactionThread extends VerticalLayout {
         if (r.deleted()) {
             item.add(stub(getTranslation("reaction.deleted")));
         } else if (r.hidden()) {
-            item.add(stub(ModerationService.AUTO_HIDDEN.equals(r.hiddenReason()) ? getTranslation("moderation.stub.pending")
+            item.add(stub(org.inspraak.idea.IdeaService.PENDING.equals(r.hiddenReason()) ? getTranslation("moderation.stub.awaiting")
+                    : ModerationService.AUTO_HIDDEN.equals(r.hiddenReason()) ? getTranslation("moderation.stub.pending")
                     : getTranslation("moderation.stub.hidden", r.hiddenReason())));
         } else {
             Div body = new Div(new Html("<div>" + Markdown.userHtml(r.body()) + "</div>"));
             body.addClassName("body");
             item.add(body);
+            if (org.inspraak.idea.IdeaService.PENDING.equals(r.hiddenReason())) {
+                Span waiting = new Span(getTranslation("moderation.own-awaiting"));
+                waiting.addClassName("muted");
+                item.add(waiting);
+            }
             if (r.moderatorEdited()) {
                 Span mark = new Span(getTranslation("moderation.edited-mark"));
                 mark.addClassName("muted");
