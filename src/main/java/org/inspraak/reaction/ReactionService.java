@@ -69,8 +69,18 @@ public class ReactionService {
     public record ReactionPosted(long ideaId, long reactionId, long authorId, Long parentAuthorId, boolean official) {
     }
 
+    /** Published inside the posting transaction when a resident addresses a reaction to the municipality. */
+    public record QuestionAsked(long reactionId, long ideaId, long authorId) {
+    }
+
     @Transactional
     public long post(long ideaId, Long parentId, String rawBody) {
+        return post(ideaId, parentId, rawBody, false);
+    }
+
+    /** Posts a reaction; with asQuestion a resident addresses it to the municipality, which promises an answer date. */
+    @Transactional
+    public long post(long ideaId, Long parentId, String rawBody, boolean asQuestion) {
         InspraakUser user = currentUser.require();
         accounts.requireCanParticipate(user.id());
         String body = validate(rawBody);
@@ -102,6 +112,9 @@ public class ReactionService {
         ideas.applyReactionDelta(ideaId, 1);
         events.publishEvent(new ReactionChanged(ideaId, r.getId()));
         events.publishEvent(new ReactionPosted(ideaId, r.getId(), user.id(), parentAuthor, user.isStaff()));
+        if (asQuestion && !user.isStaff()) {
+            events.publishEvent(new QuestionAsked(r.getId(), ideaId, user.id()));
+        }
         return r.getId();
     }
 

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import org.inspraak.idea.IdeaStatus;
 import org.inspraak.moderation.ModerationService;
 import org.inspraak.moderation.TargetType;
+import org.inspraak.moderation.WebcareService;
 import org.inspraak.moderation.ui.FlagDialog;
 import org.inspraak.notification.NotificationService;
 import org.inspraak.notification.ui.FollowButton;
@@ -58,11 +59,13 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final transient IdeaEditor.Factory editors;
     private final transient NotificationService notifications;
     private final transient ModerationService moderation;
+    private final transient WebcareService webcare;
     private String title = "";
 
     IdeaView(IdeaService ideas, ConsultationService consultations, VoteService votes, ReactionService reactions,
              CurrentUser currentUser, Live live, IdeaEditor.Factory editors, NotificationService notifications,
-             ModerationService moderation) {
+             ModerationService moderation, WebcareService webcare) {
+        this.webcare = webcare;
         this.moderation = moderation;
         this.notifications = notifications;
         this.editors = editors;
@@ -143,7 +146,7 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         if (currentUser.get().map(org.inspraak.security.InspraakUser::isStaff).orElse(false)) {
             add(statusEditor(idea));
         }
-        add(new ReactionThread(reactions, moderation, currentUser, live, id,
+        add(new ReactionThread(reactions, moderation, webcare, currentUser, live, id,
                 consultation.phase().acceptsReactions() && !idea.locked()));
         if (idea.locked()) {
             add(new Paragraph(getTranslation("moderation.locked")));

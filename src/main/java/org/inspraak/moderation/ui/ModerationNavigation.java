@@ -18,8 +18,10 @@ class ModerationNavigation implements NavigationExtensions.Contributor {
 
     private final ModerationService moderation;
     private final Live live;
+    private final org.inspraak.moderation.WebcareService webcare;
 
-    ModerationNavigation(ModerationService moderation, Live live) {
+    ModerationNavigation(ModerationService moderation, Live live, org.inspraak.moderation.WebcareService webcare) {
+        this.webcare = webcare;
         this.moderation = moderation;
         this.live = live;
     }
@@ -49,7 +51,16 @@ class ModerationNavigation implements NavigationExtensions.Contributor {
         refresh.run();
         queue.setSuffixComponent(count);
         live.subscribe(count, ModerationService.QueueChanged.class, e -> refresh.run());
+        SideNavItem questions = new SideNavItem(ui.getTranslation("webcare.title"), "/vragen", VaadinIcon.QUESTION_CIRCLE_O.create());
+        long overdue = webcare.overdueCount();
+        if (overdue > 0) {
+            Span late = new Span(Long.toString(overdue));
+            late.getElement().getThemeList().add("badge error pill small");
+            late.getElement().setAttribute("aria-label", ui.getTranslation("webcare.overdue", overdue));
+            questions.setSuffixComponent(late);
+        }
+        SideNavItem scheme = new SideNavItem(ui.getTranslation("scheme.title"), "/reactieschema", VaadinIcon.TABLE.create());
         SideNavItem audit = new SideNavItem(ui.getTranslation("audit.title"), "/beheer/audit", VaadinIcon.RECORDS.create());
-        return List.of(queue, audit, guidelines);
+        return List.of(queue, questions, scheme, audit, guidelines);
     }
 }

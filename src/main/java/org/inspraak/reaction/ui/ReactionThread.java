@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.inspraak.moderation.ModerationService;
 import org.inspraak.moderation.TargetType;
+import org.inspraak.moderation.WebcareService;
 import org.inspraak.moderation.ui.FlagDialog;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.reaction.ReactionService.ReactionView;
@@ -43,8 +44,14 @@ public class ReactionThread extends VerticalLayout {
     private final transient ModerationService moderation;
     private final Long myId;
 
-    public ReactionThread(ReactionService reactions, ModerationService moderation, CurrentUser currentUser, Live live,
-                          long ideaId, boolean open) {
+    private final transient WebcareService webcare;
+    private final boolean staff;
+    private java.util.Map<Long, WebcareService.QuestionInfo> questions = java.util.Map.of();
+
+    public ReactionThread(ReactionService reactions, ModerationService moderation, WebcareService webcare,
+                          CurrentUser currentUser, Live live, long ideaId, boolean open) {
+        this.webcare = webcare;
+        this.staff = currentUser.get().map(u -> u.isStaff()).orElse(false);
         this.reactions = reactions;
         this.moderation = moderation;
         this.myId = currentUser.get().map(u -> u.id()).orElse(null);
@@ -78,6 +85,7 @@ public class ReactionThread extends VerticalLayout {
     public void render() {
         items.removeAll();
         List<ReactionView> list = reactions.thread(ideaId, 0, PAGE * loadedPages);
+        questions = webcare.questionsOn(list.stream().map(ReactionView::id).toList());
         long topLevel = reactions.countTopLevel(ideaId);
         heading.setText(getTranslation("reaction.title", topLevel));
         list.forEach(r -> items.add(item(r)));
@@ -98,6 +106,13 @@ public class ReactionThread extends VerticalLayout {
             official.getElement().getThemeList().add("badge primary");
             meta.add(official);
             item.addClassName("official");
+        }
+        WebcareService.QuestionInfo question = questions.get(r.id());
+        if (question != null) {
+            Span q = new Span(question.answered() ? getTranslation("webcare.badge.answered")
+                    : getTranslation("webcare.badge.open", Formats.date(question.dueOn(), getLocale())));
+            q.getElement().getThemeList().add(question.answered() ? "badge success" : "badge");
+            meta.add(q);
         }
         Span when = new Span(Formats.dateTime(r.createdAt(), getLocale()) + (r.edited() ? " · " + getTranslation("reaction.edited") : ""));
         when.addClassName("muted");
@@ -189,16 +204,27 @@ public class ReactionThread extends VerticalLayout {
         text.setHelperText(getTranslation("reaction.help"));
         text.setId(parentId == null ? "reaction-text" : "reply-text-" + parentId);
         FormMessage message = new FormMessage();
+        com.vaadin.flow.component.checkbox.Checkbox asQuestion = new com.vaadin.flow.component.checkbox.Checkbox(
+                getTranslation("webcare.ask", webcare.serviceLevelDays()));
+        asQuestion.setId(parentId == null ? "reaction-as-question" : "reply-as-question-" + parentId);
+        asQuestion.setVisible(parentId == null && !staff);
         Button post = new Button(getTranslation("reaction.post"));
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         post.setId(parentId == null ? "reaction-post" : "reply-post-" + parentId);
         post.addClickListener(e -> {
-            if (message.attempt(() -> reactions.post(ideaId, parentId, text.getValue()))) {
+            long[] id = new long[1];
+            if (message.attempt(() -> id[0] = reactions.post(ideaId, parentId, text.getValue(), asQuestion.getValue()))) {
                 text.clear();
                 render();
+                WebcareService.QuestionInfo q = webcare.questionsOn(List.of(id[0])).get(id[0]);
+                if (q != null) {
+                    // Acknowledge at once, with the date the municipality promises an answer by.
+                    message.success(getTranslation("webcare.acknowledged", Formats.date(q.dueOn(), getLocale())));
+                    asQuestion.setValue(false);
+                }
             }
         });
-        Div composer = new Div(text, post, message);
+        Div composer = new Div(text, asQuestion, post, message);
         composer.addClassName("composer");
         return composer;
     }
