@@ -319,6 +319,13 @@ public class AccountService implements UserDetailsService {
         }
     }
 
+    /** Whether the account is younger than the given number of days (new accounts get stricter limits). */
+    @Transactional(readOnly = true)
+    public boolean isNewAccount(long userId, int days) {
+        return users.findById(userId).map(a -> a.getCreatedAt().isAfter(Instant.now(clock).minus(java.time.Duration.ofDays(days))))
+                .orElse(true);
+    }
+
     /** Suspends a resident until the given moment (staff only; admins cannot be suspended). */
     @Transactional
     public void suspend(long userId, Instant until, String reason) {

@@ -62,6 +62,8 @@ interface IdeaRepository extends JpaRepository<Idea, Long> {
 
     boolean existsByAuthorIdAndTitleIgnoreCase(Long authorId, String title);
 
+    long countByAuthorId(Long authorId);
+
     @Modifying
     @Query(value = "update idea set client_ip = null where client_ip is not null and created_at < :before", nativeQuery = true)
     int purgeClientIps(java.time.Instant before);

@@ -16,6 +16,7 @@ import org.inspraak.consultation.ConsultationService;
 import org.inspraak.consultation.NeighbourhoodService;
 import org.inspraak.consultation.Phase;
 import org.inspraak.security.ClientIp;
+import org.inspraak.security.ContributionPolicy;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.RateLimits;
 import org.inspraak.security.InspraakUser;
@@ -48,10 +49,13 @@ public class IdeaService {
     private final Clock clock;
     private final RateLimits rateLimits;
     private final ClientIp clientIp;
+    private final ContributionPolicy policy;
 
     IdeaService(IdeaRepository ideas, IdeaStatusChangeRepository statusChanges, ConsultationService consultations,
                 NeighbourhoodService neighbourhoods, AccountService accounts, CurrentUser currentUser,
-                ApplicationEventPublisher events, Clock clock, RateLimits rateLimits, ClientIp clientIp) {
+                ApplicationEventPublisher events, Clock clock, RateLimits rateLimits, ClientIp clientIp,
+                ContributionPolicy policy) {
+        this.policy = policy;
         this.rateLimits = rateLimits;
         this.clientIp = clientIp;
         this.ideas = ideas;
@@ -109,6 +113,7 @@ public class IdeaService {
             throw new InspraakException("error.idea.phase-closed");
         }
         validate(consultationId, form);
+        policy.checkLinks(user.id(), form.title(), form.description());
         rateLimits.check(RateLimits.Action.POST_IDEA, "user:" + user.id());
         rateLimits.checkIp(RateLimits.Action.POST_IDEA, clientIp.current());
         if (ideas.existsByAuthorIdAndTitleIgnoreCase(user.id(), form.title().strip())) {
@@ -118,7 +123,8 @@ public class IdeaService {
         Idea idea = new Idea(consultationId, user.id(), now);
         idea.apply(normalise(form), now);
         idea.setClientIp(clientIp.current());
-        boolean pending = !user.isStaff() && consultations.requiresApproval(consultationId);
+        boolean pending = !user.isStaff() && (consultations.requiresApproval(consultationId)
+                || policy.premoderate(ideas.countByAuthorId(user.id())));
         if (pending) {
             idea.setHidden(true, PENDING);
         }

@@ -49,13 +49,15 @@ public class ModerationService {
     private final Clock clock;
     private final int autoHideThreshold;
     private final VoteService votes;
+    private final org.inspraak.security.ClientIp clientIp;
     private final NotificationService notifications;
 
     ModerationService(FlagRepository flags, SanctionRepository sanctions, GuidelinesRepository guidelines,
                       IdeaService ideas, ReactionService reactions, AccountService accounts, AuditService audit,
                       CurrentUser currentUser, RateLimits rateLimits, ApplicationEventPublisher events, Clock clock,
                       @Value("${inspraak.moderation.auto-hide-threshold:3}") int autoHideThreshold,
-                      VoteService votes, NotificationService notifications) {
+                      VoteService votes, NotificationService notifications, org.inspraak.security.ClientIp clientIp) {
+        this.clientIp = clientIp;
         this.votes = votes;
         this.notifications = notifications;
         this.flags = flags;
@@ -127,6 +129,7 @@ public class ModerationService {
             throw new InspraakException("error.flag.twice");
         }
         rateLimits.check(RateLimits.Action.FLAG, "user:" + user.id());
+        rateLimits.checkIp(RateLimits.Action.FLAG, clientIp.current());
         try {
             flags.saveAndFlush(new Flag(target.type(), target.id(), user.id(), reason, text.isEmpty() ? null : text,
                     Instant.now(clock)));

@@ -19,6 +19,8 @@ interface ReactionRepository extends JpaRepository<Reaction, Long> {
     @Query(value = "update reaction set client_ip = null where client_ip is not null and created_at < :before", nativeQuery = true)
     int purgeClientIps(java.time.Instant before);
 
+    long countByAuthorId(Long authorId);
+
     long countByAuthorIdAndBodyAndCreatedAtAfter(Long authorId, String body, java.time.Instant since);
 
     @Query("select r from Reaction r where r.parentId in :parentIds order by r.createdAt, r.id")

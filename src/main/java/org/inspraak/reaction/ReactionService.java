@@ -16,6 +16,7 @@ import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.security.ClientIp;
+import org.inspraak.security.ContributionPolicy;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.RateLimits;
 import org.inspraak.security.InspraakUser;
@@ -42,9 +43,12 @@ public class ReactionService {
     private final Clock clock;
     private final RateLimits rateLimits;
     private final ClientIp clientIp;
+    private final ContributionPolicy policy;
 
     ReactionService(ReactionRepository reactions, IdeaService ideas, AccountService accounts, CurrentUser currentUser,
-                    ApplicationEventPublisher events, Clock clock, RateLimits rateLimits, ClientIp clientIp) {
+                    ApplicationEventPublisher events, Clock clock, RateLimits rateLimits, ClientIp clientIp,
+                    ContributionPolicy policy) {
+        this.policy = policy;
         this.rateLimits = rateLimits;
         this.clientIp = clientIp;
         this.reactions = reactions;
@@ -85,6 +89,7 @@ public class ReactionService {
         accounts.requireCanParticipate(user.id());
         String body = validate(rawBody);
         ideas.requireOpenFor(ideaId, false);
+        policy.checkLinks(user.id(), body);
         rateLimits.check(RateLimits.Action.POST_REACTION, "user:" + user.id());
         rateLimits.checkIp(RateLimits.Action.POST_REACTION, clientIp.current());
         if (!user.isStaff() && reactions.countByAuthorIdAndBodyAndCreatedAtAfter(user.id(), body,
@@ -101,7 +106,8 @@ public class ReactionService {
         }
         Reaction fresh = new Reaction(ideaId, parentId, user.id(), body, user.isStaff(), Instant.now(clock));
         fresh.setClientIp(clientIp.current());
-        boolean pending = !user.isStaff() && ideas.requiresApproval(ideaId);
+        boolean pending = !user.isStaff() && (ideas.requiresApproval(ideaId)
+                || policy.premoderate(reactions.countByAuthorId(user.id())));
         if (pending) {
             fresh.setHidden(true, IdeaService.PENDING);
         }

@@ -35,11 +35,14 @@ public class VoteService {
     private final Clock clock;
     private final AccountService accounts;
     private final RateLimits rateLimits;
+    private final org.inspraak.security.ClientIp clientIp;
 
     VoteService(VoteRepository votes, IdeaService ideas, CurrentUser currentUser, ApplicationEventPublisher events,
-                PlatformTransactionManager txManager, Clock clock, AccountService accounts, RateLimits rateLimits) {
+                PlatformTransactionManager txManager, Clock clock, AccountService accounts, RateLimits rateLimits,
+                org.inspraak.security.ClientIp clientIp) {
         this.accounts = accounts;
         this.rateLimits = rateLimits;
+        this.clientIp = clientIp;
         this.votes = votes;
         this.ideas = ideas;
         this.currentUser = currentUser;
@@ -57,6 +60,7 @@ public class VoteService {
         InspraakUser user = currentUser.require(Role.RESIDENT);
         accounts.requireCanParticipate(user.id());
         rateLimits.check(RateLimits.Action.VOTE, "user:" + user.id());
+        rateLimits.checkIp(RateLimits.Action.VOTE, clientIp.current());
         voteAs(user.id(), ideaId, choice);
     }
 

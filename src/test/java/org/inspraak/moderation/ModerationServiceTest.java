@@ -264,4 +264,15 @@ class ModerationServiceTest extends IntegrationTest {
         assertThat(reactions.thread(idea, 0, 10).getFirst().hiddenReason()).isEqualTo(IdeaService.PENDING);
         assertThat(reaction).isPositive();
     }
+
+    @Test
+    void newAccountsMayPostOnlyOneLink() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        loginNew();
+        assertThatThrownBy(() -> reactions.post(idea, null, "Kijk op https://a.example en www.b.example"))
+                .hasMessageContaining("error.links.new-account");
+        reactions.post(idea, null, "Meer info: https://www.helmond.nl/begroting");
+        assertThat(reactions.countTopLevel(idea)).isEqualTo(1);
+    }
 }
