@@ -345,6 +345,49 @@ public class AccountService implements UserDetailsService {
         return users.findById(userId).map(UserAccount::getSuspendedUntil).filter(t -> t.isAfter(Instant.now(clock)));
     }
 
+    // ---- personal data (GDPR) --------------------------------------------------------------------
+
+    /** Everything the account itself holds about a person, for their data export. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> exportAccount(long userId) {
+        UserAccount a = users.findById(userId).orElseThrow(() -> new InspraakException("error.not-found"));
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("email", a.getEmail());
+        out.put("displayName", a.getDisplayName());
+        out.put("birthYear", a.getBirthYear());
+        out.put("neighbourhoodId", a.getNeighbourhoodId());
+        out.put("emailPreference", a.getEmailPreference().name());
+        out.put("language", a.getLocale());
+        out.put("roles", a.getRoles().stream().map(Enum::name).sorted().toList());
+        out.put("createdAt", a.getCreatedAt().toString());
+        out.put("suspendedUntil", a.getSuspendedUntil() == null ? null : a.getSuspendedUntil().toString());
+        return out;
+    }
+
+    /**
+     * Removes everything that identifies the person: e-mail, name, demographics and the ability to log in.
+     * The account row stays, so contributions remain in the conversation as those of a former participant.
+     */
+    @Transactional
+    public void anonymise(long userId) {
+        UserAccount a = users.findById(userId).orElseThrow(() -> new InspraakException("error.not-found"));
+        a.anonymise("verwijderd-" + userId + "@example.invalid", FORMER_PARTICIPANT,
+                passwordEncoder.encode(java.util.UUID.randomUUID().toString()));
+        tokens.deleteByUserId(userId);
+    }
+
+    /** A new account with no personal data, to which a deleted person's votes move so they cannot be linked back. */
+    @Transactional
+    public long createAnonymousPlaceholder() {
+        String key = java.util.UUID.randomUUID().toString();
+        UserAccount a = new UserAccount("anoniem-" + key + "@example.invalid", FORMER_PARTICIPANT,
+                passwordEncoder.encode(key), Instant.now(clock));
+        a.setRoles(EnumSet.of(Role.RESIDENT));
+        return users.save(a).getId();
+    }
+
+    public static final String FORMER_PARTICIPANT = "Voormalig deelnemer";
+
     // ---- demo and production guards -----------------------------------------------------------
 
     @Transactional(readOnly = true)

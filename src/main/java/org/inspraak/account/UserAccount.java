@@ -93,6 +93,22 @@ public class UserAccount {
     void setDemo(boolean demo) { this.demo = demo; }
     Instant getSuspendedUntil() { return suspendedUntil; }
     String getSuspensionReason() { return suspensionReason; }
+    void anonymise(String placeholderEmail, String name, String unusableHash) {
+        this.email = placeholderEmail;
+        this.displayName = name;
+        this.passwordHash = unusableHash;
+        this.emailVerified = false;
+        this.locale = null;
+        this.birthYear = null;
+        this.neighbourhoodId = null;
+        this.emailPreference = EmailPreference.OFF;
+        this.suspendedUntil = null;
+        this.suspensionReason = null;
+        this.demo = false;
+        this.roles.clear();
+        this.roles.add(Role.RESIDENT);
+    }
+
     void suspend(Instant until, String reason) { this.suspendedUntil = until; this.suspensionReason = reason; }
     void setRoles(Set<Role> roles) { this.roles.clear(); this.roles.addAll(roles); }
 }

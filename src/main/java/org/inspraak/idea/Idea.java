@@ -133,6 +133,7 @@ public class Idea {
     void setClientIp(String clientIp) { this.clientIp = clientIp; }
     void setMergedInto(Long mergedInto) { this.mergedInto = mergedInto; }
     public Long getMergedInto() { return mergedInto; }
+    String getClientIp() { return clientIp; }
     public String getHiddenReason() { return hiddenReason; }
     public boolean isModeratorEdited() { return moderatorEdited; }
     public boolean isLocked() { return locked; }

@@ -64,6 +64,12 @@ interface IdeaRepository extends JpaRepository<Idea, Long> {
 
     long countByAuthorId(Long authorId);
 
+    List<Idea> findByAuthorIdOrderByCreatedAt(Long authorId);
+
+    @Modifying
+    @Query(value = "update idea set client_ip = null where author_id = :authorId", nativeQuery = true)
+    int eraseClientIps(long authorId);
+
     @Modifying
     @Query(value = "update idea set client_ip = null where client_ip is not null and created_at < :before", nativeQuery = true)
     int purgeClientIps(java.time.Instant before);

@@ -229,6 +229,27 @@ public class IdeaService {
         return ideas.findById(ideaId).map(i -> toSummaries(List.of(i)).getFirst());
     }
 
+    /** A person's own ideas, for their data export (including the IP address stored for moderation). */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> exportFor(long authorId) {
+        return ideas.findByAuthorIdOrderByCreatedAt(authorId).stream().map(i -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("id", i.getId());
+            m.put("consultationId", i.getConsultationId());
+            m.put("title", i.getTitle());
+            m.put("description", i.getDescription());
+            m.put("status", i.getStatus().name());
+            m.put("createdAt", i.getCreatedAt().toString());
+            m.put("ipAddress", i.getClientIp());
+            return m;
+        }).toList();
+    }
+
+    @Transactional
+    public void eraseClientIpsOf(long authorId) {
+        ideas.eraseClientIps(authorId);
+    }
+
     /** Forgets client IP addresses older than the retention period. */
     @Transactional
     public int purgeClientIps(Instant before) {

@@ -15,6 +15,10 @@ interface FollowRepository extends JpaRepository<Follow, Long> {
     int unfollow(Long userId, Follow.Target type, Long targetId);
 
     @Modifying
+    @Query("delete from Follow f where f.userId = :userId")
+    int deleteByUser(Long userId);
+
+    @Modifying
     @Query("delete from Follow f where f.targetType = :type and f.targetId = :targetId")
     int deleteAll(Follow.Target type, Long targetId);
 

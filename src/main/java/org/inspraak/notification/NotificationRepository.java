@@ -15,6 +15,10 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     long countByUserId(Long userId);
 
+    @Modifying
+    @Query("delete from Notification n where n.userId = :userId")
+    int deleteByUser(Long userId);
+
     long countByUserIdAndReadAtIsNull(Long userId);
 
     @Modifying

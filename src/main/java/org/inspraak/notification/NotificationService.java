@@ -137,6 +137,23 @@ public class NotificationService {
         follows.deleteAll(Follow.Target.IDEA, fromIdeaId);
     }
 
+    /** A person's follows and notifications, for their data export. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> exportFor(long userId) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("notifications", notifications.forUser(userId, PageRequest.of(0, 10_000)).stream()
+                .map(n -> Map.of("kind", n.getKind().name(), "subject", n.getSubject(), "createdAt", n.getCreatedAt().toString()))
+                .toList());
+        return m;
+    }
+
+    /** Deletes a person's follows and notifications when they delete their account. */
+    @Transactional
+    public void forget(long userId) {
+        follows.deleteByUser(userId);
+        notifications.deleteByUser(userId);
+    }
+
     // ---- reading ---------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)

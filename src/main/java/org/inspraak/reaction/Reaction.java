@@ -97,4 +97,5 @@ public class Reaction {
     void setClientIp(String clientIp) { this.clientIp = clientIp; }
     public String getHiddenReason() { return hiddenReason; }
     public boolean isModeratorEdited() { return moderatorEdited; }
+    String getClientIp() { return clientIp; }
 }

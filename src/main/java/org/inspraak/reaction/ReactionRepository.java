@@ -21,6 +21,12 @@ interface ReactionRepository extends JpaRepository<Reaction, Long> {
 
     long countByAuthorId(Long authorId);
 
+    List<Reaction> findByAuthorIdOrderByCreatedAt(Long authorId);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @Query(value = "update reaction set client_ip = null where author_id = :authorId", nativeQuery = true)
+    int eraseClientIps(long authorId);
+
     long countByAuthorIdAndBodyAndCreatedAtAfter(Long authorId, String body, java.time.Instant since);
 
     @Query("select r from Reaction r where r.parentId in :parentIds order by r.createdAt, r.id")

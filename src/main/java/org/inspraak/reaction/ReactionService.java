@@ -160,6 +160,27 @@ public class ReactionService {
         }
     }
 
+    /** A person's own reactions, for their data export. */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> exportFor(long authorId) {
+        return reactions.findByAuthorIdOrderByCreatedAt(authorId).stream().map(r -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("id", r.getId());
+            m.put("ideaId", r.getIdeaId());
+            m.put("parentId", r.getParentId());
+            m.put("text", r.getBody());
+            m.put("deleted", r.isDeleted());
+            m.put("createdAt", r.getCreatedAt().toString());
+            m.put("ipAddress", r.getClientIp());
+            return m;
+        }).toList();
+    }
+
+    @Transactional
+    public void eraseClientIpsOf(long authorId) {
+        reactions.eraseClientIps(authorId);
+    }
+
     /** Forgets client IP addresses older than the retention period. */
     @Transactional
     public int purgeClientIps(Instant before) {

@@ -16,6 +16,12 @@ interface VoteRepository extends JpaRepository<Vote, Long> {
 
     long countByIdeaId(Long ideaId);
 
+    List<Vote> findByUserId(Long userId);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update Vote v set v.userId = :to where v.userId = :from")
+    int reassign(Long from, Long to);
+
     @Query("select v from Vote v where v.ideaId = :ideaId")
     List<Vote> findByIdea(Long ideaId);
 

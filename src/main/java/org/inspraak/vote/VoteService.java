@@ -137,6 +137,22 @@ public class VoteService {
         }
     }
 
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> exportFor(long userId) {
+        return votes.findByUserId(userId).stream().map(v -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("ideaId", v.getIdeaId());
+            m.put("choice", v.getChoice().name());
+            return m;
+        }).toList();
+    }
+
+    /** Moves a deleted person's votes to an anonymous placeholder: still counted, no longer linkable. */
+    @Transactional
+    public void reassignVotes(long fromUserId, long toUserId) {
+        votes.reassign(fromUserId, toUserId);
+    }
+
     /** The current user's votes on the given ideas, for showing which button is pressed. */
     @Transactional(readOnly = true)
     public Map<Long, VoteChoice> myVotes(Collection<Long> ideaIds) {

@@ -17,7 +17,16 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.inspraak.account.AccountService;
+import org.inspraak.account.PersonalDataService;
 import org.inspraak.account.EmailPreference;
 import org.inspraak.consultation.NeighbourhoodService;
 import org.inspraak.consultation.NeighbourhoodService.NeighbourhoodRef;
@@ -28,7 +37,8 @@ import org.inspraak.ui.FormMessage;
 @PermitAll
 public class AccountView extends VerticalLayout implements HasDynamicTitle {
 
-    public AccountView(AccountService accounts, NeighbourhoodService neighbourhoods) {
+    public AccountView(AccountService accounts, NeighbourhoodService neighbourhoods, PersonalDataService personalData,
+                       AuthenticationContext authentication) {
         addClassNames("page", "narrow-page");
         AccountService.Profile profile = accounts.myProfile();
 
@@ -86,6 +96,29 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         add(new H1(getTranslation("account.title")), profileForm,
                 new Paragraph(getTranslation("register.statistics.why")), saveProfile, profileMessage,
                 new H2(getTranslation("account.password")), current, next, changePassword, passwordMessage);
+
+        Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] json = personalData.exportMine().getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(json), "inspraak-mijn-gegevens.json", "application/json", json.length);
+        }), getTranslation("account.export"));
+        download.setId("account-export");
+        FormMessage deleteMessage = new FormMessage();
+        Button delete = new Button(getTranslation("account.delete"), e -> {
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("account.delete.confirm.title"),
+                    getTranslation("account.delete.confirm.text"), getTranslation("account.delete.confirm.yes"), ok -> {
+                        if (deleteMessage.attempt(personalData::deleteMyAccount)) {
+                            authentication.logout();
+                        }
+                    });
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("action.cancel"));
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        });
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        delete.setId("account-delete");
+        add(new H2(getTranslation("account.your-data")), new Paragraph(getTranslation("account.your-data.text")), download,
+                new Paragraph(getTranslation("account.delete.text")), delete, deleteMessage);
     }
 
     @Override
