@@ -11,6 +11,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class InspraakApplication {
 
     public static void main(String[] args) {
+        // --backup / --restore run without a web server and exit.
+        java.util.Optional<Integer> exit = org.inspraak.backup.BackupCommand.handle(args);
+        if (exit.isPresent()) {
+            System.exit(exit.get());
+        }
         SpringApplication.run(InspraakApplication.class, args);
     }
 }

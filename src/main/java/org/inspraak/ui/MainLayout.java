@@ -105,6 +105,7 @@ public class MainLayout extends AppLayout {
                 nav.addItem(new SideNavItem(getTranslation("nav.admin.users"), "/beheer/gebruikers", VaadinIcon.USERS.create()));
                 nav.addItem(new SideNavItem(getTranslation("nav.admin.consultations"), "/beheer/gesprekken", VaadinIcon.COMMENTS.create()));
                 nav.addItem(new SideNavItem(getTranslation("nav.admin.outbox"), "/beheer/mail", VaadinIcon.ENVELOPE.create()));
+                nav.addItem(new SideNavItem(getTranslation("backup.title"), "/beheer/backup", VaadinIcon.DATABASE.create()));
             }
         } else {
             nav.addItem(new SideNavItem(getTranslation("nav.login"), "/login", VaadinIcon.SIGN_IN.create()));

@@ -23,7 +23,7 @@ import org.springframework.data.repository.Repository;
 class FeatureBoundariesTest {
 
     static final List<String> FEATURES = List.of("consultation", "idea", "vote", "reaction", "moderation", "insight",
-            "summary", "budget", "account", "notification", "search", "ui", "security", "demo");
+            "summary", "budget", "account", "notification", "search", "ui", "security", "demo", "backup");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

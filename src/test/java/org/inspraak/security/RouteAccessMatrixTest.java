@@ -47,7 +47,8 @@ class RouteAccessMatrixTest {
             Map.entry("beheer/audit", STAFF),
             Map.entry("beheer/gebruikers", Set.of(ADMIN)),
             Map.entry("beheer/gesprekken", Set.of(ADMIN)),
-            Map.entry("beheer/mail", Set.of(ADMIN)));
+            Map.entry("beheer/mail", Set.of(ADMIN)),
+            Map.entry("beheer/backup", Set.of(ADMIN)));
 
     static final Map<String, String> ROLE_OF = Map.of(RESIDENT, Role.RESIDENT_NAME, MODERATOR, Role.MODERATOR_NAME,
             COUNCIL, Role.COUNCIL_MEMBER_NAME, ADMIN, Role.ADMIN_NAME);
