@@ -36,6 +36,7 @@ public class LocaleSupport implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(new FriendlyErrorHandler()));
         event.getSource().addUIInitListener(init -> {
             UI ui = init.getUI();
             ui.setLocale(initialLocale());
