@@ -27,6 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 @ActiveProfiles({"test", "postgres"})
+// Close this context with the class, so its connection pool does not outlive the PostgreSQL server.
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresProfileTest {
 
     static EmbeddedPostgres postgres;
