@@ -13,6 +13,10 @@ public class InspraakApplication {
     public static void main(String[] args) {
         // --backup / --restore run without a web server and exit.
         java.util.Optional<Integer> exit = org.inspraak.backup.BackupCommand.handle(args);
+        if (exit.isEmpty()) {
+            // --import-polis runs the application without a web server, imports, and exits.
+            exit = org.inspraak.insight.PolisCommand.handle(args);
+        }
         if (exit.isPresent()) {
             System.exit(exit.get());
         }

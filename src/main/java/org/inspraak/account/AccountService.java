@@ -387,6 +387,40 @@ public class AccountService implements UserDetailsService {
     }
 
     public static final String FORMER_PARTICIPANT = "Voormalig deelnemer";
+    /** Birth year and neighbourhood of the given accounts, for aggregate statistics only; never shown per person. */
+    public record Demographics(Integer birthYear, Long neighbourhoodId) {
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, Demographics> demographics(Collection<Long> ids) {
+        Map<Long, Demographics> out = new java.util.HashMap<>();
+        List<Long> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += 1000) {
+            users.findAllById(all.subList(i, Math.min(all.size(), i + 1000))).forEach(u ->
+                    out.put(u.getId(), new Demographics(u.getBirthYear(), u.getNeighbourhoodId())));
+        }
+        return out;
+    }
+
+    public static final String IMPORTED_PARTICIPANT = "Geïmporteerde deelnemer";
+
+    /**
+     * Accounts for participants imported from another platform: no e-mail, no demographics, no usable password
+     * (one random hash shared by all, never revealed), unverified so they cannot sign in.
+     */
+    @Transactional
+    public List<Long> createImportedParticipants(int count) {
+        String hash = passwordEncoder.encode(java.util.UUID.randomUUID().toString());
+        Instant now = Instant.now(clock);
+        List<UserAccount> created = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UserAccount a = new UserAccount("import-" + java.util.UUID.randomUUID() + "@example.invalid",
+                    IMPORTED_PARTICIPANT, hash, now);
+            a.setRoles(EnumSet.of(Role.RESIDENT));
+            created.add(a);
+        }
+        return users.saveAll(created).stream().map(UserAccount::getId).toList();
+    }
 
     // ---- demo and production guards -----------------------------------------------------------
 

@@ -60,6 +60,8 @@ interface IdeaRepository extends JpaRepository<Idea, Long> {
 
     long countByConsultationIdAndHiddenFalse(long consultationId);
 
+    List<Idea> findByConsultationIdOrderById(Long consultationId);
+
     boolean existsByAuthorIdAndTitleIgnoreCase(Long authorId, String title);
 
     long countByAuthorId(Long authorId);

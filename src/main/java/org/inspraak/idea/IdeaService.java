@@ -148,6 +148,35 @@ public class IdeaService {
         return idea.getId();
     }
 
+    /**
+     * Imports a statement from another platform as an idea, keeping its text as written (imports may hold shorter
+     * or longer texts than our form allows); hidden when the source moderated it out.
+     */
+    @Transactional
+    public long importIdea(long authorId, long consultationId, String text, Instant createdAt, boolean hidden) {
+        String body = text.strip();
+        String title = body.length() <= MAX_TITLE ? body : shorten(body, MAX_TITLE);
+        Idea idea = new Idea(consultationId, authorId, createdAt);
+        idea.apply(new IdeaForm(title, body, null, null, null, null), createdAt);
+        if (hidden) {
+            idea.setHidden(true, "Gemodereerd in de bron (Polis)");
+        }
+        ideas.save(idea);
+        statusChanges.save(new IdeaStatusChange(idea.getId(), IdeaStatus.SUBMITTED, "", authorId, createdAt));
+        return idea.getId();
+    }
+
+    private static String shorten(String text, int max) {
+        int cut = text.lastIndexOf(' ', max - 1);
+        return (cut > max / 2 ? text.substring(0, cut) : text.substring(0, max - 1)).strip() + "…";
+    }
+
+    /** Every idea of a consultation, hidden ones included (insights leave those out themselves), oldest first. */
+    @Transactional(readOnly = true)
+    public List<IdeaSummary> allFor(long consultationId) {
+        return toSummaries(ideas.findByConsultationIdOrderById(consultationId));
+    }
+
     @Transactional
     public void edit(long ideaId, IdeaForm form) {
         InspraakUser user = currentUser.require();

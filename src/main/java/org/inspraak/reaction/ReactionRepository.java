@@ -12,6 +12,9 @@ interface ReactionRepository extends JpaRepository<Reaction, Long> {
     @Query("select r from Reaction r where r.ideaId = :ideaId and r.parentId is null order by r.createdAt, r.id")
     List<Reaction> topLevel(long ideaId, Pageable page);
 
+    @Query("select r from Reaction r where r.ideaId in :ideaIds and r.hidden = false and r.deleted = false order by r.id")
+    List<Reaction> visibleOn(java.util.Collection<Long> ideaIds);
+
     @Query("select count(r) from Reaction r where r.ideaId = :ideaId and r.parentId is null")
     long countTopLevel(long ideaId);
 

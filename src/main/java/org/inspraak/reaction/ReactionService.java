@@ -190,6 +190,20 @@ public class ReactionService {
     // ---- moderation (staff) ------------------------------------------------------------------------
 
     /** What moderators need to judge a reaction: its text, author and idea. */
+    /** A reaction as insights use it: no names, no IP; hidden and deleted ones are left out. */
+    public record Activity(long id, long ideaId, long authorId, String body, Instant at) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Activity> activity(java.util.Collection<Long> ideaIds) {
+        if (ideaIds.isEmpty()) {
+            return List.of();
+        }
+        return reactions.visibleOn(ideaIds).stream()
+                .map(r -> new Activity(r.getId(), r.getIdeaId(), r.getAuthorId(), r.getBody(), r.getCreatedAt()))
+                .toList();
+    }
+
     public record ReactionFacts(long id, long ideaId, long authorId, String body, boolean hidden) {
     }
 

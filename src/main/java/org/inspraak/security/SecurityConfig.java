@@ -31,6 +31,8 @@ class SecurityConfig {
             + "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     @Bean
+    // The command-line modes (Polis import) run without a web server and so without a filter chain.
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
     SecurityFilterChain securityFilterChain(HttpSecurity http, RateLimits limits) throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(limits), UsernamePasswordAuthenticationFilter.class);
         // Vaadin's client needs inline scripts and eval; everything else is locked to this origin, no framing.

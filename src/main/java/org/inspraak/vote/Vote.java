@@ -43,6 +43,7 @@ class Vote {
     }
 
     Long getIdeaId() { return ideaId; }
+    Instant getUpdatedAt() { return updatedAt; }
     Long getUserId() { return userId; }
     VoteChoice getChoice() { return choice; }
 

@@ -22,6 +22,9 @@ interface VoteRepository extends JpaRepository<Vote, Long> {
     @Query("update Vote v set v.userId = :to where v.userId = :from")
     int reassign(Long from, Long to);
 
+    @Query("select v.userId, v.ideaId, v.choice, v.updatedAt from Vote v where v.ideaId in :ideaIds")
+    List<Object[]> cells(Collection<Long> ideaIds);
+
     @Query("select v from Vote v where v.ideaId = :ideaId")
     List<Vote> findByIdea(Long ideaId);
 

@@ -129,12 +129,16 @@ public class VoteService {
             }
         }
         votes.flush();
-        for (long ideaId : List.of(fromIdeaId, intoIdeaId)) {
-            Map<VoteChoice, Long> t = new java.util.EnumMap<>(VoteChoice.class);
-            votes.tally(ideaId).forEach(row -> t.put((VoteChoice) row[0], (Long) row[1]));
-            ideas.setVoteCounts(ideaId, t.getOrDefault(VoteChoice.AGREE, 0L).intValue(),
-                    t.getOrDefault(VoteChoice.DISAGREE, 0L).intValue(), t.getOrDefault(VoteChoice.PASS, 0L).intValue());
-        }
+        recount(fromIdeaId);
+        recount(intoIdeaId);
+    }
+
+    /** Sets an idea's counts from its vote rows. */
+    private void recount(long ideaId) {
+        Map<VoteChoice, Long> t = new java.util.EnumMap<>(VoteChoice.class);
+        votes.tally(ideaId).forEach(row -> t.put((VoteChoice) row[0], (Long) row[1]));
+        ideas.setVoteCounts(ideaId, t.getOrDefault(VoteChoice.AGREE, 0L).intValue(),
+                t.getOrDefault(VoteChoice.DISAGREE, 0L).intValue(), t.getOrDefault(VoteChoice.PASS, 0L).intValue());
     }
 
     @Transactional(readOnly = true)
@@ -162,6 +166,55 @@ public class VoteService {
         }
         return votes.findMine(user.get().id(), ideaIds).stream()
                 .collect(Collectors.toMap(Vote::getIdeaId, Vote::getChoice));
+    }
+
+    /** One cell of the participant × idea matrix: who voted what, when. */
+    public record Cell(long userId, long ideaId, VoteChoice choice, Instant at) {
+    }
+
+    /** All votes on the given ideas, for insights. Read in one query; callers decide what to leave out. */
+    @Transactional(readOnly = true)
+    public List<Cell> cells(Collection<Long> ideaIds) {
+        if (ideaIds.isEmpty()) {
+            return List.of();
+        }
+        List<Cell> out = new java.util.ArrayList<>();
+        for (List<Long> chunk : chunks(List.copyOf(ideaIds), 1000)) {
+            for (Object[] r : votes.cells(chunk)) {
+                out.add(new Cell((Long) r[0], (Long) r[1], (VoteChoice) r[2], (Instant) r[3]));
+            }
+        }
+        return out;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> list, int size) {
+        List<List<T>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < list.size(); i += size) {
+            out.add(list.subList(i, Math.min(list.size(), i + size)));
+        }
+        return out;
+    }
+
+    /** A vote carried over from another platform. */
+    public record ImportedVote(long userId, long ideaId, VoteChoice choice, Instant at) {
+    }
+
+    /**
+     * Bulk-inserts imported votes in the caller's transaction, then sets each idea's counts from the rows. The
+     * unique key still holds: a duplicate (user, idea) pair fails the whole import.
+     */
+    @Transactional
+    public void importVotes(List<ImportedVote> imported) {
+        java.util.Set<Long> touched = new java.util.HashSet<>();
+        List<Vote> batch = new java.util.ArrayList<>();
+        for (ImportedVote v : imported) {
+            Vote vote = new Vote(v.ideaId(), v.userId(), v.choice(), v.at());
+            batch.add(vote);
+            touched.add(v.ideaId());
+        }
+        votes.saveAll(batch);
+        votes.flush();
+        touched.forEach(this::recount);
     }
 
     @Transactional(readOnly = true)
