@@ -64,9 +64,14 @@ public class PolisImportService {
     /** The admin action. */
     public Imported importFolder(Path folder, DoubleConsumer progress) throws PolisFolder.FormatException {
         currentUser.require(Role.ADMIN);
-        Imported result = importUnchecked(folder, progress);
-        audit.record("POLIS_IMPORTED", "CONSULTATION", result.consultationId(), folder.getFileName().toString());
-        return result;
+        progress.accept(0.05);
+        PolisFolder polis = PolisFolder.read(folder);
+        progress.accept(0.3);
+        return tx.execute(s -> {
+            Imported result = store(polis, progress);
+            audit.record("POLIS_IMPORTED", "CONSULTATION", result.consultationId(), folder.getFileName().toString());
+            return result;
+        });
     }
 
     /** For the command line, which runs without a signed-in admin. */

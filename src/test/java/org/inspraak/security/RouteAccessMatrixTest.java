@@ -48,7 +48,12 @@ class RouteAccessMatrixTest {
             Map.entry("beheer/gebruikers", Set.of(ADMIN)),
             Map.entry("beheer/gesprekken", Set.of(ADMIN)),
             Map.entry("beheer/mail", Set.of(ADMIN)),
-            Map.entry("beheer/backup", Set.of(ADMIN)));
+            Map.entry("beheer/backup", Set.of(ADMIN)),
+            Map.entry("beheer/inzichten", Set.of(ADMIN)),
+            Map.entry("gesprekken/:id/inzichten", Set.of(MODERATOR, COUNCIL, ADMIN)),
+            Map.entry("gesprekken/:id/samenvatting", STAFF),
+            Map.entry("raad", Set.of(MODERATOR, COUNCIL, ADMIN)),
+            Map.entry("raad/samenvattingen/:id", Set.of(MODERATOR, COUNCIL, ADMIN)));
 
     static final Map<String, String> ROLE_OF = Map.of(RESIDENT, Role.RESIDENT_NAME, MODERATOR, Role.MODERATOR_NAME,
             COUNCIL, Role.COUNCIL_MEMBER_NAME, ADMIN, Role.ADMIN_NAME);

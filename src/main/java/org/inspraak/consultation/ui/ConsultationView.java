@@ -82,6 +82,15 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (currentUser.get().isPresent()) {
             add(FollowButton.consultation(notifications, c.id()));
         }
+        if (currentUser.has(Role.MODERATOR) || currentUser.has(Role.ADMIN) || currentUser.has(Role.COUNCIL_MEMBER)) {
+            HorizontalLayout staffLinks = new HorizontalLayout(new Anchor("gesprekken/" + c.id() + "/inzichten",
+                    getTranslation("nav.insights")));
+            if (currentUser.has(Role.MODERATOR) || currentUser.has(Role.ADMIN)) {
+                staffLinks.add(new Anchor("gesprekken/" + c.id() + "/samenvatting", getTranslation("nav.summary")));
+            }
+            staffLinks.addClassName("staff-links");
+            add(staffLinks);
+        }
         if (c.budgetKind() != null) {
             Paragraph budget = new Paragraph(getTranslation("consultation.budget." + c.budgetKind().name(),
                     Formats.euros(c.budgetAmountEuros(), getLocale())));

@@ -1,0 +1,352 @@
+package org.inspraak.summary;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Patch;
+import org.inspraak.InspraakException;
+import org.inspraak.consultation.ConsultationService;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.idea.IdeaService.IdeaSummary;
+import org.inspraak.insight.InsightService;
+import org.inspraak.moderation.AuditService;
+import org.inspraak.security.CurrentUser;
+import org.inspraak.security.InspraakUser;
+import org.inspraak.security.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Summaries for policy makers: drafted from insights, edited by moderators, approved by a second moderator and
+ * published to the council. Every save is a version; a published version never changes. Citations are written
+ * {@code [idee 123]} and must point to a visible idea before a summary can be published.
+ */
+@Service
+public class SummaryService {
+
+    public static final int MAX_TITLE = 160;
+    public static final int MAX_BODY = 60_000;
+    /** [idee 12], [idea 12], [Idee #12]. */
+    public static final Pattern CITATION = Pattern.compile("\\[(?:idee|idea)\\s*#?(\\d{1,12})]",
+            Pattern.CASE_INSENSITIVE);
+
+    private final SummaryRepository summaries;
+    private final SummaryVersionRepository versions;
+    private final SummaryReadRepository reads;
+    private final ConsultationService consultations;
+    private final IdeaService ideas;
+    private final InsightService insights;
+    private final CurrentUser currentUser;
+    private final AuditService audit;
+    private final org.inspraak.Messages messages;
+    private final Clock clock;
+
+    SummaryService(SummaryRepository summaries, SummaryVersionRepository versions, SummaryReadRepository reads,
+                   ConsultationService consultations, IdeaService ideas, InsightService insights,
+                   CurrentUser currentUser, AuditService audit, org.inspraak.Messages messages, Clock clock) {
+        this.summaries = summaries;
+        this.versions = versions;
+        this.reads = reads;
+        this.consultations = consultations;
+        this.ideas = ideas;
+        this.insights = insights;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public record VersionInfo(long id, long summaryId, int number, SummaryState state, String body, long authorId,
+                              Instant createdAt, Long submittedBy, Long approvedBy, Instant publishedAt) {
+    }
+
+    public record SummaryInfo(long id, long consultationId, String title, Optional<VersionInfo> latest,
+                              Optional<VersionInfo> published) {
+    }
+
+    /** A citation in a text and what it points to; resolved only if the idea exists, is visible and not merged. */
+    public record Citation(long ideaId, Optional<IdeaSummary> idea) {
+        public boolean resolved() {
+            return idea.isPresent() && !idea.get().hidden();
+        }
+    }
+
+    /** A published summary as the council's list shows it. */
+    public record Published(long summaryId, long versionId, long consultationId, String consultationTitle,
+                            String title, int number, Instant publishedAt, boolean read, int ideas) {
+    }
+
+    // ---- staff ---------------------------------------------------------------------------------
+
+    private InspraakUser requireStaff() {
+        return currentUser.requireStaff();
+    }
+
+    @Transactional(readOnly = true)
+    public List<SummaryInfo> forConsultation(long consultationId) {
+        requireStaff();
+        return summaries.findByConsultationIdOrderById(consultationId).stream().map(this::info).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SummaryInfo> find(long summaryId) {
+        requireReader();
+        return summaries.findById(summaryId).map(this::info);
+    }
+
+    /** Starts a summary with a first draft written from the consultation's insights. */
+    @Transactional
+    public long create(long consultationId, String rawTitle, Locale locale) {
+        InspraakUser user = requireStaff();
+        String title = rawTitle == null ? "" : rawTitle.strip();
+        if (title.isEmpty() || title.length() > MAX_TITLE) {
+            throw new InspraakException("error.summary.title", MAX_TITLE);
+        }
+        consultations.find(consultationId).orElseThrow(() -> new InspraakException("error.not-found"));
+        Summary s = summaries.save(new Summary(consultationId, title, user.id(), Instant.now(clock)));
+        versions.save(new SummaryVersion(s.getId(), 1, draftFromInsights(consultationId, locale), user.id(),
+                Instant.now(clock)));
+        audit.record("SUMMARY_CREATED", "SUMMARY", s.getId(), title);
+        return s.getId();
+    }
+
+    /**
+     * Saves the text as a new version. Only a draft can be edited; text of a version in review or published is
+     * never changed — saving then starts a new draft after it.
+     */
+    @Transactional
+    public VersionInfo save(long summaryId, String body) {
+        InspraakUser user = requireStaff();
+        validateBody(body);
+        Summary s = summaries.findById(summaryId).orElseThrow(() -> new InspraakException("error.not-found"));
+        SummaryVersion latest = versions.findFirstBySummaryIdOrderByNumberDesc(s.getId()).orElseThrow();
+        if (latest.getState() == SummaryState.IN_REVIEW) {
+            throw new InspraakException("error.summary.in-review");
+        }
+        if (latest.getBody().equals(body)) {
+            return toInfo(latest);
+        }
+        SummaryVersion v = versions.save(new SummaryVersion(s.getId(), latest.getNumber() + 1, body, user.id(),
+                Instant.now(clock)));
+        return toInfo(v);
+    }
+
+    private static void validateBody(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InspraakException("error.summary.body-empty");
+        }
+        if (body.length() > MAX_BODY) {
+            throw new InspraakException("error.summary.body-long", MAX_BODY);
+        }
+    }
+
+    /** Sends the latest draft for review; refused while it cites hidden or unknown ideas. */
+    @Transactional
+    public void submit(long summaryId) {
+        InspraakUser user = requireStaff();
+        SummaryVersion latest = versions.findFirstBySummaryIdOrderByNumberDesc(summaryId)
+                .orElseThrow(() -> new InspraakException("error.not-found"));
+        if (latest.getState() != SummaryState.DRAFT) {
+            throw new InspraakException("error.summary.not-draft");
+        }
+        requireResolved(latest.getBody());
+        latest.submit(user.id(), Instant.now(clock));
+        audit.record("SUMMARY_SUBMITTED", "SUMMARY", summaryId, "v" + latest.getNumber());
+    }
+
+    /** A second moderator approves: the version is published and supersedes the previous publication. */
+    @Transactional
+    public void approve(long summaryId) {
+        InspraakUser user = requireStaff();
+        SummaryVersion latest = versions.findFirstBySummaryIdOrderByNumberDesc(summaryId)
+                .orElseThrow(() -> new InspraakException("error.not-found"));
+        if (latest.getState() != SummaryState.IN_REVIEW) {
+            throw new InspraakException("error.summary.not-in-review");
+        }
+        if (latest.getSubmittedBy() != null && latest.getSubmittedBy() == user.id()) {
+            throw new InspraakException("error.summary.own-approval");
+        }
+        requireResolved(latest.getBody());
+        versions.findFirstBySummaryIdAndStateOrderByNumberDesc(summaryId, SummaryState.PUBLISHED)
+                .ifPresent(SummaryVersion::supersede);
+        versions.flush();
+        latest.publish(user.id(), Instant.now(clock));
+        audit.record("SUMMARY_PUBLISHED", "SUMMARY", summaryId, "v" + latest.getNumber());
+    }
+
+    /** The reviewer sends the version back to draft. */
+    @Transactional
+    public void sendBack(long summaryId) {
+        requireStaff();
+        SummaryVersion latest = versions.findFirstBySummaryIdOrderByNumberDesc(summaryId)
+                .orElseThrow(() -> new InspraakException("error.not-found"));
+        if (latest.getState() != SummaryState.IN_REVIEW) {
+            throw new InspraakException("error.summary.not-in-review");
+        }
+        latest.sendBack();
+    }
+
+    @Transactional(readOnly = true)
+    public List<VersionInfo> versions(long summaryId) {
+        requireStaff();
+        return versions.findBySummaryIdOrderByNumberDesc(summaryId).stream().map(SummaryService::toInfo).toList();
+    }
+
+    /** A line diff between two versions: lines starting with "- " were removed, "+ " added. */
+    @Transactional(readOnly = true)
+    public List<String> compare(long fromVersionId, long toVersionId) {
+        requireStaff();
+        List<String> a = versions.findById(fromVersionId).orElseThrow().getBody().lines().toList();
+        List<String> b = versions.findById(toVersionId).orElseThrow().getBody().lines().toList();
+        Patch<String> patch = DiffUtils.diff(a, b);
+        List<String> out = new ArrayList<>();
+        for (AbstractDelta<String> d : patch.getDeltas()) {
+            out.add("@@ " + (d.getSource().getPosition() + 1));
+            d.getSource().getLines().forEach(l -> out.add("- " + l));
+            d.getTarget().getLines().forEach(l -> out.add("+ " + l));
+        }
+        return out;
+    }
+
+    // ---- citations -----------------------------------------------------------------------------
+
+    public List<Citation> citations(String body) {
+        Set<Long> ids = new LinkedHashSet<>();
+        Matcher m = CITATION.matcher(body == null ? "" : body);
+        while (m.find()) {
+            ids.add(Long.parseLong(m.group(1)));
+        }
+        return ids.stream().map(id -> new Citation(id, ideas.find(id))).toList();
+    }
+
+    private void requireResolved(String body) {
+        List<Long> unresolved = citations(body).stream().filter(c -> !c.resolved()).map(Citation::ideaId).toList();
+        if (!unresolved.isEmpty()) {
+            throw new InspraakException("error.summary.unresolved", unresolved.toString());
+        }
+    }
+
+    // ---- the draft -----------------------------------------------------------------------------
+
+    /** A structured first draft in Markdown from the latest insights, with citations to the ideas. */
+    public String draftFromInsights(long consultationId, Locale locale) {
+        ConsultationService.ConsultationDetails c = consultations.find(consultationId)
+                .orElseThrow(() -> new InspraakException("error.not-found"));
+        InsightService.Insights in = insights.latest(consultationId).orElseGet(() -> insights.computeNow(consultationId));
+        StringBuilder md = new StringBuilder();
+        md.append("## ").append(t("summary.draft.question", locale)).append("\n\n").append(c.question()).append("\n\n");
+        md.append("## ").append(t("summary.draft.participation", locale)).append("\n\n")
+                .append(t("summary.draft.participation.text", locale, in.participants(), in.ideaCount(),
+                        in.voteCount(), in.reactionCount(), in.groups().size())).append("\n\n");
+        List<InsightService.Representation> under = in.underRepresented();
+        md.append(under.isEmpty() ? t("summary.draft.repr.ok", locale)
+                : t("summary.draft.repr.under", locale, String.join(", ",
+                under.stream().map(InsightService.Representation::band).toList()))).append("\n\n");
+        md.append("## ").append(t("summary.draft.themes", locale)).append("\n\n");
+        if (in.themes().isEmpty()) {
+            md.append(t("summary.draft.none", locale)).append("\n\n");
+        }
+        for (InsightService.ThemeInsight theme : in.themes()) {
+            md.append("- **").append(theme.label()).append("** — ").append(t("summary.draft.theme", locale,
+                    theme.ideas(), Math.round(theme.support() * 100))).append(' ');
+            theme.strongest().forEach(i -> md.append(cite(i.id())).append(' '));
+            md.append('\n');
+        }
+        md.append("\n## ").append(t("summary.draft.consensus", locale)).append("\n\n");
+        if (in.consensus().isEmpty()) {
+            md.append(t("summary.draft.none", locale)).append("\n");
+        }
+        in.consensus().stream().limit(5).forEach(s -> md.append("- ").append(cite(s.idea().id())).append('\n'));
+        md.append("\n## ").append(t("summary.draft.divisive", locale)).append("\n\n");
+        if (in.divisive().isEmpty()) {
+            md.append(t("summary.draft.none", locale)).append("\n");
+        }
+        in.divisive().stream().limit(5).forEach(s -> md.append("- ").append(cite(s.idea().id())).append('\n'));
+        for (InsightService.Group g : in.groups()) {
+            if (!g.statements().isEmpty()) {
+                md.append("\n").append(t("summary.draft.group", locale, g.label(), g.size())).append(' ');
+                g.statements().stream().limit(3).forEach(s -> md.append(cite(s.idea().id())).append(' '));
+                md.append('\n');
+            }
+        }
+        md.append("\n## ").append(t("summary.draft.questions", locale)).append("\n\n")
+                .append(t("summary.draft.questions.text", locale)).append('\n');
+        return md.toString();
+    }
+
+    private static String cite(long ideaId) {
+        return "[idee " + ideaId + "]";
+    }
+
+    private String t(String key, Locale locale, Object... args) {
+        return messages.getTranslation(key, locale == null ? org.inspraak.Messages.DUTCH : locale, args);
+    }
+
+    // ---- council -------------------------------------------------------------------------------
+
+    private void requireReader() {
+        if (!currentUser.has(Role.COUNCIL_MEMBER) && !currentUser.has(Role.MODERATOR) && !currentUser.has(Role.ADMIN)) {
+            throw new InspraakException("error.summary.readers");
+        }
+    }
+
+    /** The latest published version of every summary, newest first, with whether the reader has read it. */
+    @Transactional(readOnly = true)
+    public List<Published> published() {
+        requireReader();
+        long me = currentUser.require().id();
+        List<Published> out = new ArrayList<>();
+        Map<Long, String> titles = consultations.titles(summaries.findAll().stream().map(Summary::getConsultationId)
+                .toList());
+        for (SummaryVersion v : versions.findByStateOrderByPublishedAtDesc(SummaryState.PUBLISHED)) {
+            Summary s = summaries.findById(v.getSummaryId()).orElseThrow();
+            out.add(new Published(s.getId(), v.getId(), s.getConsultationId(), titles.get(s.getConsultationId()),
+                    s.getTitle(), v.getNumber(), v.getPublishedAt(), reads.existsByVersionIdAndUserId(v.getId(), me),
+                    (int) ideas.count(s.getConsultationId())));
+        }
+        return out;
+    }
+
+    @Transactional
+    public void markRead(long versionId) {
+        requireReader();
+        long me = currentUser.require().id();
+        SummaryVersion v = versions.findById(versionId).orElseThrow(() -> new InspraakException("error.not-found"));
+        if (v.getState() != SummaryState.PUBLISHED && v.getState() != SummaryState.SUPERSEDED) {
+            throw new InspraakException("error.not-found");
+        }
+        if (!reads.existsByVersionIdAndUserId(versionId, me)) {
+            reads.save(new SummaryRead(versionId, me, Instant.now(clock)));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isRead(long versionId) {
+        return currentUser.get().map(u -> reads.existsByVersionIdAndUserId(versionId, u.id())).orElse(false);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private SummaryInfo info(Summary s) {
+        return new SummaryInfo(s.getId(), s.getConsultationId(), s.getTitle(),
+                versions.findFirstBySummaryIdOrderByNumberDesc(s.getId()).map(SummaryService::toInfo),
+                versions.findFirstBySummaryIdAndStateOrderByNumberDesc(s.getId(), SummaryState.PUBLISHED)
+                        .map(SummaryService::toInfo));
+    }
+
+    private static VersionInfo toInfo(SummaryVersion v) {
+        return new VersionInfo(v.getId(), v.getSummaryId(), v.getNumber(), v.getState(), v.getBody(), v.getAuthorId(),
+                v.getCreatedAt(), v.getSubmittedBy(), v.getApprovedBy(), v.getPublishedAt());
+    }
+}
