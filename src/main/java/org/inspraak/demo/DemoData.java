@@ -94,13 +94,17 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final CurrentUser currentUser;
 
-    DemoData(InspraakProperties properties, AccountService accounts, NeighbourhoodService neighbourhoods,
+    private final org.inspraak.insight.InsightService insights;
+
+    DemoData(org.inspraak.insight.InsightService insights, InspraakProperties properties, AccountService accounts,
+             NeighbourhoodService neighbourhoods,
              ConsultationService consultations, IdeaService ideas, VoteService votes, ReactionService reactions,
              Clock clock, CurrentUser currentUser) {
         this.currentUser = currentUser;
         this.properties = properties;
         this.accounts = accounts;
         this.neighbourhoods = neighbourhoods;
+        this.insights = insights;
         this.consultations = consultations;
         this.ideas = ideas;
         this.votes = votes;
@@ -125,6 +129,11 @@ class DemoData implements ApplicationRunner {
         Map<String, Long> wijk = new LinkedHashMap<>();
         NEIGHBOURHOODS.forEach(n -> wijk.put(n, neighbourhoods.createUnchecked(n)));
         List<Long> wijkIds = new ArrayList<>(wijk.values());
+        // Illustrative population shares (residents aged 16+), so representativeness has a reference.
+        Map<String, Double> ages = Map.of("16-24", 13.0, "25-34", 15.0, "35-49", 22.0, "50-64", 24.0, "65+", 26.0);
+        ages.forEach((band, pct) -> insights.seedPopulationShare("AGE", band, pct));
+        double each = Math.floor(10000.0 / NEIGHBOURHOODS.size()) / 100;
+        NEIGHBOURHOODS.forEach(n -> insights.seedPopulationShare("NEIGHBOURHOOD", n, each));
 
         long resident = accounts.createVerified("bewoner@example.org", "Bewoner Bram", hash, EnumSet.of(Role.RESIDENT),
                 1978, wijk.get("Mierlo-Hout"), true);

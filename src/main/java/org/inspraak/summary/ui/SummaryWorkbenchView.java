@@ -86,6 +86,7 @@ class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver
         TextField newTitle = new TextField(getTranslation("summary.new.title"));
         newTitle.setMaxLength(SummaryService.MAX_TITLE);
         newTitle.setWidth("24em");
+        newTitle.setId("summary-title");
         Button draft = new Button(getTranslation("summary.new.draft"), e -> {
             try {
                 long id = summaries.create(consultationId, newTitle.getValue(), getLocale());
@@ -97,6 +98,7 @@ class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver
             }
         });
         draft.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        draft.setId("summary-draft");
         create.setAlignItems(Alignment.BASELINE);
         create.add(newTitle, draft);
         add(create);
@@ -138,6 +140,7 @@ class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver
         text.setMinHeight("20em");
         text.setMaxLength(SummaryService.MAX_BODY);
         text.setValue(latest.body());
+        text.setId("summary-text");
         text.setReadOnly(!editable);
         text.setHelperText(getTranslation("summary.text.help"));
         text.setValueChangeMode(ValueChangeMode.TIMEOUT);
@@ -177,15 +180,18 @@ class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver
         Button save = new Button(getTranslation("summary.save"), e -> act(s.id(), () -> summaries.save(s.id(),
                 text.getValue()), "summary.saved"));
         save.setEnabled(editable);
+        save.setId("summary-save");
         Button submit = new Button(getTranslation("summary.submit"), e -> act(s.id(), () -> {
             summaries.save(s.id(), text.getValue());
             summaries.submit(s.id());
         }, "summary.submitted"));
         submit.setEnabled(latest.state() == SummaryState.DRAFT);
+        submit.setId("summary-submit");
         Button approve = new Button(getTranslation("summary.approve"), e -> act(s.id(), () -> summaries.approve(s.id()),
                 "summary.published"));
         approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
         approve.setEnabled(latest.state() == SummaryState.IN_REVIEW);
+        approve.setId("summary-approve");
         Button back = new Button(getTranslation("summary.send-back"), e -> act(s.id(), () -> summaries.sendBack(s.id()),
                 "summary.sent-back"));
         back.setEnabled(latest.state() == SummaryState.IN_REVIEW);
