@@ -28,9 +28,12 @@ public class ConsultationService {
     private final NeighbourhoodService neighbourhoods;
     private final Clock clock;
     private final AuditService audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ConsultationService(ConsultationRepository consultations, ThemeRepository themes,
-                        NeighbourhoodService neighbourhoods, Clock clock, AuditService audit) {
+                        NeighbourhoodService neighbourhoods, Clock clock, AuditService audit,
+                        org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.audit = audit;
         this.consultations = consultations;
         this.themes = themes;
@@ -48,6 +51,10 @@ public class ConsultationService {
             neighbourhoodIds = neighbourhoodIds == null ? Set.of() : Set.copyOf(neighbourhoodIds);
             targetGroups = targetGroups == null ? List.of() : List.copyOf(targetGroups);
         }
+    }
+
+    /** Published before the budget kind or amount of a consultation changes; listeners may refuse by throwing. */
+    public record BudgetRuleChanging(long consultationId) {
     }
 
     public record ThemeRef(long id, String name) {
@@ -91,6 +98,11 @@ public class ConsultationService {
     public void update(long id, ConsultationForm form) {
         validate(form);
         Consultation c = consultations.findById(id).orElseThrow(() -> new InspraakException("error.not-found"));
+        if (c.getBudgetKind() != form.budgetKind()
+                || !java.util.Objects.equals(c.getBudgetAmountEuros(), form.budgetAmountEuros())) {
+            // Synchronous: a listener (the ballot) may refuse, which rolls this update back.
+            events.publishEvent(new BudgetRuleChanging(id));
+        }
         c.apply(form);
         audit.record("CONSULTATION_UPDATED", "CONSULTATION", id, form.title());
         Set<String> existing = new java.util.HashSet<>();

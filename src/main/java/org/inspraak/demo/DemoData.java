@@ -95,8 +95,10 @@ class DemoData implements ApplicationRunner {
     private final CurrentUser currentUser;
 
     private final org.inspraak.insight.InsightService insights;
+    private final org.inspraak.budget.BudgetService budget;
 
-    DemoData(org.inspraak.insight.InsightService insights, InspraakProperties properties, AccountService accounts,
+    DemoData(org.inspraak.budget.BudgetService budget, org.inspraak.insight.InsightService insights,
+             InspraakProperties properties, AccountService accounts,
              NeighbourhoodService neighbourhoods,
              ConsultationService consultations, IdeaService ideas, VoteService votes, ReactionService reactions,
              Clock clock, CurrentUser currentUser) {
@@ -105,6 +107,7 @@ class DemoData implements ApplicationRunner {
         this.accounts = accounts;
         this.neighbourhoods = neighbourhoods;
         this.insights = insights;
+        this.budget = budget;
         this.consultations = consultations;
         this.ideas = ideas;
         this.votes = votes;
@@ -232,6 +235,33 @@ class DemoData implements ApplicationRunner {
                 null, wijk.get("Brouwhuis"), AmountKind.COST, 60_000L), start.minus(Duration.ofDays(100)));
         currentUser.runAs(staff, () -> ideas.setStatus(speeltuin, IdeaStatus.IMPLEMENTED,
                 "De nieuwe speeltuin is in september geopend."));
+
+        // A consultation in its voting phase with a budget ballot: residents compose a package of cuts.
+        long ballotConsultation = consultations.createUnchecked(new ConsultationForm(
+                "Begroting 2027: kies mee waar we besparen",
+                "De gemeente moet in 2027 € 3 miljoen besparen. Welke combinatie van maatregelen kiest u?",
+                "Kies maatregelen tot u samen minstens € 3 miljoen bespaart. De bedragen zijn door de gemeente nagerekend.",
+                BudgetKind.SAVINGS_TARGET, 3_000_000L, today.minusDays(30), today.minusDays(5), today.plusDays(20),
+                today.plusDays(40), List.of("Bestuur", "Openbare ruimte", "Cultuur"), Set.copyOf(wijkIds), List.of(), false));
+        Object[][] cuts = {
+                {"Straatverlichting dimmen na middernacht", 400_000L, 350_000L},
+                {"Minder wethouders en een kleiner college", 600_000L, null},
+                {"Gemeentelijke gebouwen delen met scholen", 900_000L, 900_000L},
+                {"Subsidie evenementen halveren", 500_000L, 500_000L},
+                {"Groenonderhoud samen met buurtbewoners", 700_000L, 800_000L},
+                {"Papieren gemeentegids afschaffen", 150_000L, 150_000L},
+                {"Bibliotheekfilialen samenvoegen", 800_000L, 800_000L},
+                {"Parkeertarieven in het centrum verhogen", 1_000_000L, 1_000_000L}};
+        List<long[]> onBallot = new ArrayList<>();
+        for (int i = 0; i < cuts.length; i++) {
+            long id = ideas.postAs(residents.get(i), ballotConsultation, new IdeaForm((String) cuts[i][0],
+                    "Voorstel van een inwoner om structureel te besparen: " + ((String) cuts[i][0]).toLowerCase() + ".",
+                    null, null, AmountKind.SAVING, (Long) cuts[i][2]), start.minus(Duration.ofDays(25 - i)));
+            onBallot.add(new long[] {id, (Long) cuts[i][1]});
+        }
+        InspraakUser admin = new InspraakUser(moderator, "beheerder@example.org", "Beheerder", hash,
+                EnumSet.of(Role.ADMIN), true);
+        currentUser.runAs(admin, () -> onBallot.forEach(b -> budget.setItem(ballotConsultation, b[0], b[1])));
     }
 
     private static String background() {

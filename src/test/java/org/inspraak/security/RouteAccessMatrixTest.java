@@ -50,6 +50,7 @@ class RouteAccessMatrixTest {
             Map.entry("beheer/mail", Set.of(ADMIN)),
             Map.entry("beheer/backup", Set.of(ADMIN)),
             Map.entry("beheer/inzichten", Set.of(ADMIN)),
+            Map.entry("gesprekken/:id/begroting", EVERYONE),
             Map.entry("gesprekken/:id/inzichten", Set.of(MODERATOR, COUNCIL, ADMIN)),
             Map.entry("gesprekken/:id/samenvatting", STAFF),
             Map.entry("raad", Set.of(MODERATOR, COUNCIL, ADMIN)),

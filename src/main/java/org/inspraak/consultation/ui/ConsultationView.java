@@ -96,6 +96,9 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
                     Formats.euros(c.budgetAmountEuros(), getLocale())));
             budget.addClassName("budget-target");
             add(budget);
+            Anchor ballot = new Anchor("gesprekken/" + c.id() + "/begroting", getTranslation("ballot.link"));
+            ballot.addClassName("ballot-link");
+            add(ballot);
         }
         add(timeline(c));
         if (!c.targetGroups().isEmpty()) {
