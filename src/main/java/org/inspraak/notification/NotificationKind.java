@@ -2,5 +2,5 @@ package org.inspraak.notification;
 
 /** What a notification is about. */
 public enum NotificationKind {
-    OFFICIAL_ANSWER, STATUS_CHANGE, REPLY, PHASE_CHANGE
+    OFFICIAL_ANSWER, STATUS_CHANGE, REPLY, PHASE_CHANGE, UPDATE
 }

@@ -257,6 +257,13 @@ public class NotificationService {
         }
     }
 
+    /** Tells a consultation's followers that the municipality published an update. */
+    @Transactional
+    void announceUpdate(long consultationId, String consultationTitle) {
+        notify(new LinkedHashSet<>(follows.followers(Follow.Target.CONSULTATION, consultationId)),
+                NotificationKind.UPDATE, consultationId, null, consultationTitle, null);
+    }
+
     /** Sends one mail per person with everything that was not mailed yet, for those who chose a daily digest. */
     @Scheduled(cron = "${inspraak.notifications.digest-cron:0 0 7 * * *}", zone = "Europe/Amsterdam")
     @Transactional

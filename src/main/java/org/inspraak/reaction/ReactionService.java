@@ -191,7 +191,7 @@ public class ReactionService {
 
     /** What moderators need to judge a reaction: its text, author and idea. */
     /** A reaction as insights use it: no names, no IP; hidden and deleted ones are left out. */
-    public record Activity(long id, long ideaId, long authorId, String body, Instant at) {
+    public record Activity(long id, long ideaId, long authorId, String body, Instant at, boolean official) {
     }
 
     @Transactional(readOnly = true)
@@ -200,7 +200,8 @@ public class ReactionService {
             return List.of();
         }
         return reactions.visibleOn(ideaIds).stream()
-                .map(r -> new Activity(r.getId(), r.getIdeaId(), r.getAuthorId(), r.getBody(), r.getCreatedAt()))
+                .map(r -> new Activity(r.getId(), r.getIdeaId(), r.getAuthorId(), r.getBody(), r.getCreatedAt(),
+                        r.isOfficial()))
                 .toList();
     }
 

@@ -51,6 +51,8 @@ class RouteAccessMatrixTest {
             Map.entry("beheer/backup", Set.of(ADMIN)),
             Map.entry("beheer/inzichten", Set.of(ADMIN)),
             Map.entry("gesprekken/:id/begroting", EVERYONE),
+            Map.entry("gesprekken/:id/agenda", STAFF),
+            Map.entry("gesprekken/:id/evaluatie", Set.of(MODERATOR, COUNCIL, ADMIN)),
             Map.entry("gesprekken/:id/inzichten", Set.of(MODERATOR, COUNCIL, ADMIN)),
             Map.entry("gesprekken/:id/samenvatting", STAFF),
             Map.entry("raad", Set.of(MODERATOR, COUNCIL, ADMIN)),

@@ -56,10 +56,13 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final transient Live live;
     private final transient IdeaEditor.Factory editors;
     private final transient NotificationService notifications;
+    private final transient org.inspraak.notification.ContentCalendarService calendar;
     private String title = "";
 
     ConsultationView(ConsultationService consultations, IdeaService ideas, CurrentUser currentUser, Live live,
-                     IdeaEditor.Factory editors, NotificationService notifications) {
+                     IdeaEditor.Factory editors, NotificationService notifications,
+                     org.inspraak.notification.ContentCalendarService calendar) {
+        this.calendar = calendar;
         this.notifications = notifications;
         this.consultations = consultations;
         this.ideas = ideas;
@@ -84,9 +87,12 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         if (currentUser.has(Role.MODERATOR) || currentUser.has(Role.ADMIN) || currentUser.has(Role.COUNCIL_MEMBER)) {
             HorizontalLayout staffLinks = new HorizontalLayout(new Anchor("gesprekken/" + c.id() + "/inzichten",
-                    getTranslation("nav.insights")));
+                    getTranslation("nav.insights")), new Anchor("gesprekken/" + c.id() + "/evaluatie",
+                    getTranslation("nav.evaluation")));
+            staffLinks.setWrap(true);
             if (currentUser.has(Role.MODERATOR) || currentUser.has(Role.ADMIN)) {
                 staffLinks.add(new Anchor("gesprekken/" + c.id() + "/samenvatting", getTranslation("nav.summary")));
+                staffLinks.add(new Anchor("gesprekken/" + c.id() + "/agenda", getTranslation("nav.calendar")));
             }
             staffLinks.addClassName("staff-links");
             add(staffLinks);
@@ -101,6 +107,7 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
             add(ballot);
         }
         add(timeline(c));
+        add(org.inspraak.notification.ui.UpdatesPanel.of(this, calendar, c.id(), getLocale()));
         if (!c.targetGroups().isEmpty()) {
             Paragraph groups = new Paragraph(getTranslation("consultation.target-groups", String.join(", ", c.targetGroups())));
             groups.addClassName("target-groups");
