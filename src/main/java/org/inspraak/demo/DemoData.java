@@ -242,7 +242,7 @@ class DemoData implements ApplicationRunner {
                 "De gemeente moet in 2027 € 3 miljoen besparen. Welke combinatie van maatregelen kiest u?",
                 "Kies maatregelen tot u samen minstens € 3 miljoen bespaart. De bedragen zijn door de gemeente nagerekend.",
                 BudgetKind.SAVINGS_TARGET, 3_000_000L, today.minusDays(30), today.minusDays(5), today.plusDays(20),
-                today.plusDays(40), List.of("Bestuur", "Openbare ruimte", "Cultuur"), Set.copyOf(wijkIds), List.of(), false));
+                today.plusDays(50), List.of("Bestuur", "Openbare ruimte", "Cultuur"), Set.copyOf(wijkIds), List.of(), false));
         Object[][] cuts = {
                 {"Straatverlichting dimmen na middernacht", 400_000L, 350_000L},
                 {"Minder wethouders en een kleiner college", 600_000L, null},

@@ -159,8 +159,14 @@ public class InsightService {
         return start(consultationId, progress);
     }
 
-    /** Computes now, on the caller's thread (command line, tests, PDF). */
+    /** Computes now, on the caller's thread (PDF, summary drafts); staff and council only. */
     public Insights computeNow(long consultationId) {
+        requireReader();
+        return computeUnchecked(consultationId);
+    }
+
+    /** For the command line, which runs without a signed-in user. */
+    public Insights computeUnchecked(long consultationId) {
         Insights i = compute(consultationId, p -> { });
         latest.put(consultationId, i);
         stale.remove(consultationId);

@@ -44,7 +44,7 @@ public final class PolisCommand {
                     imported.ideas(), imported.participants(), imported.votes(), imported.consultationId());
             if (export != null) {
                 InsightService insights = ctx.getBean(InsightService.class);
-                InsightService.Insights result = insights.computeNow(imported.consultationId());
+                InsightService.Insights result = insights.computeUnchecked(imported.consultationId());
                 Path out = Path.of(export);
                 if (out.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(out.toAbsolutePath().getParent());

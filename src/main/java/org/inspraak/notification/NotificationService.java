@@ -93,12 +93,14 @@ public class NotificationService {
 
     @Transactional
     public void followIdea(long ideaId, boolean follow) {
+        currentUser.require();
         ideas.consultationOf(ideaId).orElseThrow(() -> new InspraakException("error.not-found"));
         setFollow(Follow.Target.IDEA, ideaId, follow);
     }
 
     @Transactional
     public void followConsultation(long consultationId, boolean follow) {
+        currentUser.require();
         consultations.find(consultationId).orElseThrow(() -> new InspraakException("error.not-found"));
         setFollow(Follow.Target.CONSULTATION, consultationId, follow);
     }

@@ -222,6 +222,7 @@ public class SummaryService {
     // ---- citations -----------------------------------------------------------------------------
 
     public List<Citation> citations(String body) {
+        requireReader();
         Set<Long> ids = new LinkedHashSet<>();
         Matcher m = CITATION.matcher(body == null ? "" : body);
         while (m.find()) {
@@ -241,6 +242,7 @@ public class SummaryService {
 
     /** A structured first draft in Markdown from the latest insights, with citations to the ideas. */
     public String draftFromInsights(long consultationId, Locale locale) {
+        requireStaff();
         ConsultationService.ConsultationDetails c = consultations.find(consultationId)
                 .orElseThrow(() -> new InspraakException("error.not-found"));
         InsightService.Insights in = insights.latest(consultationId).orElseGet(() -> insights.computeNow(consultationId));

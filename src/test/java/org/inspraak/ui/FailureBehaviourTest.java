@@ -18,6 +18,8 @@ class FailureBehaviourTest extends KaribuTest {
 
     @MockitoSpyBean
     ConsultationService consultations;
+    @MockitoSpyBean
+    org.inspraak.search.SearchService search;
 
     @Test
     void aDatabaseFailureShowsAFriendlyPageWithAnIncidentCode() {
@@ -26,5 +28,15 @@ class FailureBehaviourTest extends KaribuTest {
         assertThat(_get(H1.class, s -> s.withText("Er ging iets mis"))).isNotNull();
         assertThat(_get(Paragraph.class, s -> s.withId("incident-code")).getText()).matches(".*: [0-9A-F]{8}");
         assertThat(pageHtml()).doesNotContain("database unreachable").doesNotContain("Exception");
+    }
+
+    @Test
+    void anIndexFailureShowsAFriendlyPageAndTheCauseStaysInTheLog() {
+        when(search.search(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.anyInt(), org.mockito.ArgumentMatchers.anyInt()))
+                .thenThrow(new org.hibernate.search.util.common.SearchException("index segment unreadable"));
+        navigate("zoeken?q=bibliotheek");
+        assertThat(_get(H1.class, s -> s.withText("Er ging iets mis"))).isNotNull();
+        assertThat(pageHtml()).doesNotContain("index segment unreadable").doesNotContain("Exception");
     }
 }
