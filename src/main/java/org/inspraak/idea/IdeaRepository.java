@@ -14,11 +14,28 @@ interface IdeaRepository extends JpaRepository<Idea, Long> {
      * the sort keys from the new counts: the Wilson lower bound (95 %) of the agree share, and
      * divisiveness as the size of the smaller camp.
      */
+    /**
+     * Changes the counts and, in the same statement, the derived support score (Wilson lower bound at 95 %) and
+     * divisiveness. SQL evaluates every right-hand side against the old row, hence the repeated sums.
+     */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query(value = """
             update idea set agree_count = agree_count + :agree, disagree_count = disagree_count + :disagree,
-                            pass_count = pass_count + :pass where id = :id""", nativeQuery = true)
+              pass_count = pass_count + :pass,
+              divisiveness = least(agree_count + :agree, disagree_count + :disagree),
+              support_score = case when agree_count + :agree + disagree_count + :disagree = 0 then 0 else
+                (((agree_count + :agree) * 1.0 / (agree_count + :agree + disagree_count + :disagree))
+                 + 1.9208 / (agree_count + :agree + disagree_count + :disagree)
+                 - 1.96 * sqrt((((agree_count + :agree) * 1.0 / (agree_count + :agree + disagree_count + :disagree))
+                               * (1 - (agree_count + :agree) * 1.0 / (agree_count + :agree + disagree_count + :disagree))
+                               + 0.9604 / (agree_count + :agree + disagree_count + :disagree))
+                              / (agree_count + :agree + disagree_count + :disagree)))
+                / (1 + 3.8416 / (agree_count + :agree + disagree_count + :disagree)) end
+            where id = :id""", nativeQuery = true)
     int addVotes(long id, int agree, int disagree, int pass);
+
+    @Query("select i.consultationId, i.hidden, i.locked from Idea i where i.id = :id")
+    List<Object[]> openState(long id);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query(value = """

@@ -360,18 +360,21 @@ public class IdeaService {
     /** For votes and reactions: the idea must exist, be visible, and its consultation's phase must allow it. */
     @Transactional(readOnly = true)
     public long requireOpenFor(long ideaId, boolean forVote) {
-        Idea idea = ideas.findById(ideaId).orElseThrow(() -> new InspraakException("error.not-found"));
-        if (idea.isHidden()) {
+        // A projection, not the entity: this runs for every vote, and the idea's text is not needed.
+        Object[] state = ideas.openState(ideaId).stream().findFirst()
+                .orElseThrow(() -> new InspraakException("error.not-found"));
+        long consultationId = (Long) state[0];
+        if ((Boolean) state[1]) {
             throw new InspraakException("error.idea.hidden");
         }
-        if (!forVote && idea.isLocked()) {
+        if (!forVote && (Boolean) state[2]) {
             throw new InspraakException("error.idea.locked");
         }
-        Phase phase = consultations.phase(idea.getConsultationId());
+        Phase phase = consultations.phase(consultationId);
         if (forVote ? !phase.acceptsVotes() : !phase.acceptsReactions()) {
             throw new InspraakException(forVote ? "error.vote.phase-closed" : "error.reaction.phase-closed");
         }
-        return idea.getConsultationId();
+        return consultationId;
     }
 
     @Transactional(readOnly = true)
@@ -389,7 +392,6 @@ public class IdeaService {
     @Transactional
     public void applyVoteDelta(long ideaId, int agree, int disagree, int pass) {
         ideas.addVotes(ideaId, agree, disagree, pass);
-        ideas.refreshScores(ideaId);
     }
 
     @Transactional

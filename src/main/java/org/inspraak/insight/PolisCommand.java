@@ -30,14 +30,15 @@ public final class PolisCommand {
             return Optional.empty();
         }
         String export = option(args, "--export-groups=");
-        String[] springArgs = java.util.Arrays.stream(args)
-                .filter(a -> !a.startsWith("--import-polis=") && !a.startsWith("--export-groups=")).toArray(String[]::new);
+        // Command-line arguments outrank application.properties (default properties would not).
+        java.util.List<String> springArgs = new java.util.ArrayList<>(java.util.Arrays.stream(args)
+                .filter(a -> !a.startsWith("--import-polis=") && !a.startsWith("--export-groups=")).toList());
+        springArgs.add("--inspraak.demo-data=false");
+        springArgs.add("--spring.main.banner-mode=off");
+        springArgs.add("--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InspraakApplication.class)
-                .web(WebApplicationType.NONE).properties(Map.of("inspraak.demo-data", "false",
-                        "spring.main.banner-mode", "off", "spring.autoconfigure.exclude",
-                        "com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration"))
-                .run(springArgs)) {
+                .web(WebApplicationType.NONE).run(springArgs.toArray(String[]::new))) {
             PolisImportService importer = ctx.getBean(PolisImportService.class);
             PolisImportService.Imported imported = importer.importUnchecked(Path.of(folder), p -> { });
             System.out.printf("Imported %d ideas, %d participants and %d votes into consultation %d%n",

@@ -1,0 +1,635 @@
+package org.inspraak.bench;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.search.mapper.orm.Search;
+import org.inspraak.InspraakApplication;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.idea.IdeaSort;
+import org.inspraak.insight.OpinionGroups;
+import org.inspraak.insight.PolisFolder;
+import org.inspraak.search.SearchService;
+import org.inspraak.vote.VoteChoice;
+import org.inspraak.vote.VoteService;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark suite ({@code ./mvnw -Pbench verify}): builds a large municipality (100,000 ideas, 1,000,000
+ * votes, 1,000,000 reactions) in a fresh data directory and measures the application's real services against
+ * plain JDBC and SQL baselines, insight computation, start-up of the packaged jar and heap per browser session.
+ * Writes target/bench/results.json and prints a table.
+ */
+public final class Benchmarks {
+
+    static final int USERS = 20_000;
+    static final int IDEAS = 100_000;
+    static final int VOTES_PER_IDEA = 10;
+    static final int REACTIONS_PER_IDEA = 10;
+    static final String[] WORDS = ("bibliotheek parkeren fiets station straatverlichting afval container groen park "
+            + "speeltuin zwembad subsidie evenement markt centrum wijk buurthuis school sport vereniging bus trein "
+            + "belasting bezuiniging energie zonnepanelen isolatie water riolering boom bankje stoep verkeer snelheid "
+            + "drempel kruispunt jongeren ouderen zorg mantelzorg eenzaamheid vrijwilliger cultuur museum theater "
+            + "muziek festival kermis hond uitlaatplek graffiti veiligheid politie handhaving gemeentehuis loket "
+            + "digitaal formulier wachttijd huur woning starter nieuwbouw leegstand winkel ondernemer terras").split(" ");
+
+    /**
+     * A realistic vocabulary: the domain words above plus pseudo-words to 5,000 in all, drawn with a Zipf
+     * distribution (s = 1), as words are in real texts and in what people search for.
+     */
+    static final String[] VOCABULARY = vocabulary();
+    static final double[] ZIPF = zipf(VOCABULARY.length);
+
+    static String[] vocabulary() {
+        String[] v = new String[5_000];
+        System.arraycopy(WORDS, 0, v, 0, WORDS.length);
+        String[] syllables = "ba be bo bu da de do ka ke ko la le lo ma me mo na ne no pa pe po ra re ro sa se so ta te to va ve vo wa we za ze".split(" ");
+        Random r = new Random(5);
+        for (int i = WORDS.length; i < v.length; i++) {
+            StringBuilder w = new StringBuilder();
+            int n = 2 + r.nextInt(3);
+            for (int k = 0; k < n; k++) {
+                w.append(syllables[r.nextInt(syllables.length)]);
+            }
+            // Unique letters-only words: append the index written in syllables.
+            for (int x = i; x > 0; x /= syllables.length) {
+                w.append(syllables[x % syllables.length]);
+            }
+            v[i] = w.toString();
+        }
+        return v;
+    }
+
+    static double[] zipf(int n) {
+        double[] cumulative = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += 1.0 / (i + 1);
+            cumulative[i] = sum;
+        }
+        for (int i = 0; i < n; i++) {
+            cumulative[i] /= sum;
+        }
+        return cumulative;
+    }
+
+    static String word(Random r) {
+        int i = Arrays.binarySearch(ZIPF, r.nextDouble());
+        return VOCABULARY[Math.min(VOCABULARY.length - 1, i < 0 ? -i - 1 : i)];
+    }
+
+    private final Path target;
+    private final Path data;
+    private final Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+
+    Benchmarks(Path target) {
+        this.target = target;
+        this.data = target.resolve("bench").resolve("data");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path target = Path.of(args.length > 0 ? args[0] : "target").toAbsolutePath();
+        new Benchmarks(target).run();
+        System.exit(0);
+    }
+
+    void run() throws Exception {
+        deleteRecursively(data);
+        Files.createDirectories(data);
+        long consultationId;
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InspraakApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--inspraak.demo-data=false", "--inspraak.data-dir=" + data, "--spring.main.banner-mode=off",
+                        "--logging.level.root=warn", "--spring.autoconfigure.exclude="
+                                + "com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")) {
+            DataSource ds = ctx.getBean(DataSource.class);
+            long t0 = System.nanoTime();
+            consultationId = generate(ds);
+            record("generate data set (100k ideas, 1M votes, 1M reactions)", ms(t0), "ms", null);
+            t0 = System.nanoTime();
+            Search.mapping(ctx.getBean(EntityManagerFactory.class)).scope(Object.class).massIndexer()
+                    .threadsToLoadObjects(2).startAndWait();
+            record("build search index (1.1M documents)", ms(t0), "ms", null);
+
+            firstPage(ctx.getBean(IdeaService.class), consultationId);
+            search(ctx.getBean(SearchService.class), ds);
+            votes(ctx.getBean(VoteService.class), ds, consultationId);
+            insights();
+        }
+        jarMeasures();
+        write();
+    }
+
+    // ---- data --------------------------------------------------------------------------------------
+
+    private long generate(DataSource ds) throws Exception {
+        Random r = new Random(42);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            long consultation;
+            try (PreparedStatement p = c.prepareStatement("""
+                    insert into consultation (title, question, background, ideas_from, voting_from, summarising_from,
+                      closed_from, created_at) values (?, ?, '', ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                LocalDate today = LocalDate.now();
+                p.setString(1, "Grote stad: benchmark");
+                p.setString(2, "Waar besparen we op?");
+                p.setObject(3, today.minusDays(30));
+                p.setObject(4, today.minusDays(30));
+                p.setObject(5, today.plusDays(30));
+                p.setObject(6, today.plusDays(60));
+                p.setObject(7, now);
+                p.executeUpdate();
+                consultation = generatedKey(p);
+            }
+            long firstUser;
+            try (PreparedStatement p = c.prepareStatement("""
+                    insert into user_account (email, display_name, password_hash, email_verified, created_at)
+                    values (?, ?, '{noop}unusable', true, ?)""")) {
+                for (int i = 0; i < USERS + 4_000; i++) {
+                    p.setString(1, "bench" + i + "@example.invalid");
+                    p.setString(2, "Bewoner " + i);
+                    p.setObject(3, now);
+                    p.addBatch();
+                    if (i % 5_000 == 4_999) {
+                        p.executeBatch();
+                    }
+                }
+                p.executeBatch();
+                c.commit();
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select min(id) from user_account")) {
+                rs.next();
+                firstUser = rs.getLong(1);
+            }
+            try (PreparedStatement role = c.prepareStatement("insert into user_role (user_id, role) values (?, 'RESIDENT')")) {
+                for (int i = 0; i < USERS + 4_000; i++) {
+                    role.setLong(1, firstUser + i);
+                    role.addBatch();
+                }
+                role.executeBatch();
+            }
+            c.commit();
+            long firstIdea;
+            int[][] counts = new int[IDEAS][3];
+            int[][] voters = new int[IDEAS][VOTES_PER_IDEA];
+            for (int i = 0; i < IDEAS; i++) {
+                for (int v = 0; v < VOTES_PER_IDEA; v++) {
+                    voters[i][v] = (i * 7 + v * 1_999) % USERS; // distinct per idea: steps of 1,999 never repeat in 10
+                    counts[i][r.nextInt(10) < 6 ? 0 : r.nextInt(2) + 1]++;
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("""
+                    insert into idea (consultation_id, author_id, title, description, status, agree_count,
+                      disagree_count, pass_count, reaction_count, support_score, divisiveness, created_at, updated_at)
+                    values (?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (int i = 0; i < IDEAS; i++) {
+                    int a = counts[i][0];
+                    int d = counts[i][1];
+                    p.setLong(1, consultation);
+                    p.setLong(2, firstUser + r.nextInt(USERS));
+                    p.setString(3, sentence(r, 6));
+                    p.setString(4, sentence(r, 25));
+                    p.setInt(5, a);
+                    p.setInt(6, d);
+                    p.setInt(7, counts[i][2]);
+                    p.setInt(8, REACTIONS_PER_IDEA);
+                    p.setDouble(9, wilson(a, d));
+                    p.setInt(10, Math.min(a, d));
+                    p.setObject(11, now.minusMinutes(IDEAS - i));
+                    p.setObject(12, now);
+                    p.addBatch();
+                    if (i % 5_000 == 4_999) {
+                        p.executeBatch();
+                        c.commit();
+                    }
+                }
+                p.executeBatch();
+                c.commit();
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select min(id) from idea")) {
+                rs.next();
+                firstIdea = rs.getLong(1);
+            }
+            Random votesRandom = new Random(7);
+            try (PreparedStatement p = c.prepareStatement("""
+                    insert into vote (idea_id, user_id, choice, created_at, updated_at) values (?, ?, ?, ?, ?)""")) {
+                int n = 0;
+                for (int i = 0; i < IDEAS; i++) {
+                    int[] left = counts[i].clone();
+                    for (int v = 0; v < VOTES_PER_IDEA; v++) {
+                        int choice = left[0] > 0 ? 0 : left[1] > 0 ? 1 : 2;
+                        left[choice]--;
+                        p.setLong(1, firstIdea + i);
+                        p.setLong(2, firstUser + voters[i][v]);
+                        p.setString(3, choice == 0 ? "AGREE" : choice == 1 ? "DISAGREE" : "PASS");
+                        p.setObject(4, now);
+                        p.setObject(5, now);
+                        p.addBatch();
+                        if (++n % 10_000 == 0) {
+                            p.executeBatch();
+                            c.commit();
+                        }
+                    }
+                }
+                p.executeBatch();
+                c.commit();
+                votesRandom.nextInt();
+            }
+            try (PreparedStatement p = c.prepareStatement("""
+                    insert into reaction (idea_id, author_id, body, created_at, updated_at) values (?, ?, ?, ?, ?)""")) {
+                int n = 0;
+                for (int i = 0; i < IDEAS; i++) {
+                    for (int k = 0; k < REACTIONS_PER_IDEA; k++) {
+                        p.setLong(1, firstIdea + i);
+                        p.setLong(2, firstUser + r.nextInt(USERS));
+                        p.setString(3, sentence(r, 15));
+                        p.setObject(4, now);
+                        p.setObject(5, now);
+                        p.addBatch();
+                        if (++n % 10_000 == 0) {
+                            p.executeBatch();
+                            c.commit();
+                        }
+                    }
+                }
+                p.executeBatch();
+                c.commit();
+            }
+            return consultation;
+        }
+    }
+
+    private static long generatedKey(PreparedStatement p) throws Exception {
+        try (ResultSet rs = p.getGeneratedKeys()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static String sentence(Random r, int words) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            if (i > 0) {
+                b.append(' ');
+            }
+            b.append(word(r));
+        }
+        b.setCharAt(0, Character.toUpperCase(b.charAt(0)));
+        return b.append('.').toString();
+    }
+
+    /** The same Wilson lower bound the application stores. */
+    static double wilson(int agree, int disagree) {
+        int n = agree + disagree;
+        if (n == 0) {
+            return 0;
+        }
+        double p = (double) agree / n;
+        return (p + 1.9208 / n - 1.96 * Math.sqrt((p * (1 - p) + 0.9604 / n) / n)) / (1 + 3.8416 / n);
+    }
+
+    // ---- measures ----------------------------------------------------------------------------------
+
+    private void firstPage(IdeaService ideas, long consultationId) {
+        for (int i = 0; i < 30; i++) {
+            ideas.list(consultationId, IdeaSort.MOST_SUPPORT, 0, 0, 20);
+        }
+        long[] times = new long[100];
+        for (int i = 0; i < times.length; i++) {
+            long t = System.nanoTime();
+            List<IdeaService.IdeaSummary> page = ideas.list(consultationId, IdeaSort.MOST_SUPPORT, 0, 0, 20);
+            times[i] = System.nanoTime() - t;
+            if (page.size() != 20) {
+                throw new IllegalStateException("first page has " + page.size() + " ideas");
+            }
+        }
+        record("(c) first page of 100,000 ideas by support, p50", p(times, 50) / 1e6, "ms", null);
+    }
+
+    private void search(SearchService search, DataSource ds) throws Exception {
+        Random r = new Random(3);
+        for (int i = 0; i < 50; i++) {
+            search.search(word(r), SearchService.Filters.NONE, 0, 20);
+        }
+        long[] ours = new long[300];
+        for (int i = 0; i < ours.length; i++) {
+            String q = word(r);
+            long t = System.nanoTime();
+            search.search(q, SearchService.Filters.NONE, 0, 20);
+            ours[i] = System.nanoTime() - t;
+        }
+        long[] like = new long[20];
+        try (Connection c = ds.getConnection();
+             PreparedStatement p = c.prepareStatement("""
+                     select i.id from idea i where lower(i.title) like ? or lower(i.description) like ?
+                       or exists (select 1 from reaction x where x.idea_id = i.id and lower(x.body) like ?)
+                     order by i.id fetch first 20 rows only""");
+             PreparedStatement count = c.prepareStatement("""
+                     select count(*) from idea i where lower(i.title) like ? or lower(i.description) like ?
+                       or exists (select 1 from reaction x where x.idea_id = i.id and lower(x.body) like ?)""")) {
+            for (int i = 0; i < like.length; i++) {
+                String pattern = "%" + word(r) + "%";
+                long t = System.nanoTime();
+                for (PreparedStatement s : List.of(p, count)) {
+                    s.setString(1, pattern);
+                    s.setString(2, pattern);
+                    s.setString(3, pattern);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            rs.getLong(1);
+                        }
+                    }
+                }
+                like[i] = System.nanoTime() - t;
+            }
+        }
+        double p50 = p(ours, 50) / 1e6;
+        double p95 = p(ours, 95) / 1e6;
+        double likeP50 = p(like, 50) / 1e6;
+        record("(b) search over 1.1M ideas and reactions, p50", p50, "ms", likeP50);
+        record("(b) search over 1.1M ideas and reactions, p95", p95, "ms", p(like, 95) / 1e6);
+    }
+
+    private void votes(VoteService votes, DataSource ds, long consultationId) throws Exception {
+        // Fresh pairs for both: extra users 20,000..23,999 vote on ideas they never saw.
+        long firstUser;
+        long firstIdea;
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select min(id) from user_account")) {
+                rs.next();
+                firstUser = rs.getLong(1);
+            }
+            try (ResultSet rs = s.executeQuery("select min(id) from idea")) {
+                rs.next();
+                firstIdea = rs.getLong(1);
+            }
+        }
+        int n = 10_000;
+        long t = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            votes.voteAs(firstUser + USERS + (i % 2_000), firstIdea + (i / 2_000) * 1_000 + i % 1_000,
+                    VoteChoice.AGREE);
+        }
+        double service = n / ((System.nanoTime() - t) / 1e9);
+        double jdbc;
+        try (Connection c = ds.getConnection();
+             PreparedStatement p = c.prepareStatement("""
+                     insert into vote (idea_id, user_id, choice, created_at, updated_at) values (?, ?, 'AGREE', ?, ?)""")) {
+            c.setAutoCommit(true);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            t = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                p.setLong(1, firstIdea + 50_000 + (i / 2_000) * 1_000 + i % 1_000);
+                p.setLong(2, firstUser + USERS + 2_000 + (i % 2_000));
+                p.setObject(3, now);
+                p.setObject(4, now);
+                p.executeUpdate();
+            }
+            jdbc = n / ((System.nanoTime() - t) / 1e9);
+        }
+        record("(a) votes per second through VoteService (one transaction each)", service, "votes/s", jdbc);
+    }
+
+    private void insights() throws Exception {
+        Path largest;
+        try (Stream<Path> s = Files.list(Path.of("src/test/resources/polis"))) {
+            largest = s.filter(p -> Files.exists(p.resolve("votes.csv")))
+                    .max(Comparator.comparingLong(p -> p.resolve("votes.csv").toFile().length())).orElseThrow();
+        }
+        OpinionGroups.Matrix polis = PolisFolder.read(largest).matrix();
+        OpinionGroups.compute(polis);
+        long t = System.nanoTime();
+        OpinionGroups.compute(polis);
+        record("(d) insights on the largest Polis conversation (" + largest.getFileName() + ")", ms(t), "ms", null);
+
+        Random r = new Random(11);
+        int rows = 10_000;
+        int cols = 2_000;
+        double[][] m = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            int camp = i % 3;
+            Arrays.fill(m[i], Double.NaN);
+            for (int k = 0; k < 60; k++) {
+                int j = r.nextInt(cols);
+                double base = (j % 3 == camp) ? 1 : -1;
+                m[i][j] = r.nextDouble() < 0.15 ? 0 : r.nextDouble() < 0.8 ? base : -base;
+            }
+        }
+        long[] p = new long[rows];
+        Arrays.setAll(p, i -> i);
+        long[] ideas = new long[cols];
+        Arrays.setAll(ideas, j -> j);
+        t = System.nanoTime();
+        OpinionGroups.compute(new OpinionGroups.Matrix(p, ideas, m, new boolean[cols]));
+        record("(d) insights on a synthetic 10,000 participants x 2,000 ideas matrix", ms(t), "ms", null);
+    }
+
+    private void jarMeasures() throws Exception {
+        Path jar;
+        try (Stream<Path> s = Files.list(target)) {
+            jar = s.filter(f -> f.getFileName().toString().matches("inspraak-.*\\.jar")).findFirst().orElseThrow();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> appArgs = List.of("--inspraak.data-dir=" + data, "--inspraak.demo-data=false");
+
+        // Plain java -jar.
+        Started plain = start(java, List.of("-Xmx2g", "-jar", jar.toString()), appArgs, "plain");
+        stop(plain.process());
+        record("(f) start-up to first page with the large data set, java -jar", plain.millis(), "ms", null);
+
+        // The recommended deployment: the extracted jar with an AOT cache from a training run (JEP 483/514).
+        Path app = target.resolve("bench").resolve("app");
+        deleteRecursively(app);
+        run(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", app.toString());
+        Path extracted = app.resolve(jar.getFileName());
+        Path cache = target.resolve("bench").resolve("inspraak.aot");
+        List<String> training = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:AOTCacheOutput=" + cache,
+                "-Dspring.context.exit=onRefresh", "-jar", extracted.toString(), "--server.port=0"));
+        training.addAll(appArgs);
+        run(training.toArray(String[]::new));
+        Started aot = start(java, List.of("-Xmx2g", "-XX:AOTCache=" + cache, "-jar", extracted.toString()), appArgs,
+                "aot");
+        try {
+            record("(f) start-up to first page with the large data set, extracted jar with AOT cache", aot.millis(),
+                    "ms", plain.millis());
+            URI home = URI.create("http://localhost:" + aot.port() + "/");
+            long before = heapAfterGc(aot.process().pid());
+            int sessions = 200;
+            List<HttpClient> open = new ArrayList<>();
+            for (int i = 0; i < sessions; i++) {
+                HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+                client.send(HttpRequest.newBuilder(home).build(), HttpResponse.BodyHandlers.ofString());
+                // The browser's first request after the page: Vaadin creates the UI and renders the view.
+                HttpResponse<String> init = client.send(HttpRequest.newBuilder(URI.create(home
+                        + "?v-r=init&location=&query=")).build(), HttpResponse.BodyHandlers.ofString());
+                if (init.statusCode() != 200 || !init.body().contains("uiId")) {
+                    throw new IllegalStateException("no Vaadin UI was created: " + init.statusCode());
+                }
+                open.add(client);
+            }
+            long after = heapAfterGc(aot.process().pid());
+            record("(e) live heap per open browser session (200 sessions, after full GC)",
+                    (after - before) / 1024.0 / sessions, "KB", null);
+            open.clear();
+        } finally {
+            stop(aot.process());
+        }
+    }
+
+    private record Started(Process process, double millis, int port) {
+    }
+
+    private Started start(String java, List<String> jvm, List<String> appArgs, String name) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(jvm);
+        cmd.addAll(appArgs);
+        cmd.add("--server.port=" + port);
+        long started = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(target.resolve("bench").resolve("app-" + name + ".log").toFile()).start();
+        HttpClient probe = HttpClient.newHttpClient();
+        URI home = URI.create("http://localhost:" + port + "/");
+        while (true) {
+            try {
+                if (probe.send(HttpRequest.newBuilder(home).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode() == 200) {
+                    return new Started(p, ms(started), port);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (!p.isAlive()) {
+                throw new IllegalStateException("the application stopped; see target/bench/app-" + name + ".log");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy();
+        p.waitFor();
+    }
+
+    private void run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(target.resolve("bench").resolve("aot-training.log").toFile()).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("failed: " + String.join(" ", cmd));
+        }
+    }
+
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+    /** Used heap in bytes after a full GC, read with jcmd from the running application. */
+    private static long heapAfterGc(long pid) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        new ProcessBuilder(jcmd, String.valueOf(pid), "GC.run").start().waitFor();
+        Thread.sleep(500);
+        new ProcessBuilder(jcmd, String.valueOf(pid), "GC.run").start().waitFor();
+        Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        Matcher m = USED.matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("cannot read heap: " + out);
+        }
+        return Long.parseLong(m.group(1)) * 1024;
+    }
+
+    // ---- results -----------------------------------------------------------------------------------
+
+    private void record(String name, double value, String unit, Double baseline) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("value", round(value));
+        m.put("unit", unit);
+        if (baseline != null) {
+            m.put("baseline", round(baseline));
+            // For rates higher is better (ratio = ours / baseline); for times, ratio = baseline / ours (speed-up).
+            m.put("ratio", round(unit.endsWith("/s") ? value / baseline : baseline / value));
+        }
+        results.put(name, m);
+        System.out.printf(Locale.ROOT, "  %-75s %12.2f %-8s%s%n", name, value, unit,
+                baseline == null ? "" : String.format(Locale.ROOT, " baseline %.2f, ratio %.2f", baseline, m.get("ratio")));
+    }
+
+    private void write() throws IOException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("cores", Runtime.getRuntime().availableProcessors());
+        doc.put("java", System.getProperty("java.version"));
+        doc.put("date", LocalDate.now(Clock.systemUTC()).toString());
+        doc.put("results", new ArrayList<>(results.values()));
+        Path out = target.resolve("bench").resolve("results.json");
+        Files.writeString(out, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        System.out.println();
+        System.out.println("| measure | value | unit | baseline | ratio |");
+        System.out.println("|---|---|---|---|---|");
+        for (Map<String, Object> m : results.values()) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", m.get("name"), m.get("value"), m.get("unit"),
+                    m.getOrDefault("baseline", ""), m.getOrDefault("ratio", ""));
+        }
+        System.out.println("Written to " + out + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static double ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    private static double p(long[] times, int percentile) {
+        long[] s = times.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.ceil(percentile / 100.0 * s.length) - 1)];
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
