@@ -3,6 +3,9 @@ package org.inspraak.search;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,7 +33,8 @@ public class SearchService {
 
     public static final int MAX_QUERY = 200;
     /** How many reaction-matched ideas are considered; enough for any page a person reads. */
-    private static final int REACTION_IDEAS = 500;
+    // Top-scored matching reactions whose ideas join the results; more costs stored-field reads on every search.
+    private static final int REACTION_IDEAS = 100;
     private static final AggregationKey<Map<Long, Long>> THEMES = AggregationKey.of("themeId");
     private static final AggregationKey<Map<Long, Long>> NEIGHBOURHOODS = AggregationKey.of("neighbourhoodId");
     private static final AggregationKey<Map<IdeaStatus, Long>> STATUSES = AggregationKey.of("status");
@@ -63,14 +67,14 @@ public class SearchService {
             return new Page(List.of(), 0, Facets.EMPTY);
         }
         SearchSession session = Search.session(em);
-        Map<Long, String> reactionSnippets = reactionMatches(session, q);
+        Set<Long> viaReactions = reactionMatches(session, q);
         SearchResult<Object[]> result = session.search(Idea.class)
                 .select(f -> f.composite().from(f.id(Long.class), f.highlight("title"), f.highlight("description")).asArray())
                 .where((f, root) -> {
                     var ownText = f.simpleQueryString().field("title").boost(3f).field("description")
                             .field("title_en").boost(1.5f).field("description_en").boost(0.5f).matching(q);
-                    root.add(reactionSnippets.isEmpty() ? ownText
-                            : f.or(ownText, f.id().matchingAny(reactionSnippets.keySet()).boost(0.5f)));
+                    root.add(viaReactions.isEmpty() ? ownText
+                            : f.or(ownText, f.id().matchingAny(viaReactions).boost(0.5f)));
                     root.add(f.match().field("hidden").matching(false).constantScore());
                     if (filters.consultationId() != null) {
                         root.add(f.match().field("consultationId").matching(filters.consultationId()).constantScore());
@@ -94,14 +98,23 @@ public class SearchService {
                 .aggregation(STATUSES, f -> f.terms().field("status", IdeaStatus.class))
                 .aggregation(CONSULTATIONS, f -> f.terms().field("consultationId", Long.class).maxTermCount(50))
                 .fetch(Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
+        List<Long> onlyViaReaction = new ArrayList<>();
+        for (Object[] row : result.hits()) {
+            long id = (Long) row[0];
+            boolean ownMatch = first(row[1]).orElse("").contains("<mark>")
+                    || first(row[2]).map(d -> d.contains("<mark>")).orElse(false);
+            if (!ownMatch && viaReactions.contains(id)) {
+                onlyViaReaction.add(id);
+            }
+        }
+        Map<Long, String> reactionSnippets = reactionSnippets(session, q, onlyViaReaction);
         List<Hit> hits = new ArrayList<>();
         for (Object[] row : result.hits()) {
             long id = (Long) row[0];
             String title = first(row[1]).orElse("");
             Optional<String> description = first(row[2]);
             String reaction = reactionSnippets.get(id);
-            boolean descriptionMatched = description.map(d -> d.contains("<mark>")).orElse(false);
-            boolean inReaction = reaction != null && !descriptionMatched && !title.contains("<mark>");
+            boolean inReaction = reaction != null;
             hits.add(new Hit(id, title, inReaction ? reaction : description.orElse(""), inReaction));
         }
         Facets facets = new Facets(result.aggregation(THEMES), result.aggregation(NEIGHBOURHOODS),
@@ -124,21 +137,41 @@ public class SearchService {
                 .fetchHits(max);
     }
 
-    private Map<Long, String> reactionMatches(SearchSession session, String q) {
+    /** Ideas with a matching reaction, best first; ids only, so this stays cheap however many reactions match. */
+    private Set<Long> reactionMatches(SearchSession session, String q) {
+        List<Long> ideaIds = session.search(Reaction.class)
+                .select(f -> f.field("ideaId", Long.class))
+                .where(f -> reactionQuery(f, q))
+                // Only the best hits matter here: no exact count lets Lucene skip blocks that cannot make the top.
+                .totalHitCountThreshold(REACTION_IDEAS)
+                .fetchHits(REACTION_IDEAS);
+        return new LinkedHashSet<>(ideaIds);
+    }
+
+    /** The matching passage of a reaction, for the few ideas on this page that matched through a reaction only. */
+    private Map<Long, String> reactionSnippets(SearchSession session, String q, Collection<Long> ideaIds) {
+        if (ideaIds.isEmpty()) {
+            return Map.of();
+        }
         List<Object[]> rows = session.search(Reaction.class)
                 .select(f -> f.composite().from(f.field("ideaId", Long.class), f.highlight("body")).asArray())
-                .where(f -> f.bool()
-                        .must(f.simpleQueryString().field("body").boost(2f).field("body_en").matching(q))
-                        .filter(f.match().field("hidden").matching(false))
-                        .filter(f.match().field("deleted").matching(false)))
+                .where(f -> f.bool().must(reactionQuery(f, q)).filter(f.terms().field("ideaId").matchingAny(ideaIds)))
                 .highlighter(f -> f.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML).fragmentSize(160)
                         .numberOfFragments(1))
-                .fetchHits(REACTION_IDEAS);
+                .fetchHits(ideaIds.size() * 3);
         Map<Long, String> byIdea = new LinkedHashMap<>();
         for (Object[] row : rows) {
             byIdea.putIfAbsent((Long) row[0], first(row[1]).orElse(""));
         }
         return byIdea;
+    }
+
+    private static org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep reactionQuery(
+            org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory f, String q) {
+        return f.bool()
+                .must(f.simpleQueryString().field("body").boost(2f).field("body_en").matching(q))
+                .filter(f.match().field("hidden").matching(false))
+                .filter(f.match().field("deleted").matching(false));
     }
 
     @SuppressWarnings("unchecked")

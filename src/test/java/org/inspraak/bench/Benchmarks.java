@@ -105,7 +105,7 @@ public final class Benchmarks {
         return cumulative;
     }
 
-    static String word(Random r) {
+    public static String word(Random r) {
         int i = Arrays.binarySearch(ZIPF, r.nextDouble());
         return VOCABULARY[Math.min(VOCABULARY.length - 1, i < 0 ? -i - 1 : i)];
     }
