@@ -41,12 +41,13 @@ public final class Figures {
 
     /** Participants as points coloured by group; the viewer's own position, if any, as a larger black ring. */
     public static Figure opinionMap(InsightService.Insights in, Long viewer, String title, String description,
-                                    String ungroupedLabel, String youLabel) {
+                                    String ungroupedLabel, String youLabel,
+                                    java.util.function.Function<String, String> groupName) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYSeries ungrouped = new XYSeries(ungroupedLabel);
         XYSeries[] groups = new XYSeries[in.groups().size()];
         for (int g = 0; g < groups.length; g++) {
-            groups[g] = new XYSeries(in.groups().get(g).label());
+            groups[g] = new XYSeries(groupName.apply(in.groups().get(g).label()));
         }
         XYSeries you = new XYSeries(youLabel);
         for (InsightService.Point p : in.map()) {

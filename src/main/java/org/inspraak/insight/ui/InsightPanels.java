@@ -55,7 +55,8 @@ public final class InsightPanels {
             desc.append(' ').append(ctx.getTranslation("insight.map.group", g.label(), g.size()));
         }
         return Figures.opinionMap(in, viewer, ctx.getTranslation("insight.map.title"), desc.toString(),
-                ctx.getTranslation("insight.map.ungrouped"), ctx.getTranslation("insight.map.you"));
+                ctx.getTranslation("insight.map.ungrouped"), ctx.getTranslation("insight.map.you"),
+                label -> ctx.getTranslation("insight.map.group-name", label));
     }
 
     private static Component map(Component ctx, Insights in, Long viewer) {
