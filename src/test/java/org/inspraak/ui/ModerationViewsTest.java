@@ -88,4 +88,24 @@ class ModerationViewsTest extends KaribuTest {
         navigate("richtlijnen");
         assertThat(pageHtml()).contains("<strong>Blijf vriendelijk.</strong>");
     }
+
+    @Test
+    void staffLockAndUnlockAnIdeaFromItsPageWithAReason() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        login(data.user(Role.MODERATOR));
+        navigate("ideeen/" + idea);
+        _click(_get(Button.class, s -> s.withId("idea-lock")));
+        assertThat(_get(FormMessage.class, s -> s.withClasses("error")).getText()).isNotBlank();
+        _setValue(_get(TextField.class, s -> s.withId("idea-moderation-reason")), "Discussie loopt uit de hand");
+        _click(_get(Button.class, s -> s.withId("idea-lock")));
+        assertThat(pageHtml()).contains("Een moderator heeft dit gesprek gesloten");
+        assertThat(_get(Button.class, s -> s.withId("idea-lock")).getText()).isEqualTo("Gesprek heropenen");
+        _setValue(_get(TextField.class, s -> s.withId("idea-moderation-reason")), "Weer rustig");
+        _click(_get(Button.class, s -> s.withId("idea-lock")));
+        assertThat(pageHtml()).doesNotContain("Een moderator heeft dit gesprek gesloten");
+        _setValue(_get(TextField.class, s -> s.withId("idea-moderation-reason")), "Veelgestelde vraag");
+        _click(_get(Button.class, s -> s.withId("idea-pin")));
+        assertThat(_get(Button.class, s -> s.withId("idea-pin")).getText()).isEqualTo("Losmaken");
+    }
 }

@@ -193,7 +193,28 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             }
         });
         save.setId("status-save");
-        VerticalLayout form = new VerticalLayout(status, explanation, save, message);
+        // Lock and pin both ways, with the reason the audit log keeps (unlock and unpin were missing).
+        com.vaadin.flow.component.textfield.TextField reason = new com.vaadin.flow.component.textfield.TextField(
+                getTranslation("moderation.reason"));
+        reason.setMaxLength(ModerationService.MAX_REASON);
+        reason.setWidthFull();
+        reason.setId("idea-moderation-reason");
+        Button lock = new Button(getTranslation(idea.locked() ? "moderation.unlock" : "moderation.lock"), e -> {
+            if (message.attempt(() -> moderation.lock(idea.id(), !idea.locked(), reason.getValue()))) {
+                getUI().ifPresent(ui -> ui.navigate("ideeen/" + idea.id()));
+            }
+        });
+        lock.setId("idea-lock");
+        Button pin = new Button(getTranslation(idea.pinned() ? "moderation.unpin" : "moderation.pin"), e -> {
+            if (message.attempt(() -> moderation.pin(idea.id(), !idea.pinned(), reason.getValue()))) {
+                getUI().ifPresent(ui -> ui.navigate("ideeen/" + idea.id()));
+            }
+        });
+        pin.setId("idea-pin");
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout lockPin =
+                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(lock, pin);
+        lockPin.setWrap(true);
+        VerticalLayout form = new VerticalLayout(status, explanation, save, reason, lockPin, message);
         form.setPadding(false);
         Details details = new Details(getTranslation("idea.status.change"), form);
         details.addClassName("staff-panel");

@@ -93,10 +93,16 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
         FlexLayout actions = new FlexLayout(keep, hide, restore, correct, merge, lock, pin, warn, until, suspend);
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         actions.addClassName("moderation-actions");
+        Paragraph empty = new Paragraph(getTranslation("moderation.empty"));
+        empty.setId("moderation-empty");
+        empty.setVisible(moderation.pendingCount() == 0);
         add(new H1(getTranslation("moderation.title")), new Paragraph(getTranslation("moderation.intro")), reason, actions,
-                message, grid);
+                message, empty, grid);
         expand(grid);
-        live.subscribe(grid, ModerationService.QueueChanged.class, e -> grid.getDataProvider().refreshAll());
+        live.subscribe(grid, ModerationService.QueueChanged.class, e -> {
+            grid.getDataProvider().refreshAll();
+            empty.setVisible(moderation.pendingCount() == 0);
+        });
     }
 
     private Button action(String key, String id, Runnable action) {
