@@ -25,6 +25,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 public class HostileInputTest extends KaribuTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.inspraak.summary.SummaryService summaries;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.inspraak.notification.ContentCalendarService calendar;
+
     private static final Pattern DANGEROUS_TAG = Pattern.compile("(?i)<\\s*(script|iframe|object|embed|svg|img|style|meta|base|form|input"
             + "|math|video|audio|details|select|marquee|link|body|table|template|noscript|bgsound|xss|isindex|button)\\b");
     private static final Pattern EVENT_HANDLER = Pattern.compile("(?i)<[^>]*\\son[a-z]+\\s*=");
@@ -121,6 +126,46 @@ public class HostileInputTest extends KaribuTest {
             assertHarmless(p, pageHtml(), failures);
         }
         moderation.updateGuidelines(original);
+        assertThat(failures).as("payloads rendered as live markup").isEmpty();
+    }
+
+    private static final Pattern SERVER_FIGURE = Pattern.compile(
+            "(?s)<div class=\"figure\">\\s*<svg xmlns=\"http://www.w3.org/2000/svg\".*?</svg>\\s*</div>");
+
+    /** Our own charts are SVG drawn on the server; they are checked to be inert and then left out of the scan. */
+    static String withoutServerFigures(String html, List<String> failures) {
+        java.util.regex.Matcher m = SERVER_FIGURE.matcher(html);
+        StringBuilder rest = new StringBuilder();
+        while (m.find()) {
+            String svg = m.group();
+            if (Pattern.compile("(?i)<\\s*(script|foreignObject|iframe)|\\son[a-z]+\\s*=|javascript:").matcher(svg).find()) {
+                failures.add("server figure contains active content");
+            }
+            m.appendReplacement(rest, "");
+        }
+        m.appendTail(rest);
+        return rest.toString();
+    }
+
+    @Test
+    void summariesAndMunicipalUpdatesStayInert() throws IOException {
+        List<String> failures = new ArrayList<>();
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        login(data.user(org.inspraak.security.Role.MODERATOR));
+        long summary = summaries.create(c, "Samenvatting", java.util.Locale.forLanguageTag("nl"));
+        for (String p : payloads()) {
+            // The workbench preview: the summary text with a citation, rendered as the council will see it.
+            summaries.save(summary, "## Kern\n\n" + p + " [idee " + idea + "]");
+            navigate("gesprekken/" + c + "/samenvatting");
+            assertHarmless(p, withoutServerFigures(pageHtml(), failures), failures);
+            // A municipal update, planned and published, on the consultation page residents read.
+            calendar.plan(c, new org.inspraak.notification.ContentCalendarService.UpdateForm("Bericht: " + p,
+                    List.of(), java.time.Instant.now().plusSeconds(60), null, null, null));
+        }
+        calendar.publishDue(java.time.Instant.now().plusSeconds(120));
+        navigate("gesprekken/" + c);
+        assertHarmless("(all updates)", withoutServerFigures(pageHtml(), failures), failures);
         assertThat(failures).as("payloads rendered as live markup").isEmpty();
     }
 
