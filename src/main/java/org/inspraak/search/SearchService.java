@@ -70,24 +70,26 @@ public class SearchService {
         Set<Long> viaReactions = reactionMatches(session, q);
         SearchResult<Object[]> result = session.search(Idea.class)
                 .select(f -> f.composite().from(f.id(Long.class), f.highlight("title"), f.highlight("description")).asArray())
-                .where((f, root) -> {
+                .where(f -> {
                     var ownText = f.simpleQueryString().field("title").boost(3f).field("description")
                             .field("title_en").boost(1.5f).field("description_en").boost(0.5f).matching(q);
-                    root.add(viaReactions.isEmpty() ? ownText
+                    // Text decides relevance; the rest are filters, which Lucene neither scores nor ranks.
+                    var bool = f.bool().must(viaReactions.isEmpty() ? ownText
                             : f.or(ownText, f.id().matchingAny(viaReactions).boost(0.5f)));
-                    root.add(f.match().field("hidden").matching(false).constantScore());
+                    bool.filter(f.match().field("hidden").matching(false));
                     if (filters.consultationId() != null) {
-                        root.add(f.match().field("consultationId").matching(filters.consultationId()).constantScore());
+                        bool.filter(f.match().field("consultationId").matching(filters.consultationId()));
                     }
                     if (filters.themeId() != null) {
-                        root.add(f.match().field("themeId").matching(filters.themeId()).constantScore());
+                        bool.filter(f.match().field("themeId").matching(filters.themeId()));
                     }
                     if (filters.neighbourhoodId() != null) {
-                        root.add(f.match().field("neighbourhoodId").matching(filters.neighbourhoodId()).constantScore());
+                        bool.filter(f.match().field("neighbourhoodId").matching(filters.neighbourhoodId()));
                     }
                     if (filters.status() != null) {
-                        root.add(f.match().field("status").matching(filters.status()).constantScore());
+                        bool.filter(f.match().field("status").matching(filters.status()));
                     }
+                    return bool;
                 })
                 .highlighter(f -> f.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML).fragmentSize(160)
                         .numberOfFragments(1).noMatchSize(160))
