@@ -104,6 +104,7 @@ public class ConsultationService {
             events.publishEvent(new BudgetRuleChanging(id));
         }
         c.apply(form);
+        forgetPhase(id);
         audit.record("CONSULTATION_UPDATED", "CONSULTATION", id, form.title());
         Set<String> existing = new java.util.HashSet<>();
         themes.findByConsultationIdOrderByName(id).forEach(t -> existing.add(t.getName()));
@@ -185,10 +186,35 @@ public class ConsultationService {
         return names;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * A consultation's phase today. Asked for every vote and reaction, so remembered for a few seconds, and
+     * without a transaction of its own (the repository call has one when it is needed).
+     */
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Phase phase(long consultationId) {
-        return consultations.findById(consultationId).map(c -> c.phaseOn(LocalDate.now(clock)))
+        LocalDate today = LocalDate.now(clock);
+        long now = System.nanoTime();
+        CachedPhase cached = phases.get(consultationId);
+        if (cached != null && cached.day().equals(today) && now - cached.at() < PHASE_TTL_NANOS) {
+            return cached.phase();
+        }
+        Phase phase = consultations.findById(consultationId).map(c -> c.phaseOn(today))
                 .orElseThrow(() -> new InspraakException("error.not-found"));
+        phases.put(consultationId, new CachedPhase(today, phase, now));
+        return phase;
+    }
+
+    private record CachedPhase(LocalDate day, Phase phase, long at) {
+    }
+
+    /** Bounds staleness even for a change that bypassed this service (a restore, a manual SQL fix). */
+    private static final long PHASE_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private final java.util.Map<Long, CachedPhase> phases = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Forgets the phase now and again after the change commits, so no reader re-caches the old dates. */
+    private void forgetPhase(long id) {
+        phases.remove(id);
+        org.inspraak.AfterTransaction.completion(() -> phases.remove(id));
     }
 
     /** Whether new contributions in this consultation wait for a moderator's approval. */

@@ -9,51 +9,16 @@ import org.springframework.data.jpa.repository.Query;
 
 interface IdeaRepository extends JpaRepository<Idea, Long> {
 
-    /**
-     * Changes the vote counts in one statement, so concurrent voters never lose an update, then derives
-     * the sort keys from the new counts: the Wilson lower bound (95 %) of the agree share, and
-     * divisiveness as the size of the smaller camp.
-     */
-    /**
-     * Changes the counts and, in the same statement, the derived support score (Wilson lower bound at 95 %) and
-     * divisiveness. SQL evaluates every right-hand side against the old row, hence the repeated sums.
-     */
+
+    /** Sets the counts and the sort keys derived from them in one statement. */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query(value = """
-            update idea set agree_count = agree_count + :agree, disagree_count = disagree_count + :disagree,
-              pass_count = pass_count + :pass,
-              divisiveness = least(agree_count + :agree, disagree_count + :disagree),
-              support_score = case when agree_count + :agree + disagree_count + :disagree = 0 then 0 else
-                (((agree_count + :agree) * 1.0 / (agree_count + :agree + disagree_count + :disagree))
-                 + 1.9208 / (agree_count + :agree + disagree_count + :disagree)
-                 - 1.96 * sqrt((((agree_count + :agree) * 1.0 / (agree_count + :agree + disagree_count + :disagree))
-                               * (1 - (agree_count + :agree) * 1.0 / (agree_count + :agree + disagree_count + :disagree))
-                               + 0.9604 / (agree_count + :agree + disagree_count + :disagree))
-                              / (agree_count + :agree + disagree_count + :disagree)))
-                / (1 + 3.8416 / (agree_count + :agree + disagree_count + :disagree)) end
-            where id = :id""", nativeQuery = true)
-    int addVotes(long id, int agree, int disagree, int pass);
+            update idea set agree_count = :agree, disagree_count = :disagree, pass_count = :pass,
+              support_score = :supportScore, divisiveness = :divisiveness where id = :id""", nativeQuery = true)
+    int setVotes(long id, int agree, int disagree, int pass, double supportScore, int divisiveness);
 
-    @Query("select i.consultationId, i.hidden, i.locked from Idea i where i.id = :id")
-    List<Object[]> openState(long id);
-
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query(value = """
-            update idea set
-              divisiveness = least(agree_count, disagree_count),
-              support_score = case when agree_count + disagree_count = 0 then 0 else
-                ((agree_count * 1.0 / (agree_count + disagree_count)) + 1.9208 / (agree_count + disagree_count)
-                 - 1.96 * sqrt(((agree_count * 1.0 / (agree_count + disagree_count))
-                               * (1 - agree_count * 1.0 / (agree_count + disagree_count))
-                               + 0.9604 / (agree_count + disagree_count)) / (agree_count + disagree_count)))
-                / (1 + 3.8416 / (agree_count + disagree_count)) end
-            where id = :id""", nativeQuery = true)
-    int refreshScores(long id);
-
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query(value = "update idea set agree_count = :agree, disagree_count = :disagree, pass_count = :pass where id = :id",
-            nativeQuery = true)
-    int setVotes(long id, int agree, int disagree, int pass);
+    @Query("select i.id, i.agreeCount, i.disagreeCount, i.passCount from Idea i")
+    List<Object[]> allVoteCounts();
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query(value = "update idea set reaction_count = reaction_count + :delta where id = :id", nativeQuery = true)

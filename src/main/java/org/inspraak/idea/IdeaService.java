@@ -51,10 +51,16 @@ public class IdeaService {
     private final ClientIp clientIp;
     private final ContributionPolicy policy;
 
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
     IdeaService(IdeaRepository ideas, IdeaStatusChangeRepository statusChanges, ConsultationService consultations,
                 NeighbourhoodService neighbourhoods, AccountService accounts, CurrentUser currentUser,
                 ApplicationEventPublisher events, Clock clock, RateLimits rateLimits, ClientIp clientIp,
-                ContributionPolicy policy) {
+                ContributionPolicy policy, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.policy = policy;
         this.rateLimits = rateLimits;
         this.clientIp = clientIp;
@@ -298,6 +304,7 @@ public class IdeaService {
     public void hideUnchecked(long ideaId, String reason) {
         Idea idea = load(ideaId);
         idea.setHidden(true, reason);
+        forgetOpenState(ideaId);
         events.publishEvent(new IdeaChanged(ideaId, idea.getConsultationId()));
     }
 
@@ -306,6 +313,7 @@ public class IdeaService {
         currentUser.requireStaff();
         Idea idea = load(ideaId);
         idea.setHidden(false, null);
+        forgetOpenState(ideaId);
         events.publishEvent(new IdeaChanged(ideaId, idea.getConsultationId()));
     }
 
@@ -324,6 +332,7 @@ public class IdeaService {
     public void setLocked(long ideaId, boolean locked) {
         currentUser.requireStaff();
         load(ideaId).setLocked(locked);
+        forgetOpenState(ideaId);
     }
 
     @Transactional
@@ -357,12 +366,23 @@ public class IdeaService {
         return ideas.findById(ideaId).map(i -> consultations.requiresApproval(i.getConsultationId())).orElse(false);
     }
 
-    /** For votes and reactions: the idea must exist, be visible, and its consultation's phase must allow it. */
-    @Transactional(readOnly = true)
+    /**
+     * For votes and reactions: the idea must exist, be visible, and its consultation's phase must allow it.
+     * Plain JDBC and no transaction of its own: this runs for every vote, and needs three columns.
+     */
+    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public long requireOpenFor(long ideaId, boolean forVote) {
-        // A projection, not the entity: this runs for every vote, and the idea's text is not needed.
-        Object[] state = ideas.openState(ideaId).stream().findFirst()
-                .orElseThrow(() -> new InspraakException("error.not-found"));
+        long now = System.nanoTime();
+        Object[] state = openStates.get(ideaId);
+        if (state == null || now - (Long) state[3] > OPEN_STATE_TTL_NANOS) {
+            state = jdbc.sql("select consultation_id, hidden, locked from idea where id = ?").param(ideaId)
+                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3), now})
+                    .optional().orElseThrow(() -> new InspraakException("error.not-found"));
+            if (openStates.size() > 50_000) {
+                openStates.clear();
+            }
+            openStates.put(ideaId, state);
+        }
         long consultationId = (Long) state[0];
         if ((Boolean) state[1]) {
             throw new InspraakException("error.idea.hidden");
@@ -390,14 +410,61 @@ public class IdeaService {
     // ---- counters, called by the vote and reaction features ---------------------------------------
 
     @Transactional
-    public void applyVoteDelta(long ideaId, int agree, int disagree, int pass) {
-        ideas.addVotes(ideaId, agree, disagree, pass);
+    public void setVoteCounts(long ideaId, int agree, int disagree, int pass) {
+        ideas.setVotes(ideaId, agree, disagree, pass, supportScore(agree, disagree), Math.min(agree, disagree));
     }
 
+    /**
+     * The open state (consultation, hidden, locked, when read) of recently voted ideas: every vote needs it.
+     * Every change of hidden or locked goes through this service, which forgets the entry, so the few seconds
+     * of life only bound what a change made outside the application could leave behind.
+     */
+    private final java.util.Map<Long, Object[]> openStates = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long OPEN_STATE_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
+    /** Forgets now and again when the change's transaction ends, so no reader re-caches the old state. */
+    private void forgetOpenState(long ideaId) {
+        openStates.remove(ideaId);
+        org.inspraak.AfterTransaction.completion(() -> openStates.remove(ideaId));
+    }
+
+    /** Sets the counts of many ideas in one JDBC batch (the vote feature recounts after bursts of votes). */
     @Transactional
-    public void setVoteCounts(long ideaId, int agree, int disagree, int pass) {
-        ideas.setVotes(ideaId, agree, disagree, pass);
-        ideas.refreshScores(ideaId);
+    public void setVoteCounts(List<StoredCounts> counts) {
+        jdbcTemplate.batchUpdate("""
+                update idea set agree_count = ?, disagree_count = ?, pass_count = ?, support_score = ?, divisiveness = ?
+                where id = ?""", counts, 200, (ps, c) -> {
+            ps.setInt(1, c.agree());
+            ps.setInt(2, c.disagree());
+            ps.setInt(3, c.pass());
+            ps.setDouble(4, supportScore(c.agree(), c.disagree()));
+            ps.setInt(5, Math.min(c.agree(), c.disagree()));
+            ps.setLong(6, c.ideaId());
+        });
+    }
+
+    /** An idea's stored vote counts. */
+    public record StoredCounts(long ideaId, int agree, int disagree, int pass) {
+    }
+
+    /** Every idea's stored counts, to check them against the vote rows. */
+    @Transactional(readOnly = true)
+    public List<StoredCounts> storedVoteCounts() {
+        return ideas.allVoteCounts().stream().map(r -> new StoredCounts((Long) r[0], (Integer) r[1], (Integer) r[2],
+                (Integer) r[3])).toList();
+    }
+
+    /**
+     * The sort key for "most support": the lower bound of the 95 % Wilson interval of the agree share, so an idea
+     * with 9 of 10 agreeing ranks below one with 90 of 100.
+     */
+    public static double supportScore(int agree, int disagree) {
+        int n = agree + disagree;
+        if (n == 0) {
+            return 0;
+        }
+        double p = (double) agree / n;
+        return (p + 1.9208 / n - 1.96 * Math.sqrt((p * (1 - p) + 0.9604 / n) / n)) / (1 + 3.8416 / n);
     }
 
     /** Merges a duplicate into another idea of the same consultation: the duplicate is hidden and points at it. */
@@ -416,6 +483,7 @@ public class IdeaService {
             throw new InspraakException("error.merge.hidden");
         }
         duplicate.setHidden(true, reason);
+        forgetOpenState(duplicateId);
         duplicate.setMergedInto(keptId);
         events.publishEvent(new IdeaChanged(duplicateId, duplicate.getConsultationId()));
         events.publishEvent(new IdeaChanged(keptId, kept.getConsultationId()));

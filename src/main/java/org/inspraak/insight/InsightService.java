@@ -209,7 +209,7 @@ public class InsightService {
     }
 
     @EventListener
-    void onVote(VoteService.VoteCast e) {
+    void onVote(VoteService.VotesCounted e) {
         stale.add(e.consultationId());
     }
 

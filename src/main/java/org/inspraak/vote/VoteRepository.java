@@ -11,6 +11,9 @@ interface VoteRepository extends JpaRepository<Vote, Long> {
 
     Optional<Vote> findByIdeaIdAndUserId(Long ideaId, Long userId);
 
+    @Query("select v.ideaId, v.choice, count(v) from Vote v group by v.ideaId, v.choice")
+    List<Object[]> allTallies();
+
     @Query("select v from Vote v where v.userId = :userId and v.ideaId in :ideaIds")
     List<Vote> findMine(Long userId, Collection<Long> ideaIds);
 

@@ -16,12 +16,9 @@ import org.inspraak.security.CurrentUser;
 import org.inspraak.security.RateLimits;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.Role;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Casting and changing votes. One vote per resident per idea, enforced by the database. */
 @Service
@@ -30,29 +27,33 @@ public class VoteService {
     private final VoteRepository votes;
     private final IdeaService ideas;
     private final CurrentUser currentUser;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate tx;
     private final Clock clock;
     private final AccountService accounts;
     private final RateLimits rateLimits;
     private final org.inspraak.security.ClientIp clientIp;
+    private final VoteCounts counts;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    VoteService(VoteRepository votes, IdeaService ideas, CurrentUser currentUser, ApplicationEventPublisher events,
-                PlatformTransactionManager txManager, Clock clock, AccountService accounts, RateLimits rateLimits,
-                org.inspraak.security.ClientIp clientIp) {
+    VoteService(VoteRepository votes, IdeaService ideas, CurrentUser currentUser,
+                Clock clock, AccountService accounts, RateLimits rateLimits,
+                org.inspraak.security.ClientIp clientIp, VoteCounts counts,
+                org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.counts = counts;
         this.accounts = accounts;
         this.rateLimits = rateLimits;
         this.clientIp = clientIp;
         this.votes = votes;
         this.ideas = ideas;
         this.currentUser = currentUser;
-        this.events = events;
-        this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
     }
 
-    /** Published after a vote is stored, so open pages can show the new counts. */
-    public record VoteCast(long ideaId, long consultationId) {
+    /**
+     * Published after the counts of some ideas caught up with new votes (within a fraction of a second of the
+     * votes), so open pages can show the new figures. One event per consultation per catch-up.
+     */
+    public record VotesCounted(long consultationId, Set<Long> ideaIds) {
     }
 
     /** Casts or changes the current resident's vote. */
@@ -67,16 +68,19 @@ public class VoteService {
     /**
      * Casts or changes a vote for the given user. Two tabs voting at the same moment both try to insert;
      * the unique key rejects one, and the retry then finds the other's row and changes it.
+     * <p>
+     * Only the vote row is written: the idea's counts are recounted from the rows shortly after (see
+     * {@link VoteCounts}), so a burst of votes on one idea costs one counter update, not one per vote.
      */
     public void voteAs(long userId, long ideaId, VoteChoice choice) {
         if (choice == null) {
             throw new InspraakException("error.vote.choice");
         }
+        long consultationId = ideas.requireOpenFor(ideaId, true);
         for (int attempt = 0; ; attempt++) {
             try {
-                Long consultationId = tx.execute(s -> castInTransaction(userId, ideaId, choice));
-                if (consultationId != null) {
-                    events.publishEvent(new VoteCast(ideaId, consultationId));
+                if (store(userId, ideaId, choice)) {
+                    countAfterCommit(ideaId, consultationId);
                 }
                 return;
             } catch (DataIntegrityViolationException e) {
@@ -87,31 +91,57 @@ public class VoteService {
         }
     }
 
-    private Long castInTransaction(long userId, long ideaId, VoteChoice choice) {
-        long consultationId = ideas.requireOpenFor(ideaId, true);
-        Instant now = Instant.now(clock);
-        Optional<Vote> existing = votes.findByIdeaIdAndUserId(ideaId, userId);
-        if (existing.isPresent()) {
-            Vote vote = existing.get();
-            VoteChoice old = vote.getChoice();
-            if (old == choice) {
-                return null;
+    /**
+     * Writes the vote with one statement, which is its own transaction: a vote is a single row, so it needs no
+     * other. Returns whether anything changed.
+     */
+    private boolean store(long userId, long ideaId, VoteChoice choice) {
+        java.time.OffsetDateTime now = Instant.now(clock).atOffset(java.time.ZoneOffset.UTC);
+        // Most votes are first votes: on its own, try the insert, and only when the unique key says there is a
+        // vote already, read and change it. Inside a caller's transaction a failed insert would spoil that
+        // transaction on PostgreSQL, so there look first.
+        boolean inTransaction = org.springframework.transaction.support.TransactionSynchronizationManager
+                .isActualTransactionActive();
+        if (!inTransaction) {
+            try {
+                insert(userId, ideaId, choice, now);
+                return true;
+            } catch (org.springframework.dao.DuplicateKeyException alreadyVoted) {
+                // fall through to a change
             }
-            vote.change(choice, now);
-            votes.flush();
-            ideas.applyVoteDelta(ideaId, delta(choice, VoteChoice.AGREE) - delta(old, VoteChoice.AGREE),
-                    delta(choice, VoteChoice.DISAGREE) - delta(old, VoteChoice.DISAGREE),
-                    delta(choice, VoteChoice.PASS) - delta(old, VoteChoice.PASS));
-        } else {
-            votes.saveAndFlush(new Vote(ideaId, userId, choice, now));
-            ideas.applyVoteDelta(ideaId, delta(choice, VoteChoice.AGREE), delta(choice, VoteChoice.DISAGREE),
-                    delta(choice, VoteChoice.PASS));
         }
-        return consultationId;
+        String existing = jdbc.sql("select choice from vote where idea_id = ? and user_id = ?").params(ideaId, userId)
+                .query(String.class).optional().orElse(null);
+        if (existing == null) {
+            // No vote yet (or it was withdrawn by a merge meanwhile). A concurrent first vote makes this insert
+            // fail on the unique key; the caller's retry then finds and changes it.
+            insert(userId, ideaId, choice, now);
+            return true;
+        }
+        if (existing.equals(choice.name())) {
+            return false;
+        }
+        return jdbc.sql("update vote set choice = ?, updated_at = ? where idea_id = ? and user_id = ? and choice = ?")
+                .params(choice.name(), now, ideaId, userId, existing).update() == 1
+                || store(userId, ideaId, choice); // someone else changed it meanwhile: look again
     }
 
-    private static int delta(VoteChoice choice, VoteChoice counted) {
-        return choice == counted ? 1 : 0;
+    /** Within a caller's transaction the vote is only visible to the recount once that commits. */
+    private void countAfterCommit(long ideaId, long consultationId) {
+        org.inspraak.AfterTransaction.commit(() -> counts.changed(ideaId, consultationId));
+    }
+
+    private void insert(long userId, long ideaId, VoteChoice choice, java.time.OffsetDateTime now) {
+        jdbc.sql("insert into vote (idea_id, user_id, choice, created_at, updated_at) values (?, ?, ?, ?, ?)")
+                .params(ideaId, userId, choice.name(), now, now).update();
+    }
+
+    /**
+     * Brings every idea's counts up to date with the vote rows now, instead of within the next fraction of a
+     * second. For imports and tests that read counts right after voting.
+     */
+    public void catchUpCounts() {
+        counts.catchUp();
     }
 
     /**

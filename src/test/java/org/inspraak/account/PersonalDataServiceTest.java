@@ -67,6 +67,7 @@ class PersonalDataServiceTest extends IntegrationTest {
         assertThat(ideas.find(idea).orElseThrow().authorName()).isEqualTo(AccountService.FORMER_PARTICIPANT);
         assertThat(reactions.thread(other, 0, 10).getFirst().body()).isEqualTo("Reactie die blijft");
         // Still counted, no longer linked to the person.
+        votes.catchUpCounts();
         assertThat(ideas.find(other).orElseThrow().agree()).isEqualTo(1);
         assertThat(votes.exportFor(me.id())).isEmpty();
         assertThatThrownBy(() -> auth.getAuthenticationManager().authenticate(

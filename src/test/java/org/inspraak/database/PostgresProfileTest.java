@@ -72,6 +72,7 @@ class PostgresProfileTest {
         long idea = data.idea(consultation, data.user());
         votes.voteAs(userId, idea, VoteChoice.AGREE);
         votes.voteAs(userId, idea, VoteChoice.DISAGREE);
+        votes.catchUpCounts();
         assertThat(ideas.find(idea).orElseThrow().disagree()).isEqualTo(1);
         assertThat(ideas.find(idea).orElseThrow().agree()).isZero();
         assertThat(ideas.list(consultation, org.inspraak.idea.IdeaSort.MOST_SUPPORT, 0, 0, 10)).hasSize(1);

@@ -26,7 +26,11 @@ public final class DurabilityChild {
     private DurabilityChild() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[1].equals("restart")) {
+            restart(args[0], Long.parseLong(args[2]));
+            return;
+        }
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InspraakApplication.class)
                 .run("--inspraak.data-dir=" + args[0], "--inspraak.demo-data=false", "--server.port=0",
                         "--logging.level.root=warn", "--vaadin.launch-browser=false");
@@ -55,5 +59,28 @@ public final class DurabilityChild {
             System.out.flush();
         }
         System.out.println("DONE");
+    }
+
+    /**
+     * Starts the application again on the killed one's files, as an operator would, and reports the idea's
+     * count once the start's check has had time to repair it: "COUNT n ROWS m".
+     */
+    private static void restart(String dataDir, long ideaId) throws Exception {
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InspraakApplication.class)
+                .run("--inspraak.data-dir=" + dataDir, "--inspraak.demo-data=false", "--server.port=0",
+                "--logging.level.root=warn", "--vaadin.launch-browser=false")) {
+            IdeaService ideas = ctx.getBean(IdeaService.class);
+            org.springframework.jdbc.core.JdbcTemplate jdbc = ctx.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+            long rows = jdbc.queryForObject("select count(*) from vote where idea_id = ?", Long.class, ideaId);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            int count = ideas.find(ideaId).orElseThrow().agree();
+            while (count != rows && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                count = ideas.find(ideaId).orElseThrow().agree();
+            }
+            System.out.println("COUNT " + count + " ROWS " + rows);
+            System.out.flush();
+        }
+        System.exit(0);
     }
 }

@@ -114,6 +114,7 @@ class IdeaServiceTest extends IntegrationTest {
             votes.voteAs(voter.id(), popular, i < 9 ? VoteChoice.AGREE : VoteChoice.DISAGREE);
             votes.voteAs(voter.id(), divisive, i % 2 == 0 ? VoteChoice.AGREE : VoteChoice.DISAGREE);
         }
+        votes.catchUpCounts();
         List<Long> bySupport = ideas.list(c, IdeaSort.MOST_SUPPORT, 0, 0, 10).stream().map(IdeaService.IdeaSummary::id).toList();
         assertThat(bySupport).containsExactly(popular, divisive, unknown);
         assertThat(ideas.list(c, IdeaSort.MOST_DIVIDED, 0, 0, 1).getFirst().id()).isEqualTo(divisive);

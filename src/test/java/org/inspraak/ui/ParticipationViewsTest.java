@@ -23,6 +23,8 @@ class ParticipationViewsTest extends KaribuTest {
 
     @Autowired
     IdeaService ideas;
+    @Autowired
+    org.inspraak.vote.VoteService votes;
 
     @Test
     void aResidentPostsAnIdeaAndLandsOnItsPage() {
@@ -64,6 +66,7 @@ class ParticipationViewsTest extends KaribuTest {
         _click(_get(Button.class, s -> s.withId("vote-disagree")));
         assertThat(agree.getText()).isEqualTo("Eens · 0");
         assertThat(_get(Span.class, s -> s.withId("vote-summary")).getText()).startsWith("0% eens");
+        votes.catchUpCounts();
         assertThat(ideas.find(idea).orElseThrow().disagree()).isEqualTo(1);
     }
 

@@ -26,6 +26,8 @@ class VoteServiceTest extends IntegrationTest {
     IdeaService ideas;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    VoteCounts counts;
 
     @Test
     void manyResidentsVotingAtOnceKeepExactCounts() throws Exception {
@@ -58,6 +60,7 @@ class VoteServiceTest extends IntegrationTest {
         } finally {
             pool.shutdown();
         }
+        votes.catchUpCounts();
         IdeaService.IdeaSummary s = ideas.find(idea).orElseThrow();
         assertThat(s.agree()).isEqualTo(20);
         assertThat(s.disagree()).isEqualTo(20);
@@ -89,6 +92,7 @@ class VoteServiceTest extends IntegrationTest {
         } finally {
             pool.shutdown();
         }
+        votes.catchUpCounts();
         IdeaService.IdeaSummary s = ideas.find(idea).orElseThrow();
         assertThat(votes.countFor(idea)).isEqualTo(1);
         assertThat(s.agree() + s.disagree() + s.pass()).isEqualTo(1);
@@ -112,12 +116,63 @@ class VoteServiceTest extends IntegrationTest {
         login(data.user());
         votes.vote(idea, VoteChoice.AGREE);
         votes.vote(idea, VoteChoice.AGREE);
+        votes.catchUpCounts();
         assertThat(ideas.find(idea).orElseThrow().agree()).isEqualTo(1);
         votes.vote(idea, VoteChoice.DISAGREE);
+        votes.catchUpCounts();
         IdeaService.IdeaSummary s = ideas.find(idea).orElseThrow();
         assertThat(s.agree()).isZero();
         assertThat(s.disagree()).isEqualTo(1);
         assertThat(votes.myVotes(List.of(idea))).containsEntry(idea, VoteChoice.DISAGREE);
+    }
+
+    @Test
+    void countsFollowTheVotesByThemselvesWithinASecond() throws Exception {
+        long consultation = data.openConsultation();
+        long idea = data.idea(consultation, data.user());
+        votes.voteAs(data.user().id(), idea, VoteChoice.AGREE);
+        votes.voteAs(data.user().id(), idea, VoteChoice.PASS);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+        IdeaService.IdeaSummary s = ideas.find(idea).orElseThrow();
+        while ((s.agree() != 1 || s.pass() != 1) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            s = ideas.find(idea).orElseThrow();
+        }
+        assertThat(s.agree()).isEqualTo(1);
+        assertThat(s.pass()).isEqualTo(1);
+    }
+
+    @Test
+    void aVoteRightAfterHidingOrRestoringSeesTheNewState() {
+        long consultation = data.openConsultation();
+        long idea = data.idea(consultation, data.user());
+        votes.voteAs(data.user().id(), idea, VoteChoice.AGREE); // remembers the idea as open
+        ideas.hideUnchecked(idea, "Persoonlijke aanval");
+        assertThatThrownBy(() -> votes.voteAs(data.user().id(), idea, VoteChoice.AGREE))
+                .hasMessageContaining("error.idea.hidden");
+        data.authenticate(data.user(Role.MODERATOR));
+        ideas.restore(idea);
+        votes.voteAs(data.user().id(), idea, VoteChoice.AGREE);
+        assertThat(votes.countFor(idea)).isEqualTo(2);
+    }
+
+    @Test
+    void aStartRepairsCountsThatLagBehindTheirVotes() throws Exception {
+        long consultation = data.openConsultation();
+        long idea = data.idea(consultation, data.user());
+        votes.voteAs(data.user().id(), idea, VoteChoice.DISAGREE);
+        votes.catchUpCounts();
+        // As after a hard stop between a vote's commit and its recount.
+        jdbc.update("update idea set disagree_count = 0, agree_count = 5 where id = ?", idea);
+        counts.reconcileAfterStart();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        IdeaService.IdeaSummary s = ideas.find(idea).orElseThrow();
+        while (s.disagree() != 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            s = ideas.find(idea).orElseThrow();
+        }
+        assertThat(s.disagree()).isEqualTo(1);
+        assertThat(s.agree()).isZero();
     }
 
     @Test

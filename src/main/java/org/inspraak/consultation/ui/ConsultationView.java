@@ -192,7 +192,7 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
                 list.getDataProvider().refreshAll();
             }
         });
-        live.subscribe(list, org.inspraak.vote.VoteService.VoteCast.class, e -> {
+        live.subscribe(list, org.inspraak.vote.VoteService.VotesCounted.class, e -> {
             if (e.consultationId() == c.id()) {
                 list.getDataProvider().refreshAll();
             }

@@ -151,8 +151,8 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         if (idea.locked()) {
             add(new Paragraph(getTranslation("moderation.locked")));
         }
-        live.subscribe(voteButtons, VoteService.VoteCast.class, e -> {
-            if (e.ideaId() == id) {
+        live.subscribe(voteButtons, VoteService.VotesCounted.class, e -> {
+            if (e.ideaIds().contains(id)) {
                 voteButtons.refresh();
             }
         });

@@ -23,6 +23,9 @@ public class VoteButtons extends Div {
     private final Button disagree = new Button();
     private final Button pass = new Button();
     private final Span summary = new Span();
+    /** What is on screen: agree, disagree, pass, and the resident's own choice. */
+    private final int[] shown = new int[3];
+    private VoteChoice mine;
 
     public VoteButtons(VoteService votes, long ideaId, Supplier<IdeaSummary> reload, boolean canVote) {
         this.votes = votes;
@@ -49,8 +52,18 @@ public class VoteButtons extends Div {
     }
 
     private void cast(VoteChoice choice) {
+        VoteChoice before = mine;
         if (Notices.attempt(this, () -> votes.vote(ideaId, choice))) {
-            refresh();
+            // The stored counts follow within a fraction of a second (and a push then re-reads them);
+            // meanwhile show the resident's own vote counted.
+            if (before != choice) {
+                if (before != null) {
+                    shown[before.ordinal()] = Math.max(0, shown[before.ordinal()] - 1);
+                }
+                shown[choice.ordinal()]++;
+            }
+            mine = choice;
+            render();
         }
     }
 
@@ -60,13 +73,22 @@ public class VoteButtons extends Div {
         if (idea == null) {
             return;
         }
-        VoteChoice mine = votes.myVotes(List.of(ideaId)).get(ideaId);
-        label(agree, "vote.agree", idea.agree(), mine == VoteChoice.AGREE);
-        label(disagree, "vote.disagree", idea.disagree(), mine == VoteChoice.DISAGREE);
-        label(pass, "vote.pass", idea.pass(), mine == VoteChoice.PASS);
-        int decided = idea.agree() + idea.disagree();
-        summary.setText(decided == 0 ? getTranslation("vote.none-yet")
-                : getTranslation("vote.share", Math.round(100.0 * idea.agree() / decided), idea.votes()));
+        mine = votes.myVotes(List.of(ideaId)).get(ideaId);
+        shown[VoteChoice.AGREE.ordinal()] = idea.agree();
+        shown[VoteChoice.DISAGREE.ordinal()] = idea.disagree();
+        shown[VoteChoice.PASS.ordinal()] = idea.pass();
+        render();
+    }
+
+    private void render() {
+        int a = shown[VoteChoice.AGREE.ordinal()];
+        int d = shown[VoteChoice.DISAGREE.ordinal()];
+        int p = shown[VoteChoice.PASS.ordinal()];
+        label(agree, "vote.agree", a, mine == VoteChoice.AGREE);
+        label(disagree, "vote.disagree", d, mine == VoteChoice.DISAGREE);
+        label(pass, "vote.pass", p, mine == VoteChoice.PASS);
+        summary.setText(a + d == 0 ? getTranslation("vote.none-yet")
+                : getTranslation("vote.share", Math.round(100.0 * a / (a + d)), a + d + p));
     }
 
     private void label(Button button, String key, int count, boolean pressed) {
