@@ -22,7 +22,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordFie
 /** A resident's proposal. Vote and reaction counts are kept on the row, changed only by atomic SQL updates. */
 @Entity
 @Table(name = "idea")
-@Indexed
+@Indexed(routingBinder = @org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef(type = IdeaIndexRouting.class))
 public class Idea {
 
     @Id
@@ -61,7 +61,6 @@ public class Idea {
     @KeywordField(aggregable = Aggregable.YES)
     private IdeaStatus status = IdeaStatus.SUBMITTED;
 
-    @GenericField
     private boolean hidden;
     private String hiddenReason;
     private boolean moderatorEdited;

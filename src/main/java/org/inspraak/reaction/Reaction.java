@@ -19,7 +19,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 /** A threaded reply on an idea or on another reaction. Deleting keeps a stub so the thread stays intact. */
 @Entity
 @Table(name = "reaction")
-@Indexed
+@Indexed(routingBinder = @org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef(type = ReactionIndexRouting.class))
 public class Reaction {
 
     @Id
@@ -36,9 +36,7 @@ public class Reaction {
     @FullTextField(name = "body_en", analyzer = "english")
     private String body;
     private boolean official;
-    @GenericField
     private boolean deleted;
-    @GenericField
     private boolean hidden;
     private String hiddenReason;
     private boolean moderatorEdited;

@@ -55,8 +55,8 @@ public class SearchIndexMaintenance implements ApplicationRunner {
     boolean inStep() {
         try (EntityManager em = emf.createEntityManager()) {
             SearchSession search = Search.session(em);
-            long ideaRows = em.createQuery("select count(i) from Idea i", Long.class).getSingleResult();
-            long reactionRows = em.createQuery("select count(r) from Reaction r", Long.class).getSingleResult();
+            long ideaRows = em.createQuery("select count(i) from Idea i where i.hidden = false", Long.class).getSingleResult();
+            long reactionRows = em.createQuery("select count(r) from Reaction r where r.hidden = false and r.deleted = false", Long.class).getSingleResult();
             long ideaDocs = search.search(Idea.class).where(f -> f.matchAll()).fetchTotalHitCount();
             long reactionDocs = search.search(Reaction.class).where(f -> f.matchAll()).fetchTotalHitCount();
             boolean inStep = ideaRows == ideaDocs && reactionRows == reactionDocs;

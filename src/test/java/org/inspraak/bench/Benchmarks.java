@@ -73,6 +73,11 @@ public final class Benchmarks {
      * distribution (s = 1), as words are in real texts and in what people search for.
      */
     static final String[] VOCABULARY = vocabulary();
+
+    /** The i-th most frequent word of the vocabulary. */
+    public static String vocab(int i) {
+        return VOCABULARY[i];
+    }
     static final double[] ZIPF = zipf(VOCABULARY.length);
 
     static String[] vocabulary() {
@@ -129,8 +134,12 @@ public final class Benchmarks {
     }
 
     void run() throws Exception {
-        deleteRecursively(data);
-        Files.createDirectories(data);
+        // -Dbench.reuse=true keeps the previous run's data set (for profiling; the votes measure adds rows).
+        boolean reuse = Boolean.getBoolean("bench.reuse") && Files.isDirectory(data.resolve("db"));
+        if (!reuse) {
+            deleteRecursively(data);
+            Files.createDirectories(data);
+        }
         long consultationId;
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InspraakApplication.class)
                 .web(WebApplicationType.NONE)
@@ -139,13 +148,21 @@ public final class Benchmarks {
                                 + "com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                                 + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")) {
             DataSource ds = ctx.getBean(DataSource.class);
-            long t0 = System.nanoTime();
-            consultationId = generate(ds);
-            record("generate data set (100k ideas, 1M votes, 1M reactions)", ms(t0), "ms", null);
-            t0 = System.nanoTime();
-            Search.mapping(ctx.getBean(EntityManagerFactory.class)).scope(Object.class).massIndexer()
-                    .threadsToLoadObjects(2).startAndWait();
-            record("build search index (1.1M documents)", ms(t0), "ms", null);
+            if (reuse) {
+                try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("select min(id) from consultation")) {
+                    rs.next();
+                    consultationId = rs.getLong(1);
+                }
+            } else {
+                long t0 = System.nanoTime();
+                consultationId = generate(ds);
+                record("generate data set (100k ideas, 1M votes, 1M reactions)", ms(t0), "ms", null);
+                t0 = System.nanoTime();
+                Search.mapping(ctx.getBean(EntityManagerFactory.class)).scope(Object.class).massIndexer()
+                        .threadsToLoadObjects(2).startAndWait();
+                record("build search index (1.1M documents)", ms(t0), "ms", null);
+            }
 
             if (ONLY.contains("page")) {
                 firstPage(ctx.getBean(IdeaService.class), consultationId);

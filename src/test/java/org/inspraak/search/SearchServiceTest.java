@@ -64,4 +64,31 @@ class SearchServiceTest extends IntegrationTest {
         assertThat(search.search("   ", SearchService.Filters.NONE, 0, 10).total()).isZero();
         assertThat(search.search("\"unbalanced (quote AND OR", SearchService.Filters.NONE, 0, 10)).isNotNull();
     }
+
+    @Test
+    void hiddenIdeasAndReactionsLeaveTheIndexAndComeBackWhenRestored() {
+        long c = data.openConsultation();
+        SearchService.Filters inThis = new SearchService.Filters(c, null, null, null);
+        long idea = data.idea(c, data.user(), "Hondenuitlaatplaats in het park", "Een omheind veld voor honden.");
+        long other = data.idea(c, data.user(), "Meer bankjes", "Bankjes langs de singel.");
+        long reaction = reactions.postAs(data.user().id(), false, other, null, "Graag ook een hondenpoepbak erbij.",
+                java.time.Instant.now());
+        assertThat(search.search("hondenuitlaatplaats", inThis, 0, 10).total()).isEqualTo(1);
+        assertThat(search.search("hondenpoepbak", inThis, 0, 10).hits()).extracting(SearchService.Hit::ideaId)
+                .containsExactly(other);
+
+        ideas.hideUnchecked(idea, "Dubbel");
+        reactions.hideUnchecked(reaction, "Off-topic");
+        assertThat(search.search("hondenuitlaatplaats", inThis, 0, 10).total()).isZero();
+        assertThat(search.search("hondenpoepbak", inThis, 0, 10).total()).isZero();
+        assertThat(search.similarIdeas(c, "hondenuitlaatplaats park", 5)).doesNotContain(idea);
+
+        data.authenticate(data.user(org.inspraak.security.Role.MODERATOR));
+        ideas.restore(idea);
+        reactions.restore(reaction);
+        assertThat(search.search("hondenuitlaatplaats", inThis, 0, 10).hits()).extracting(SearchService.Hit::ideaId)
+                .containsExactly(idea);
+        assertThat(search.search("hondenpoepbak", inThis, 0, 10).hits()).extracting(SearchService.Hit::ideaId)
+                .containsExactly(other);
+    }
 }
