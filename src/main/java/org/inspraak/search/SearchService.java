@@ -44,6 +44,15 @@ public class SearchService {
 
     @PersistenceContext
     private EntityManager em;
+    @jakarta.persistence.PersistenceUnit
+    private jakarta.persistence.EntityManagerFactory emf;
+    /** Counts and facets of a search, beside its page of hits. Bounded: one per core is all that helps. */
+    private final java.util.concurrent.ExecutorService counting = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "search-count");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** Filters chosen from the facets; null means "any". */
     public record Filters(Long consultationId, Long themeId, Long neighbourhoodId, IdeaStatus status) {
@@ -69,38 +78,29 @@ public class SearchService {
             return new Page(List.of(), 0, Facets.EMPTY);
         }
         SearchSession session = Search.session(em);
+        // Counting and faceting must visit every match; the page of hits need not (Lucene skips what cannot reach
+        // the top). So the count of ideas matching on their own text runs beside the rest, on another core.
+        java.util.concurrent.Future<SearchResult<Long>> ownCounted = counting.submit(() -> {
+            try (EntityManager own = emf.createEntityManager()) {
+                return counted(Search.session(own), f -> withFilters(f, ownText(f, q), filters));
+            }
+        });
         Set<Long> viaReactions = reactionMatches(session, q);
         SearchResult<Object[]> result = session.search(Idea.class)
                 .select(f -> f.composite().from(f.id(Long.class), f.highlight("title"), f.highlight("description")).asArray())
-                .where(f -> {
-                    var ownText = f.simpleQueryString().field("title").boost(3f).field("description")
-                            .field("title_en").boost(1.5f).field("description_en").boost(0.5f).matching(q);
-                    // Text decides relevance; the rest are filters, which Lucene neither scores nor ranks.
-                    var bool = f.bool().must(viaReactions.isEmpty() ? ownText
-                            : f.or(ownText, f.id().matchingAny(viaReactions).boost(0.5f)));
-                    if (filters.consultationId() != null) {
-                        bool.filter(f.match().field("consultationId").matching(filters.consultationId()));
-                    }
-                    if (filters.themeId() != null) {
-                        bool.filter(f.match().field("themeId").matching(filters.themeId()));
-                    }
-                    if (filters.neighbourhoodId() != null) {
-                        bool.filter(f.match().field("neighbourhoodId").matching(filters.neighbourhoodId()));
-                    }
-                    if (filters.status() != null) {
-                        bool.filter(f.match().field("status").matching(filters.status()));
-                    }
-                    return bool;
-                })
+                .where(f -> withFilters(f, viaReactions.isEmpty() ? ownText(f, q)
+                        : f.or(ownText(f, q), f.id().matchingAny(viaReactions).boost(0.5f)), filters))
                 .highlighter(f -> f.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML).fragmentSize(160)
                         .numberOfFragments(1).noMatchSize(160))
                 .highlighter("title", f -> f.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML).numberOfFragments(0)
                         .noMatchSize(200))
-                .aggregation(THEMES, f -> f.terms().field("themeId", Long.class).maxTermCount(50))
-                .aggregation(NEIGHBOURHOODS, f -> f.terms().field("neighbourhoodId", Long.class).maxTermCount(50))
-                .aggregation(STATUSES, f -> f.terms().field("status", IdeaStatus.class))
-                .aggregation(CONSULTATIONS, f -> f.terms().field("consultationId", Long.class).maxTermCount(50))
+                .totalHitCountThreshold(Math.max(0, offset) + Math.max(1, Math.min(limit, 100)))
                 .fetch(Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
+        // The few ideas that match through a reaction only are counted apart and added.
+        SearchResult<Long> viaOnly = viaReactions.isEmpty() ? null
+                : counted(session, f -> withFilters(f, f.bool().must(f.id().matchingAny(viaReactions))
+                        .mustNot(ownText(f, q)), filters));
+        SearchResult<Long> own = awaitCount(ownCounted);
         List<Long> onlyViaReaction = new ArrayList<>();
         for (Object[] row : result.hits()) {
             long id = (Long) row[0];
@@ -120,9 +120,68 @@ public class SearchService {
             boolean inReaction = reaction != null;
             hits.add(new Hit(id, title, inReaction ? reaction : description.orElse(""), inReaction));
         }
-        Facets facets = new Facets(result.aggregation(THEMES), result.aggregation(NEIGHBOURHOODS),
-                result.aggregation(STATUSES), result.aggregation(CONSULTATIONS));
-        return new Page(hits, result.total().hitCount(), facets);
+        Facets facets = new Facets(sum(own, viaOnly, THEMES), sum(own, viaOnly, NEIGHBOURHOODS),
+                sum(own, viaOnly, STATUSES), sum(own, viaOnly, CONSULTATIONS));
+        return new Page(hits, own.total().hitCount() + (viaOnly == null ? 0 : viaOnly.total().hitCount()), facets);
+    }
+
+    private static SearchResult<Long> counted(SearchSession session,
+            java.util.function.Function<org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory,
+                    org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep> where) {
+        // A pure filter: counting needs no relevance, and not scoring saves decoding term frequencies.
+        return session.search(Idea.class).select(f -> f.id(Long.class))
+                .where(f -> f.bool().filter(where.apply(f)))
+                .aggregation(THEMES, f -> f.terms().field("themeId", Long.class).maxTermCount(50))
+                .aggregation(NEIGHBOURHOODS, f -> f.terms().field("neighbourhoodId", Long.class).maxTermCount(50))
+                .aggregation(STATUSES, f -> f.terms().field("status", IdeaStatus.class))
+                .aggregation(CONSULTATIONS, f -> f.terms().field("consultationId", Long.class).maxTermCount(50))
+                .fetch(0, 0);
+    }
+
+    private static <K> Map<K, Long> sum(SearchResult<Long> a, SearchResult<Long> b, AggregationKey<Map<K, Long>> key) {
+        if (b == null) {
+            return a.aggregation(key);
+        }
+        Map<K, Long> total = new LinkedHashMap<>(a.aggregation(key));
+        b.aggregation(key).forEach((k, n) -> total.merge(k, n, Long::sum));
+        return total;
+    }
+
+    private static org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep ownText(
+            org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory f, String q) {
+        return f.simpleQueryString().field("title").boost(3f).field("description")
+                .field("title_en").boost(1.5f).field("description_en").boost(0.5f).matching(q);
+    }
+
+    /** Text decides relevance; the facet choices are filters, which Lucene neither scores nor ranks. */
+    private static org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep withFilters(
+            org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory f,
+            org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep text, Filters filters) {
+        var bool = f.bool().must(text);
+        if (filters.consultationId() != null) {
+            bool.filter(f.match().field("consultationId").matching(filters.consultationId()));
+        }
+        if (filters.themeId() != null) {
+            bool.filter(f.match().field("themeId").matching(filters.themeId()));
+        }
+        if (filters.neighbourhoodId() != null) {
+            bool.filter(f.match().field("neighbourhoodId").matching(filters.neighbourhoodId()));
+        }
+        if (filters.status() != null) {
+            bool.filter(f.match().field("status").matching(filters.status()));
+        }
+        return bool;
+    }
+
+    private static SearchResult<Long> awaitCount(java.util.concurrent.Future<SearchResult<Long>> counted) {
+        try {
+            return counted.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting search results", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Ideas whose text resembles the given text; used to warn about duplicates before posting. */

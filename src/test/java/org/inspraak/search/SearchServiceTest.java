@@ -66,6 +66,25 @@ class SearchServiceTest extends IntegrationTest {
     }
 
     @Test
+    void totalsAndFacetsCountIdeasFoundThroughTheirOwnTextAndThroughReactionsOnce() {
+        long c = data.openConsultation();
+        SearchService.Filters inThis = new SearchService.Filters(c, null, null, null);
+        long own = data.idea(c, data.user(), "Waterberging op het plein", "Een wadi vangt het regenwater op.");
+        long both = data.idea(c, data.user(), "Wadi in de wijk", "Een wadi bij de school.");
+        long viaReaction = data.idea(c, data.user(), "Minder tegels", "Tuinen vergroenen.");
+        reactions.postAs(data.user().id(), false, both, null, "Een wadi is ook mooi.", java.time.Instant.now());
+        reactions.postAs(data.user().id(), false, viaReaction, null, "Of een wadi in de straat.", java.time.Instant.now());
+        data.idea(c, data.user(), "Iets anders", "Over fietsen.");
+        SearchService.Page page = search.search("wadi", inThis, 0, 10);
+        assertThat(page.hits()).extracting(SearchService.Hit::ideaId).containsExactlyInAnyOrder(own, both, viaReaction);
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(page.facets().consultations()).containsEntry(c, 3L);
+        assertThat(page.facets().statuses().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3);
+        // Paging keeps the total.
+        assertThat(search.search("wadi", inThis, 2, 2).total()).isEqualTo(3);
+    }
+
+    @Test
     void hiddenIdeasAndReactionsLeaveTheIndexAndComeBackWhenRestored() {
         long c = data.openConsultation();
         SearchService.Filters inThis = new SearchService.Filters(c, null, null, null);
