@@ -2,14 +2,11 @@ package org.inspraak.vote;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface VoteRepository extends JpaRepository<Vote, Long> {
-
-    Optional<Vote> findByIdeaIdAndUserId(Long ideaId, Long userId);
 
     @Query("select v.ideaId, v.choice, count(v) from Vote v group by v.ideaId, v.choice")
     List<Object[]> allTallies();
