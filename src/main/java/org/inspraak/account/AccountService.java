@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.inspraak.DatabaseErrors;
 import org.inspraak.InspraakException;
 import org.inspraak.InspraakProperties;
 import org.inspraak.Messages;
@@ -117,6 +118,9 @@ public class AccountService implements UserDetailsService {
             // Flush now so a parallel registration with the same address fails here, on the unique constraint.
             users.saveAndFlush(account);
         } catch (DataIntegrityViolationException e) {
+            if (!DatabaseErrors.isUniqueViolation(e)) {
+                throw e;
+            }
             throw new InspraakException("error.email.taken");
         }
         String token = issueToken(account, AccountToken.Purpose.VERIFY_EMAIL,

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.inspraak.DatabaseErrors;
 import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
 import org.inspraak.consultation.BudgetKind;
@@ -190,6 +191,9 @@ public class BudgetService {
                 }
             });
         } catch (DataIntegrityViolationException raced) {
+            if (!DatabaseErrors.isUniqueViolation(raced)) {
+                throw raced;
+            }
             // The other tab created it; we lock and overwrite below.
         }
         tx.executeWithoutResult(s -> {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.inspraak.DatabaseErrors;
 import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
 import org.inspraak.idea.IdeaService;
@@ -134,6 +135,9 @@ public class ModerationService {
             flags.saveAndFlush(new Flag(target.type(), target.id(), user.id(), reason, text.isEmpty() ? null : text,
                     Instant.now(clock)));
         } catch (DataIntegrityViolationException e) {
+            if (!DatabaseErrors.isUniqueViolation(e)) {
+                throw e;
+            }
             throw new InspraakException("error.flag.twice");
         }
         if (flags.countOpen(target.type(), target.id()) >= autoHideThreshold && !isHidden(target)) {

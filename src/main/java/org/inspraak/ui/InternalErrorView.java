@@ -1,7 +1,5 @@
 package org.inspraak.ui;
 
-import java.util.UUID;
-
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,6 +10,7 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
+import org.inspraak.DatabaseErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +41,6 @@ public class InternalErrorView extends VerticalLayout implements HasErrorParamet
     }
 
     static String incident() {
-        return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        return DatabaseErrors.incidentCode();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.inspraak.DatabaseErrors;
 import org.inspraak.InspraakException;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.account.AccountService;
@@ -16,6 +17,8 @@ import org.inspraak.security.CurrentUser;
 import org.inspraak.security.RateLimits;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Casting and changing votes. One vote per resident per idea, enforced by the database. */
 @Service
 public class VoteService {
+
+    private static final Logger log = LoggerFactory.getLogger(VoteService.class);
 
     private final VoteRepository votes;
     private final IdeaService ideas;
@@ -84,8 +89,15 @@ public class VoteService {
                 }
                 return;
             } catch (DataIntegrityViolationException e) {
+                // Only the unique key means another tab voted at the same moment; anything else is a fault that
+                // must reach the log (and the person as an incident), never be retried away as a conflict.
+                if (!DatabaseErrors.isUniqueViolation(e)) {
+                    throw e;
+                }
                 if (attempt >= 3) {
-                    throw new InspraakException("error.vote.conflict");
+                    String incident = DatabaseErrors.incidentCode();
+                    log.warn("Incident {}: vote of user {} on idea {} kept conflicting", incident, userId, ideaId, e);
+                    throw new InspraakException("error.vote.conflict", incident);
                 }
             }
         }

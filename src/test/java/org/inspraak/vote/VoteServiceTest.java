@@ -192,4 +192,26 @@ class VoteServiceTest extends IntegrationTest {
         assertThatThrownBy(() -> votes.vote(idea, VoteChoice.AGREE)).hasMessageContaining("error.login-required");
         assertThat(votes.countFor(idea)).isZero();
     }
+
+    /**
+     * A database that refuses a vote for any reason other than the one-vote-per-resident key is a fault: it must
+     * surface (to be logged with an incident code), not be retried and reported as a conflict.
+     */
+    @Test
+    void aBrokenDatabaseIsNotMistakenForAConflict() {
+        long consultation = data.openConsultation();
+        long idea = data.idea(consultation, data.user());
+        long voter = data.user().id();
+        jdbc.execute("alter table vote add constraint ck_test_refuse_pass check (idea_id <> " + idea + " or choice <> 'PASS')");
+        try {
+            assertThatThrownBy(() -> votes.voteAs(voter, idea, VoteChoice.PASS))
+                    .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class)
+                    .isNotInstanceOf(org.inspraak.InspraakException.class)
+                    .hasMessageContaining("CK_TEST_REFUSE_PASS");
+        } finally {
+            jdbc.execute("alter table vote drop constraint ck_test_refuse_pass");
+        }
+        votes.voteAs(voter, idea, VoteChoice.PASS);
+        assertThat(votes.countFor(idea)).isEqualTo(1);
+    }
 }
