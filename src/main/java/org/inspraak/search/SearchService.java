@@ -20,6 +20,9 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.inspraak.idea.Idea;
 import org.inspraak.idea.IdeaStatus;
 import org.inspraak.reaction.Reaction;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -233,10 +236,24 @@ public class SearchService {
         return f.simpleQueryString().field("body").boost(2f).field("body_en").matching(q);
     }
 
+    /** The only markup a highlight may carry into a page. */
+    private static final PolicyFactory HIGHLIGHT = new HtmlPolicyBuilder().allowElements("mark").toFactory();
+
     @SuppressWarnings("unchecked")
     private static Optional<String> first(Object highlights) {
         List<String> list = (List<String>) highlights;
-        return list == null || list.isEmpty() ? Optional.empty() : Optional.of(list.getFirst());
+        return list == null || list.isEmpty() ? Optional.empty() : Optional.of(safeFragment(list.getFirst()));
+    }
+
+    /**
+     * Lucene encodes a fragment that holds a match, but returns the start of a field that does not match
+     * ({@code noMatchSize}) as it was typed. So a fragment without a match is escaped here, and every fragment then
+     * passes a sanitizer that lets only {@code <mark>} through: whatever the highlighter does, no resident's markup
+     * reaches a page as markup.
+     */
+    static String safeFragment(String fragment) {
+        String html = fragment.contains("<mark>") ? fragment : HtmlUtils.htmlEscape(fragment, "UTF-8");
+        return HIGHLIGHT.sanitize(html);
     }
 
     /** Trims and bounds the query; simple-query-string syntax errors cannot occur, it is lenient by design. */

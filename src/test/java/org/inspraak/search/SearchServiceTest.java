@@ -38,6 +38,27 @@ class SearchServiceTest extends IntegrationTest {
         assertThat(hit.snippetHtml()).doesNotContain("<b>").contains("&lt;b&gt;");
     }
 
+    /** A field that does not match comes back as its start (noMatchSize), which Lucene does not encode. */
+    @Test
+    void fieldsThatDoNotMatchAreEscapedToo() {
+        long c = data.openConsultation();
+        data.idea(c, data.user(), "<svg><animate onbegin=alert(document.domain) attributeName=x dur=1s>",
+                "Meer kastanjebomen in het stadspark");
+        data.idea(c, data.user(), "Meer kastanjebomen <img src=x onerror=alert(1)>", "<b>Bomen</b> & <i>groen</i>");
+        for (SearchService.Hit hit : search.search("kastanjebomen", new SearchService.Filters(c, null, null, null), 0, 10)
+                .hits()) {
+            for (String html : java.util.List.of(hit.titleHtml(), hit.snippetHtml())) {
+                assertThat(html.replace("<mark>", "").replace("</mark>", "")).doesNotContain("<");
+            }
+        }
+        SearchService.Page page = search.search("kastanjebomen", new SearchService.Filters(c, null, null, null), 0, 10);
+        assertThat(page.hits()).hasSize(2);
+        assertThat(page.hits()).extracting(SearchService.Hit::titleHtml)
+                .anySatisfy(t -> assertThat(t).contains("&lt;svg&gt;"));
+        assertThat(SearchService.safeFragment("<mark>a</mark><script>x</script><mark onclick=y>b</mark>"))
+                .isEqualTo("<mark>a</mark><mark>b</mark>");
+    }
+
     @Test
     void englishAnalysisAndReactionsAlsoMatch() {
         long c = data.openConsultation();
