@@ -1,5 +1,7 @@
 package org.inspraak;
 
+import java.util.Optional;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,12 +13,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class InspraakApplication {
 
     public static void main(String[] args) {
-        // --backup / --restore run without a web server and exit.
-        java.util.Optional<Integer> exit = org.inspraak.backup.BackupCommand.handle(args);
-        if (exit.isEmpty()) {
-            // --import-polis runs the application without a web server, imports, and exits.
-            exit = org.inspraak.insight.PolisCommand.handle(args);
-        }
+        // --backup, --restore and --import-polis run without a web server and exit.
+        Optional<Integer> exit = CommandLineMode.runFirst(args);
         if (exit.isPresent()) {
             System.exit(exit.get());
         }

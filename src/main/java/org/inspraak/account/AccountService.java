@@ -21,11 +21,12 @@ import java.util.stream.Collectors;
 
 import org.inspraak.DatabaseErrors;
 import org.inspraak.InspraakException;
+import org.inspraak.ui.LocalePreference;
 import org.inspraak.InspraakProperties;
 import org.inspraak.Messages;
-import org.inspraak.consultation.NeighbourhoodService;
-import org.inspraak.moderation.AuditService;
-import org.inspraak.notification.MailService;
+import org.inspraak.neighbourhood.NeighbourhoodService;
+import org.inspraak.audit.AuditService;
+import org.inspraak.mail.MailService;
 import org.inspraak.security.ClientIp;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.RateLimits;
@@ -42,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Registration, e-mail verification, passwords, profiles and roles. */
 @Service
-public class AccountService implements UserDetailsService {
+public class AccountService implements UserDetailsService, LocalePreference {
 
     public static final int MAX_DISPLAY_NAME = 60;
     public static final int MIN_PASSWORD = 10;
@@ -230,12 +231,14 @@ public class AccountService implements UserDetailsService {
 
     /** Remembers the language a signed-in user chose; anonymous visitors keep it in a cookie only. */
     @Transactional
+    @Override
     public void rememberLocale(Locale locale) {
         currentUser.get().flatMap(u -> users.findById(u.id()))
                 .ifPresent(a -> a.setLocale(Messages.supported(locale).getLanguage()));
     }
 
     @Transactional(readOnly = true)
+    @Override
     public Optional<Locale> preferredLocale(long userId) {
         return users.findById(userId).map(UserAccount::getLocale).map(Messages::fromTag);
     }

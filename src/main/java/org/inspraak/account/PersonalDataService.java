@@ -6,14 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.inspraak.InspraakException;
-import org.inspraak.idea.IdeaService;
-import org.inspraak.moderation.AuditService;
-import org.inspraak.notification.NotificationService;
-import org.inspraak.reaction.ReactionService;
+import org.inspraak.audit.AuditService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.Role;
-import org.inspraak.vote.VoteService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.SerializationFeature;
@@ -30,21 +27,15 @@ public class PersonalDataService {
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final AccountService accounts;
-    private final IdeaService ideas;
-    private final ReactionService reactions;
-    private final VoteService votes;
-    private final NotificationService notifications;
+    private final ObjectProvider<PersonalData> modules;
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    PersonalDataService(AccountService accounts, IdeaService ideas, ReactionService reactions, VoteService votes,
-                        NotificationService notifications, AuditService audit, CurrentUser currentUser, Clock clock) {
+    PersonalDataService(AccountService accounts, ObjectProvider<PersonalData> modules, AuditService audit,
+                        CurrentUser currentUser, Clock clock) {
         this.accounts = accounts;
-        this.ideas = ideas;
-        this.reactions = reactions;
-        this.votes = votes;
-        this.notifications = notifications;
+        this.modules = modules;
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -56,10 +47,7 @@ public class PersonalDataService {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("exportedAt", Instant.now(clock).toString());
         data.put("account", accounts.exportAccount(me.id()));
-        data.put("ideas", ideas.exportFor(me.id()));
-        data.put("reactions", reactions.exportFor(me.id()));
-        data.put("votes", votes.exportFor(me.id()));
-        data.putAll(notifications.exportFor(me.id()));
+        modules.orderedStream().forEach(m -> data.putAll(m.export(me.id())));
         return JSON.writeValueAsString(data);
     }
 
@@ -72,10 +60,7 @@ public class PersonalDataService {
             throw new InspraakException("error.account.delete-admin");
         }
         long placeholder = accounts.createAnonymousPlaceholder();
-        votes.reassignVotes(me.id(), placeholder);
-        ideas.eraseClientIpsOf(me.id());
-        reactions.eraseClientIpsOf(me.id());
-        notifications.forget(me.id());
+        modules.orderedStream().forEach(m -> m.erase(me.id(), placeholder));
         accounts.anonymise(me.id());
         audit.record("ACCOUNT_DELETED", "USER", me.id(), null);
     }

@@ -1,5 +1,6 @@
 package org.inspraak.backup;
 
+import org.inspraak.CommandLineMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,9 +23,15 @@ import java.util.zip.ZipInputStream;
  * {@code --inspraak.data-dir} (or INSPRAAK_DATA_DIR). The search index is not backed up: it is rebuilt from the
  * database at the next start. With PostgreSQL, use pg_dump and pg_restore instead.
  */
-public final class BackupCommand {
+public final class BackupCommand implements CommandLineMode {
 
-    private BackupCommand() {
+    /** For {@link java.util.ServiceLoader}. */
+    public BackupCommand() {
+    }
+
+    @Override
+    public Optional<Integer> run(String[] args) {
+        return handle(args);
     }
 
     /** Handles --backup/--restore if present; returns an exit code, or empty when the web app should start. */

@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 
 import org.inspraak.InspraakException;
 import org.inspraak.InspraakProperties;
-import org.inspraak.moderation.AuditService;
+import org.inspraak.audit.AuditService;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -8,11 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.inspraak.InspraakException;
-import org.inspraak.moderation.AuditService;
+import org.inspraak.audit.AuditService;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.inspraak.neighbourhood.NeighbourhoodService;
 
 /** Consultations (Stadsgesprekken), their themes and their phases. */
 @Service

@@ -21,7 +21,7 @@ import org.inspraak.account.AccountService;
 import org.inspraak.consultation.BudgetKind;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.consultation.ConsultationService.ConsultationForm;
-import org.inspraak.consultation.NeighbourhoodService;
+import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.idea.AmountKind;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaForm;

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
 import org.inspraak.consultation.ConsultationService;
-import org.inspraak.consultation.NeighbourhoodService;
+import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.consultation.Phase;
 import org.inspraak.security.ClientIp;
-import org.inspraak.security.ContributionPolicy;
+import org.inspraak.account.ContributionPolicy;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.RateLimits;
 import org.inspraak.security.InspraakUser;
@@ -93,11 +93,20 @@ public class IdeaService {
     }
 
     /** Published after commit so open pages can refresh. */
+    /**
+     * Published after the counts of some ideas caught up with new votes (within a fraction of a second of the
+     * votes), so open pages can show the new figures. One event per consultation per catch-up.
+     */
+    public record VotesCounted(long consultationId, Set<Long> ideaIds) {
+    }
+
     public record IdeaChanged(long ideaId, long consultationId) {
     }
 
     /** The hidden-reason marker of a contribution that waits for approval (pre-moderation). */
     public static final String PENDING = "pending";
+    /** The hidden reason of content that enough residents reported: hidden until a moderator has looked. */
+    public static final String AUTO_HIDDEN = "auto";
 
     /** Published inside the posting transaction when a contribution waits for approval. */
     public record AwaitsApproval(String type, long id, long authorId) {

@@ -28,7 +28,7 @@ import java.util.function.DoubleConsumer;
 
 import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
-import org.inspraak.consultation.NeighbourhoodService;
+import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaSummary;
 import org.inspraak.reaction.ReactionService;
@@ -209,7 +209,7 @@ public class InsightService {
     }
 
     @EventListener
-    void onVote(VoteService.VotesCounted e) {
+    void onVote(IdeaService.VotesCounted e) {
         stale.add(e.consultationId());
     }
 

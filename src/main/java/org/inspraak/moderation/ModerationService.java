@@ -26,6 +26,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.inspraak.audit.AuditService;
 
 /**
  * Flags, the moderation queue and moderators' actions. Every action is checked here (not only by hiding
@@ -34,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ModerationService {
 
-    public static final String AUTO_HIDDEN = "auto";
+    public static final String AUTO_HIDDEN = IdeaService.AUTO_HIDDEN;
     public static final int MAX_REASON = 500;
 
     private final FlagRepository flags;

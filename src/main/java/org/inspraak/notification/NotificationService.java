@@ -34,6 +34,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.inspraak.mail.MailService;
 
 /**
  * Follows and notifications. Reacts to what happened (official answers, status changes, replies, phase
@@ -261,7 +262,7 @@ public class NotificationService {
 
     /** Tells a consultation's followers that the municipality published an update. */
     @Transactional
-    void announceUpdate(long consultationId, String consultationTitle) {
+    public void announceUpdate(long consultationId, String consultationTitle) {
         notify(new LinkedHashSet<>(follows.followers(Follow.Target.CONSULTATION, consultationId)),
                 NotificationKind.UPDATE, consultationId, null, consultationTitle, null);
     }

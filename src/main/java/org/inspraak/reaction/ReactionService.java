@@ -16,7 +16,7 @@ import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.security.ClientIp;
-import org.inspraak.security.ContributionPolicy;
+import org.inspraak.account.ContributionPolicy;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.RateLimits;
 import org.inspraak.security.InspraakUser;

@@ -19,6 +19,7 @@ import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.inspraak.idea.Idea;
 import org.inspraak.idea.IdeaStatus;
+import org.inspraak.idea.SimilarIdeas;
 import org.inspraak.reaction.Reaction;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -32,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * always describe the same kind of thing. Hidden ideas and hidden or deleted reactions never match.
  */
 @Service
-public class SearchService {
+public class SearchService implements SimilarIdeas {
 
     public static final int MAX_QUERY = 200;
     /**
@@ -189,6 +190,7 @@ public class SearchService {
 
     /** Ideas whose text resembles the given text; used to warn about duplicates before posting. */
     @Transactional(readOnly = true)
+    @Override
     public List<Long> similarIdeas(long consultationId, String text, int max) {
         String q = normalise(text);
         if (q.length() < 4) {

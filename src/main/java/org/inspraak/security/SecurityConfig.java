@@ -1,7 +1,6 @@
 package org.inspraak.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-import org.inspraak.account.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -53,7 +52,7 @@ class SecurityConfig {
         // Every page is a Vaadin view, and Vaadin's navigation access control denies any view without an
         // explicit annotation. Letting the HTTP layer pass other paths to Vaadin means an unknown address
         // gets the real 404 page instead of a login redirect. Non-view endpoints must be secured here.
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/")
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login", "/")
                 .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
         return http.build();
     }

@@ -20,7 +20,7 @@ import org.inspraak.consultation.ConsultationService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaSummary;
 import org.inspraak.insight.InsightService;
-import org.inspraak.moderation.AuditService;
+import org.inspraak.audit.AuditService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.Role;

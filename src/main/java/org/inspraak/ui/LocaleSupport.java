@@ -11,8 +11,8 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import org.inspraak.InspraakProperties;
 import org.inspraak.Messages;
-import org.inspraak.account.AccountService;
 import org.inspraak.security.CurrentUser;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +24,12 @@ public class LocaleSupport implements VaadinServiceInitListener {
 
     static final String COOKIE = "inspraak-lang";
 
-    private final AccountService accounts;
+    private final ObjectProvider<LocalePreference> preferences;
     private final CurrentUser currentUser;
     private final InspraakProperties properties;
 
-    LocaleSupport(AccountService accounts, CurrentUser currentUser, InspraakProperties properties) {
-        this.accounts = accounts;
+    LocaleSupport(ObjectProvider<LocalePreference> preferences, CurrentUser currentUser, InspraakProperties properties) {
+        this.preferences = preferences;
         this.currentUser = currentUser;
         this.properties = properties;
     }
@@ -51,7 +51,8 @@ public class LocaleSupport implements VaadinServiceInitListener {
 
     private Locale initialLocale() {
         VaadinSession session = VaadinSession.getCurrent();
-        Locale fromUser = currentUser.get().flatMap(u -> accounts.preferredLocale(u.id())).orElse(null);
+        Locale fromUser = currentUser.get()
+                .flatMap(u -> preferences.getObject().preferredLocale(u.id())).orElse(null);
         if (fromUser != null) {
             return fromUser;
         }
@@ -71,7 +72,7 @@ public class LocaleSupport implements VaadinServiceInitListener {
     public void switchTo(UI ui, Locale locale) {
         Locale chosen = Messages.supported(locale);
         VaadinSession.getCurrent().setAttribute(Locale.class, chosen);
-        accounts.rememberLocale(chosen);
+        preferences.getObject().rememberLocale(chosen);
         ui.getPage().executeJs("document.cookie = $0 + '=' + $1 + ';path=/;max-age=31536000;SameSite=Lax'; location.reload();",
                 COOKIE, chosen.getLanguage());
     }

@@ -94,7 +94,7 @@ class VoteCounts {
             }
             Map<Long, Set<Long>> byConsultation = new HashMap<>();
             batch.forEach((idea, consultation) -> byConsultation.computeIfAbsent(consultation, k -> new HashSet<>()).add(idea));
-            byConsultation.forEach((consultation, ids) -> events.publishEvent(new VoteService.VotesCounted(consultation, Set.copyOf(ids))));
+            byConsultation.forEach((consultation, ids) -> events.publishEvent(new IdeaService.VotesCounted(consultation, Set.copyOf(ids))));
         }
     }
 

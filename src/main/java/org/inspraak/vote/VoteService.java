@@ -54,13 +54,6 @@ public class VoteService {
         this.clock = clock;
     }
 
-    /**
-     * Published after the counts of some ideas caught up with new votes (within a fraction of a second of the
-     * votes), so open pages can show the new figures. One event per consultation per catch-up.
-     */
-    public record VotesCounted(long consultationId, Set<Long> ideaIds) {
-    }
-
     /** Casts or changes the current resident's vote. */
     public void vote(long ideaId, VoteChoice choice) {
         InspraakUser user = currentUser.require(Role.RESIDENT);

@@ -38,7 +38,7 @@ import org.inspraak.InspraakApplication;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaSort;
 import org.inspraak.insight.OpinionGroups;
-import org.inspraak.insight.PolisFolder;
+import org.inspraak.polis.PolisFolder;
 import org.inspraak.search.SearchService;
 import org.inspraak.vote.VoteChoice;
 import org.inspraak.vote.VoteService;

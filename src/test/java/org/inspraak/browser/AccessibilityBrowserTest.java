@@ -35,7 +35,7 @@ class AccessibilityBrowserTest extends BrowserTest {
                 "/gesprekken/1/samenvatting", "/ideeen/3", "/raad"));
         PAGES.put("raadslid@example.org", List.of("/raad", "/gesprekken/1/inzichten", "/gesprekken/1", "/account"));
         PAGES.put("beheerder@example.org", List.of("/beheer/gesprekken", "/moderatie", "/gesprekken/3/begroting",
-                "/beheer/inzichten"));
+                "/beheer/inzichten", "/beheer/polis"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +43,9 @@ public abstract class BrowserTest {
             throw new IllegalStateException("Browser tests need Debian's chromium at " + CHROMIUM
                     + " (apt-get install chromium); .ci/run installs it.");
         }
+        // Background work (insights, vote counts, pushes) takes longer on a busy 2-core machine: every assertion
+        // waits for its condition, with the same generous bound as actions, instead of Playwright's 5 seconds.
+        PlaywrightAssertions.setDefaultAssertionTimeout(45_000);
         playwright = Playwright.create();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(CHROMIUM)

@@ -20,6 +20,8 @@ import org.inspraak.vote.VoteService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.inspraak.audit.AuditEntry;
+import org.inspraak.audit.AuditService;
 
 class ModerationServiceTest extends IntegrationTest {
 

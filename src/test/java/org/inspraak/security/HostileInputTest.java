@@ -28,7 +28,7 @@ public class HostileInputTest extends KaribuTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.inspraak.summary.SummaryService summaries;
     @org.springframework.beans.factory.annotation.Autowired
-    org.inspraak.notification.ContentCalendarService calendar;
+    org.inspraak.calendar.ContentCalendarService calendar;
 
     private static final Pattern DANGEROUS_TAG = Pattern.compile("(?i)<\\s*(script|iframe|object|embed|svg|img|style|meta|base|form|input"
             + "|math|video|audio|details|select|marquee|link|body|table|template|noscript|bgsound|xss|isindex|button)\\b");
@@ -160,7 +160,7 @@ public class HostileInputTest extends KaribuTest {
             navigate("gesprekken/" + c + "/samenvatting");
             assertHarmless(p, withoutServerFigures(pageHtml(), failures), failures);
             // A municipal update, planned and published, on the consultation page residents read.
-            calendar.plan(c, new org.inspraak.notification.ContentCalendarService.UpdateForm("Bericht: " + p,
+            calendar.plan(c, new org.inspraak.calendar.ContentCalendarService.UpdateForm("Bericht: " + p,
                     List.of(), java.time.Instant.now().plusSeconds(60), null, null, null));
         }
         calendar.publishDue(java.time.Instant.now().plusSeconds(120));

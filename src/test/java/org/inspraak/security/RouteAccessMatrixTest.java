@@ -50,6 +50,7 @@ class RouteAccessMatrixTest {
             Map.entry("beheer/mail", Set.of(ADMIN)),
             Map.entry("beheer/backup", Set.of(ADMIN)),
             Map.entry("beheer/inzichten", Set.of(ADMIN)),
+            Map.entry("beheer/polis", Set.of(ADMIN)),
             Map.entry("gesprekken/:id/begroting", EVERYONE),
             Map.entry("gesprekken/:id/agenda", STAFF),
             Map.entry("gesprekken/:id/evaluatie", Set.of(MODERATOR, COUNCIL, ADMIN)),

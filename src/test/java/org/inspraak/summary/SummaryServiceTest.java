@@ -12,7 +12,7 @@ import org.inspraak.TestData;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.insight.InsightService;
 import org.inspraak.insight.OpenDataExport;
-import org.inspraak.insight.PolisImportService;
+import org.inspraak.polis.PolisImportService;
 import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

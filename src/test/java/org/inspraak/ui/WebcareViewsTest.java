@@ -13,7 +13,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.inspraak.KaribuTest;
-import org.inspraak.moderation.WebcareService;
+import org.inspraak.webcare.WebcareService;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;

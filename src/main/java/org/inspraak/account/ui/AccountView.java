@@ -28,8 +28,8 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.inspraak.account.AccountService;
 import org.inspraak.account.PersonalDataService;
 import org.inspraak.account.EmailPreference;
-import org.inspraak.consultation.NeighbourhoodService;
-import org.inspraak.consultation.NeighbourhoodService.NeighbourhoodRef;
+import org.inspraak.neighbourhood.NeighbourhoodService;
+import org.inspraak.neighbourhood.NeighbourhoodService.NeighbourhoodRef;
 import org.inspraak.ui.FormMessage;
 
 /** The signed-in user's own account: public name, optional statistics, mail preference, password. */

@@ -17,8 +17,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.inspraak.account.AccountService;
-import org.inspraak.consultation.NeighbourhoodService;
-import org.inspraak.consultation.NeighbourhoodService.NeighbourhoodRef;
+import org.inspraak.neighbourhood.NeighbourhoodService;
+import org.inspraak.neighbourhood.NeighbourhoodService.NeighbourhoodRef;
 import org.inspraak.ui.FormMessage;
 
 /** Registration: e-mail, public name, password, and optional statistics with an explanation of why. */

@@ -1,12 +1,9 @@
 package org.inspraak.consultation.ui;
 
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -17,58 +14,36 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.virtuallist.VirtualList;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.inspraak.consultation.ConsultationPage;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.consultation.ConsultationService.ConsultationDetails;
 import org.inspraak.consultation.Phase;
-import org.inspraak.idea.IdeaService;
-import org.inspraak.idea.IdeaService.IdeaSummary;
-import org.inspraak.idea.IdeaSort;
-import org.inspraak.idea.ui.IdeaCard;
-import org.inspraak.idea.ui.IdeaEditor;
-import org.inspraak.notification.NotificationService;
-import org.inspraak.notification.ui.FollowButton;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.Role;
 import org.inspraak.ui.Formats;
-import org.inspraak.ui.Live;
 import org.inspraak.ui.Markdown;
+import org.inspraak.ui.PageParts;
 
 /** One Stadsgesprek: the question, its background and phases, and its ideas. */
 @Route("gesprekken/:id")
 @AnonymousAllowed
 class ConsultationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final String SEED = "inspraak.random-seed";
-
     private final transient ConsultationService consultations;
-    private final transient IdeaService ideas;
     private final transient CurrentUser currentUser;
-    private final transient Live live;
-    private final transient IdeaEditor.Factory editors;
-    private final transient NotificationService notifications;
-    private final transient org.inspraak.notification.ContentCalendarService calendar;
+    private final transient PageParts parts;
     private String title = "";
 
-    ConsultationView(ConsultationService consultations, IdeaService ideas, CurrentUser currentUser, Live live,
-                     IdeaEditor.Factory editors, NotificationService notifications,
-                     org.inspraak.notification.ContentCalendarService calendar) {
-        this.calendar = calendar;
-        this.notifications = notifications;
+    ConsultationView(ConsultationService consultations, CurrentUser currentUser, PageParts parts) {
         this.consultations = consultations;
-        this.ideas = ideas;
         this.currentUser = currentUser;
-        this.live = live;
-        this.editors = editors;
+        this.parts = parts;
         addClassName("page");
     }
 
@@ -82,9 +57,7 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
         Paragraph question = new Paragraph(c.question());
         question.addClassName("question");
         add(heading, PhaseBadge.of(this, c.phase()), question);
-        if (currentUser.get().isPresent()) {
-            add(FollowButton.consultation(notifications, c.id()));
-        }
+        parts.create(ConsultationPage.ACTIONS, c).forEach(this::add);
         if (currentUser.has(Role.MODERATOR) || currentUser.has(Role.ADMIN) || currentUser.has(Role.COUNCIL_MEMBER)) {
             HorizontalLayout staffLinks = new HorizontalLayout(new Anchor("gesprekken/" + c.id() + "/inzichten",
                     getTranslation("nav.insights")), new Anchor("gesprekken/" + c.id() + "/evaluatie",
@@ -107,7 +80,7 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
             add(ballot);
         }
         add(timeline(c));
-        add(org.inspraak.notification.ui.UpdatesPanel.of(this, calendar, c.id(), getLocale()));
+        parts.create(ConsultationPage.UPDATES, c).forEach(this::add);
         if (!c.targetGroups().isEmpty()) {
             Paragraph groups = new Paragraph(getTranslation("consultation.target-groups", String.join(", ", c.targetGroups())));
             groups.addClassName("target-groups");
@@ -123,7 +96,7 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
             attribution.addClassName("attribution");
             add(attribution);
         }
-        add(ideasSection(c));
+        parts.create(ConsultationPage.MAIN, c).forEach(this::add);
     }
 
     private Component timeline(ConsultationDetails c) {
@@ -143,72 +116,6 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
             steps.add(item);
         }
         return steps;
-    }
-
-    private Component ideasSection(ConsultationDetails c) {
-        VerticalLayout section = new VerticalLayout();
-        section.setPadding(false);
-        section.addClassName("ideas-section");
-        long total = ideas.count(c.id());
-        H2 heading = new H2(getTranslation("consultation.ideas", total));
-        Select<IdeaSort> sort = new Select<>();
-        sort.setLabel(getTranslation("consultation.sort"));
-        sort.setItems(IdeaSort.values());
-        sort.setItemLabelGenerator(s -> getTranslation("sort." + s.name()));
-        sort.setValue(IdeaSort.NEWEST);
-        sort.setId("idea-sort");
-
-        long seed = visitorSeed();
-        VirtualList<IdeaSummary> list = new VirtualList<>();
-        list.addClassName("idea-list");
-        list.setRenderer(new ComponentRenderer<>(idea -> new IdeaCard(idea)));
-        list.setDataProvider(com.vaadin.flow.data.provider.DataProvider.<IdeaSummary>fromCallbacks(
-                q -> ideas.list(c.id(), sort.getValue(), seed, q.getOffset(), q.getLimit()).stream(),
-                q -> (int) ideas.count(c.id())));
-        list.getElement().setAttribute("aria-label", getTranslation("consultation.ideas-list"));
-        sort.addValueChangeListener(e -> list.getDataProvider().refreshAll());
-
-        HorizontalLayout tools = new HorizontalLayout(sort);
-        tools.setAlignItems(Alignment.BASELINE);
-        tools.setWrap(true);
-        if (c.phase().acceptsIdeas()) {
-            if (currentUser.has(Role.RESIDENT)) {
-                Button post = new Button(getTranslation("idea.new"));
-                post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                post.setId("new-idea");
-                post.addClickListener(e -> editors.open(c.id(), id -> getUI().ifPresent(ui -> ui.navigate("ideeen/" + id))));
-                tools.addComponentAsFirst(post);
-            } else if (currentUser.get().isEmpty()) {
-                tools.addComponentAsFirst(new Anchor("/login", getTranslation("idea.login-to-post")));
-            }
-        }
-        section.add(heading, tools, list);
-        section.setFlexGrow(1, list);
-        list.setHeight("70vh");
-
-        live.subscribe(list, IdeaService.IdeaChanged.class, e -> {
-            if (e.consultationId() == c.id()) {
-                heading.setText(getTranslation("consultation.ideas", ideas.count(c.id())));
-                list.getDataProvider().refreshAll();
-            }
-        });
-        live.subscribe(list, org.inspraak.vote.VoteService.VotesCounted.class, e -> {
-            if (e.consultationId() == c.id()) {
-                list.getDataProvider().refreshAll();
-            }
-        });
-        return section;
-    }
-
-    /** The "fair random" order stays the same for one visitor, so paging and returning do not reshuffle. */
-    private static long visitorSeed() {
-        VaadinSession session = VaadinSession.getCurrent();
-        Object seed = session.getAttribute(SEED);
-        if (seed == null) {
-            seed = ThreadLocalRandom.current().nextLong(1, 1_000_000);
-            session.setAttribute(SEED, seed);
-        }
-        return (Long) seed;
     }
 
     @Override

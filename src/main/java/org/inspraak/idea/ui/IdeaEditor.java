@@ -20,13 +20,14 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.consultation.ConsultationService.ThemeRef;
-import org.inspraak.consultation.NeighbourhoodService;
-import org.inspraak.consultation.NeighbourhoodService.NeighbourhoodRef;
+import org.inspraak.neighbourhood.NeighbourhoodService;
+import org.inspraak.neighbourhood.NeighbourhoodService.NeighbourhoodRef;
 import org.inspraak.idea.AmountKind;
 import org.inspraak.idea.IdeaService;
+import org.inspraak.idea.SimilarIdeas;
 import org.inspraak.idea.IdeaService.IdeaForm;
-import org.inspraak.search.SearchService;
 import org.inspraak.ui.FormMessage;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** The dialog in which a resident posts a new idea. */
@@ -38,11 +39,11 @@ public class IdeaEditor extends Dialog {
         private final IdeaService ideas;
         private final ConsultationService consultations;
         private final NeighbourhoodService neighbourhoods;
-        private final SearchService search;
+        private final ObjectProvider<SimilarIdeas> similar;
 
         Factory(IdeaService ideas, ConsultationService consultations, NeighbourhoodService neighbourhoods,
-                SearchService search) {
-            this.search = search;
+                ObjectProvider<SimilarIdeas> similar) {
+            this.similar = similar;
             this.ideas = ideas;
             this.consultations = consultations;
             this.neighbourhoods = neighbourhoods;
@@ -167,7 +168,8 @@ public class IdeaEditor extends Dialog {
 
     private void showSimilar(Factory f, long consultationId, Div target) {
         target.removeAll();
-        List<Long> ids = f.search.similarIdeas(consultationId, title.getValue(), 3);
+        SimilarIdeas finder = f.similar.getIfAvailable();
+        List<Long> ids = finder == null ? List.of() : finder.similarIdeas(consultationId, title.getValue(), 3);
         if (ids.isEmpty()) {
             return;
         }

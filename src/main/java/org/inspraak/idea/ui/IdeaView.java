@@ -9,12 +9,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.inspraak.idea.IdeaStatus;
-import org.inspraak.moderation.ModerationService;
-import org.inspraak.moderation.TargetType;
-import org.inspraak.moderation.WebcareService;
-import org.inspraak.moderation.ui.FlagDialog;
-import org.inspraak.notification.NotificationService;
-import org.inspraak.notification.ui.FollowButton;
 import org.inspraak.ui.FormMessage;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -33,17 +27,14 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.consultation.ConsultationService.ConsultationDetails;
+import org.inspraak.idea.IdeaPage;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaSummary;
-import org.inspraak.reaction.ReactionService;
-import org.inspraak.reaction.ui.ReactionThread;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.Role;
 import org.inspraak.ui.Formats;
-import org.inspraak.ui.Live;
 import org.inspraak.ui.Markdown;
-import org.inspraak.vote.VoteService;
-import org.inspraak.vote.ui.VoteButtons;
+import org.inspraak.ui.PageParts;
 
 /** One idea: what it proposes, its votes, its status timeline and the conversation about it. */
 @Route("ideeen/:id")
@@ -52,29 +43,18 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
 
     private final transient IdeaService ideas;
     private final transient ConsultationService consultations;
-    private final transient VoteService votes;
-    private final transient ReactionService reactions;
     private final transient CurrentUser currentUser;
-    private final transient Live live;
     private final transient IdeaEditor.Factory editors;
-    private final transient NotificationService notifications;
-    private final transient ModerationService moderation;
-    private final transient WebcareService webcare;
+    private final transient PageParts parts;
     private String title = "";
 
-    IdeaView(IdeaService ideas, ConsultationService consultations, VoteService votes, ReactionService reactions,
-             CurrentUser currentUser, Live live, IdeaEditor.Factory editors, NotificationService notifications,
-             ModerationService moderation, WebcareService webcare) {
-        this.webcare = webcare;
-        this.moderation = moderation;
-        this.notifications = notifications;
-        this.editors = editors;
+    IdeaView(IdeaService ideas, ConsultationService consultations, CurrentUser currentUser,
+             IdeaEditor.Factory editors, PageParts parts) {
         this.ideas = ideas;
         this.consultations = consultations;
-        this.votes = votes;
-        this.reactions = reactions;
         this.currentUser = currentUser;
-        this.live = live;
+        this.editors = editors;
+        this.parts = parts;
         addClassName("page");
     }
 
@@ -96,7 +76,7 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
                         new Anchor("/ideeen/" + idea.mergedInto(), getTranslation("moderation.merged-link")));
             } else {
                 add(new Paragraph(awaitingApproval ? getTranslation("moderation.stub.awaiting")
-                        : ModerationService.AUTO_HIDDEN.equals(idea.hiddenReason()) ? getTranslation("moderation.stub.pending")
+                        : IdeaService.AUTO_HIDDEN.equals(idea.hiddenReason()) ? getTranslation("moderation.stub.pending")
                         : getTranslation("moderation.stub.hidden", idea.hiddenReason())));
             }
             add(new Anchor("/gesprekken/" + idea.consultationId(), getTranslation("moderation.back")));
@@ -109,8 +89,7 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         by.addClassName("muted");
         Div body = new Div(new Html("<div>" + Markdown.userHtml(idea.description()) + "</div>"));
         body.addClassName("idea-body");
-        boolean canVote = consultation.phase().acceptsVotes() && currentUser.has(Role.RESIDENT);
-        VoteButtons voteButtons = new VoteButtons(votes, id, () -> ideas.find(id).orElse(null), canVote);
+        IdeaPage.Context context = new IdeaPage.Context(idea, consultation);
         add(back, heading, IdeaLabels.of(this, idea), by, body);
         if (idea.moderatorEdited()) {
             Span mark = new Span(getTranslation("moderation.edited-mark"));
@@ -123,12 +102,7 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             hiddenNote.addClassNames("form-message", "error");
             add(hiddenNote);
         }
-        if (currentUser.get().map(u -> u.id() != idea.authorId()).orElse(false) && !idea.hidden()) {
-            add(FlagDialog.button(moderation, TargetType.IDEA, id));
-        }
-        if (currentUser.get().isPresent()) {
-            add(FollowButton.idea(notifications, id));
-        }
+        parts.create(IdeaPage.ACTIONS, context).forEach(this::add);
         if (ideas.canEdit(id)) {
             Button edit = new Button(getTranslation("idea.edit"), VaadinIcon.EDIT.create(),
                     e -> editors.openEdit(consultation.id(), id, saved -> getUI().ifPresent(ui -> ui.getPage().reload())));
@@ -136,7 +110,7 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             edit.setId("edit-idea");
             add(edit);
         }
-        add(voteButtons);
+        parts.create(IdeaPage.VOTES, context).forEach(this::add);
         if (!consultation.phase().acceptsVotes()) {
             add(new Paragraph(getTranslation("vote.closed")));
         } else if (currentUser.get().isEmpty()) {
@@ -144,18 +118,12 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         }
         add(statusTimeline(id));
         if (currentUser.get().map(org.inspraak.security.InspraakUser::isStaff).orElse(false)) {
-            add(statusEditor(idea));
+            add(statusEditor(context));
         }
-        add(new ReactionThread(reactions, moderation, webcare, currentUser, live, id,
-                consultation.phase().acceptsReactions() && !idea.locked()));
+        parts.create(IdeaPage.DISCUSSION, context).forEach(this::add);
         if (idea.locked()) {
             add(new Paragraph(getTranslation("moderation.locked")));
         }
-        live.subscribe(voteButtons, VoteService.VotesCounted.class, e -> {
-            if (e.ideaIds().contains(id)) {
-                voteButtons.refresh();
-            }
-        });
     }
 
     private Component statusTimeline(long ideaId) {
@@ -175,7 +143,8 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     }
 
     /** Staff move an idea along its public timeline; every step needs an explanation. */
-    private Component statusEditor(IdeaSummary idea) {
+    private Component statusEditor(IdeaPage.Context context) {
+        IdeaSummary idea = context.idea();
         Select<IdeaStatus> status = new Select<>();
         status.setLabel(getTranslation("idea.status.new"));
         status.setItems(IdeaStatus.values());
@@ -193,28 +162,8 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             }
         });
         save.setId("status-save");
-        // Lock and pin both ways, with the reason the audit log keeps (unlock and unpin were missing).
-        com.vaadin.flow.component.textfield.TextField reason = new com.vaadin.flow.component.textfield.TextField(
-                getTranslation("moderation.reason"));
-        reason.setMaxLength(ModerationService.MAX_REASON);
-        reason.setWidthFull();
-        reason.setId("idea-moderation-reason");
-        Button lock = new Button(getTranslation(idea.locked() ? "moderation.unlock" : "moderation.lock"), e -> {
-            if (message.attempt(() -> moderation.lock(idea.id(), !idea.locked(), reason.getValue()))) {
-                getUI().ifPresent(ui -> ui.navigate("ideeen/" + idea.id()));
-            }
-        });
-        lock.setId("idea-lock");
-        Button pin = new Button(getTranslation(idea.pinned() ? "moderation.unpin" : "moderation.pin"), e -> {
-            if (message.attempt(() -> moderation.pin(idea.id(), !idea.pinned(), reason.getValue()))) {
-                getUI().ifPresent(ui -> ui.navigate("ideeen/" + idea.id()));
-            }
-        });
-        pin.setId("idea-pin");
-        com.vaadin.flow.component.orderedlayout.HorizontalLayout lockPin =
-                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(lock, pin);
-        lockPin.setWrap(true);
-        VerticalLayout form = new VerticalLayout(status, explanation, save, reason, lockPin, message);
+        VerticalLayout form = new VerticalLayout(status, explanation, save, message);
+        parts.create(IdeaPage.STAFF_TOOLS, context).forEach(form::add);
         form.setPadding(false);
         Details details = new Details(getTranslation("idea.status.change"), form);
         details.addClassName("staff-panel");

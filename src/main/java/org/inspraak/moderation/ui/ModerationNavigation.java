@@ -18,9 +18,9 @@ class ModerationNavigation implements NavigationExtensions.Contributor {
 
     private final ModerationService moderation;
     private final Live live;
-    private final org.inspraak.moderation.WebcareService webcare;
+    private final org.inspraak.webcare.WebcareService webcare;
 
-    ModerationNavigation(ModerationService moderation, Live live, org.inspraak.moderation.WebcareService webcare) {
+    ModerationNavigation(ModerationService moderation, Live live, org.inspraak.webcare.WebcareService webcare) {
         this.webcare = webcare;
         this.moderation = moderation;
         this.live = live;

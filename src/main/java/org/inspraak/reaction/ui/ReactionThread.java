@@ -1,6 +1,7 @@
 package org.inspraak.reaction.ui;
 
 import java.util.List;
+import java.util.Map;
 
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -12,11 +13,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
-import org.inspraak.moderation.ModerationService;
-import org.inspraak.moderation.TargetType;
-import org.inspraak.moderation.WebcareService;
-import org.inspraak.moderation.ui.FlagDialog;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.reaction.QuestionDesk;
+import org.inspraak.reaction.ReactionPage;
 import org.inspraak.reaction.ReactionService;
+import org.inspraak.ui.PageParts;
 import org.inspraak.reaction.ReactionService.ReactionView;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.ui.FormMessage;
@@ -41,20 +42,18 @@ public class ReactionThread extends VerticalLayout {
     private final H2 heading = new H2();
     private int loadedPages = 1;
 
-    private final transient ModerationService moderation;
-    private final Long myId;
-
-    private final transient WebcareService webcare;
+    private final transient PageParts parts;
+    /** Null where no module keeps questions to the municipality. */
+    private final transient QuestionDesk questionDesk;
     private final boolean staff;
-    private java.util.Map<Long, WebcareService.QuestionInfo> questions = java.util.Map.of();
+    private Map<Long, QuestionDesk.QuestionInfo> questions = Map.of();
 
-    public ReactionThread(ReactionService reactions, ModerationService moderation, WebcareService webcare,
+    public ReactionThread(ReactionService reactions, QuestionDesk questionDesk, PageParts parts,
                           CurrentUser currentUser, Live live, long ideaId, boolean open) {
-        this.webcare = webcare;
-        this.staff = currentUser.get().map(u -> u.isStaff()).orElse(false);
         this.reactions = reactions;
-        this.moderation = moderation;
-        this.myId = currentUser.get().map(u -> u.id()).orElse(null);
+        this.questionDesk = questionDesk;
+        this.parts = parts;
+        this.staff = currentUser.get().map(u -> u.isStaff()).orElse(false);
         this.ideaId = ideaId;
         this.canReact = open && currentUser.get().isPresent();
         setPadding(false);
@@ -85,7 +84,8 @@ public class ReactionThread extends VerticalLayout {
     public void render() {
         items.removeAll();
         List<ReactionView> list = reactions.thread(ideaId, 0, PAGE * loadedPages);
-        questions = webcare.questionsOn(list.stream().map(ReactionView::id).toList());
+        questions = questionDesk == null ? Map.of()
+                : questionDesk.questionsOn(list.stream().map(ReactionView::id).toList());
         long topLevel = reactions.countTopLevel(ideaId);
         heading.setText(getTranslation("reaction.title", topLevel));
         list.forEach(r -> items.add(item(r)));
@@ -107,7 +107,7 @@ public class ReactionThread extends VerticalLayout {
             meta.add(official);
             item.addClassName("official");
         }
-        WebcareService.QuestionInfo question = questions.get(r.id());
+        QuestionDesk.QuestionInfo question = questions.get(r.id());
         if (question != null) {
             Span q = new Span(question.answered() ? getTranslation("webcare.badge.answered")
                     : getTranslation("webcare.badge.open", Formats.date(question.dueOn(), getLocale())));
@@ -121,14 +121,14 @@ public class ReactionThread extends VerticalLayout {
         if (r.deleted()) {
             item.add(stub(getTranslation("reaction.deleted")));
         } else if (r.hidden()) {
-            item.add(stub(org.inspraak.idea.IdeaService.PENDING.equals(r.hiddenReason()) ? getTranslation("moderation.stub.awaiting")
-                    : ModerationService.AUTO_HIDDEN.equals(r.hiddenReason()) ? getTranslation("moderation.stub.pending")
+            item.add(stub(IdeaService.PENDING.equals(r.hiddenReason()) ? getTranslation("moderation.stub.awaiting")
+                    : IdeaService.AUTO_HIDDEN.equals(r.hiddenReason()) ? getTranslation("moderation.stub.pending")
                     : getTranslation("moderation.stub.hidden", r.hiddenReason())));
         } else {
             Div body = new Div(new Html("<div>" + Markdown.userHtml(r.body()) + "</div>"));
             body.addClassName("body");
             item.add(body);
-            if (org.inspraak.idea.IdeaService.PENDING.equals(r.hiddenReason())) {
+            if (IdeaService.PENDING.equals(r.hiddenReason())) {
                 Span waiting = new Span(getTranslation("moderation.own-awaiting"));
                 waiting.addClassName("muted");
                 item.add(waiting);
@@ -150,9 +150,7 @@ public class ReactionThread extends VerticalLayout {
             });
             actions.add(reply);
         }
-        if (myId != null && myId != r.authorId() && !r.deleted() && !r.hidden()) {
-            actions.add(FlagDialog.button(moderation, TargetType.REACTION, r.id()));
-        }
+        parts.create(ReactionPage.ACTIONS, r).forEach(actions::add);
         if (r.editable()) {
             Button edit = new Button(getTranslation("reaction.edit"));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
@@ -205,9 +203,9 @@ public class ReactionThread extends VerticalLayout {
         text.setId(parentId == null ? "reaction-text" : "reply-text-" + parentId);
         FormMessage message = new FormMessage();
         com.vaadin.flow.component.checkbox.Checkbox asQuestion = new com.vaadin.flow.component.checkbox.Checkbox(
-                getTranslation("webcare.ask", webcare.serviceLevelDays()));
+                getTranslation("webcare.ask", questionDesk == null ? 0 : questionDesk.serviceLevelDays()));
         asQuestion.setId(parentId == null ? "reaction-as-question" : "reply-as-question-" + parentId);
-        asQuestion.setVisible(parentId == null && !staff);
+        asQuestion.setVisible(parentId == null && !staff && questionDesk != null);
         Button post = new Button(getTranslation("reaction.post"));
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         post.setId(parentId == null ? "reaction-post" : "reply-post-" + parentId);
@@ -216,7 +214,8 @@ public class ReactionThread extends VerticalLayout {
             if (message.attempt(() -> id[0] = reactions.post(ideaId, parentId, text.getValue(), asQuestion.getValue()))) {
                 text.clear();
                 render();
-                WebcareService.QuestionInfo q = webcare.questionsOn(List.of(id[0])).get(id[0]);
+                QuestionDesk.QuestionInfo q = questionDesk == null ? null
+                        : questionDesk.questionsOn(List.of(id[0])).get(id[0]);
                 if (q != null) {
                     // Acknowledge at once, with the date the municipality promises an answer by.
                     message.success(getTranslation("webcare.acknowledged", Formats.date(q.dueOn(), getLocale())));

@@ -28,7 +28,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.inspraak.consultation.ConsultationService;
-import org.inspraak.consultation.NeighbourhoodService;
+import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.idea.IdeaStatus;
 import org.inspraak.search.SearchIndexMaintenance;
 import org.inspraak.search.SearchService;

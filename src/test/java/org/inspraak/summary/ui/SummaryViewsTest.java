@@ -19,7 +19,7 @@ import org.inspraak.KaribuTest;
 import org.inspraak.TestData;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.insight.InsightService;
-import org.inspraak.insight.PolisImportService;
+import org.inspraak.polis.PolisImportService;
 import org.inspraak.security.Role;
 import org.inspraak.summary.SummaryService;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,234 @@
+package org.inspraak.calendar.ui;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import org.inspraak.consultation.ConsultationService;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.calendar.ContentCalendarService;
+import org.inspraak.calendar.ContentCalendarService.UpdateView;
+import org.inspraak.security.Role;
+import org.inspraak.ui.FormMessage;
+
+/**
+ * The content calendar of a consultation for staff: plan updates (text, optional image with alt text, linked
+ * ideas) at a time; see a week or a month with warnings for empty days in open phases and crowded moments.
+ */
+@Route("gesprekken/:id/agenda")
+@RolesAllowed({Role.MODERATOR_NAME, Role.ADMIN_NAME})
+class CalendarView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    private final transient ContentCalendarService calendar;
+    private final transient ConsultationService consultations;
+    private final transient IdeaService ideas;
+    private final Div period = new Div();
+    private final RadioButtonGroup<String> scale = new RadioButtonGroup<>();
+    private LocalDate anchor;
+    private long consultationId;
+    private String title = "";
+    private Long editing;
+
+    CalendarView(ContentCalendarService calendar, ConsultationService consultations, IdeaService ideas) {
+        this.calendar = calendar;
+        this.consultations = consultations;
+        this.ideas = ideas;
+        addClassName("page");
+        addClassName("content-calendar");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        consultationId = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
+        ConsultationService.ConsultationDetails c = consultations.find(consultationId).orElseThrow(NotFoundException::new);
+        title = getTranslation("calendar.title", c.title());
+        anchor = LocalDate.now(ZONE);
+        removeAll();
+        add(new H1(title), form());
+        scale.setLabel(getTranslation("calendar.scale"));
+        scale.setItems("week", "month");
+        scale.setItemLabelGenerator(s -> getTranslation("calendar.scale." + s));
+        scale.setValue("week");
+        scale.addValueChangeListener(e -> showPeriod());
+        Button prev = new Button(getTranslation("calendar.previous"), e -> move(-1));
+        Button next = new Button(getTranslation("calendar.next"), e -> move(1));
+        HorizontalLayout nav = new HorizontalLayout(scale, prev, next);
+        nav.setAlignItems(Alignment.BASELINE);
+        nav.setWrap(true);
+        add(nav, period);
+        showPeriod();
+    }
+
+    private Div form() {
+        Div d = new Div(new H2(getTranslation("calendar.plan")));
+        TextArea body = new TextArea(getTranslation("calendar.body"));
+        body.setId("update-body");
+        body.setWidthFull();
+        body.setMaxLength(ContentCalendarService.MAX_BODY);
+        DateTimePicker when = new DateTimePicker(getTranslation("calendar.when"));
+        when.setId("update-when");
+        when.setStep(java.time.Duration.ofMinutes(15));
+        when.setValue(LocalDateTime.now(ZONE).plusHours(1).withMinute(0).withSecond(0).withNano(0));
+        Map<Long, String> titles = new TreeMap<>();
+        ideas.allFor(consultationId).stream().filter(i -> !i.hidden()).forEach(i -> titles.put(i.id(), i.title()));
+        MultiSelectComboBox<Long> linked = new MultiSelectComboBox<>(getTranslation("calendar.ideas"));
+        linked.setItems(titles.keySet());
+        linked.setItemLabelGenerator(titles::get);
+        linked.setWidth("24em");
+        AtomicReference<byte[]> image = new AtomicReference<>();
+        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> image.set(bytes)));
+        upload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(ContentCalendarService.MAX_IMAGE);
+        TextField alt = new TextField(getTranslation("calendar.image-alt"));
+        alt.setMaxLength(ContentCalendarService.MAX_ALT);
+        alt.setWidth("24em");
+        FormMessage message = new FormMessage();
+        Button save = new Button(getTranslation("calendar.save"), e -> {
+            Instant at = when.getValue() == null ? null : when.getValue().atZone(ZONE).toInstant();
+            ContentCalendarService.UpdateForm f = new ContentCalendarService.UpdateForm(body.getValue(),
+                    new ArrayList<>(linked.getValue()), at, image.get(), null, alt.getValue());
+            if (message.attempt(() -> {
+                if (editing == null) {
+                    calendar.plan(consultationId, f);
+                } else {
+                    calendar.edit(editing, f);
+                }
+            })) {
+                message.success(getTranslation("calendar.saved"));
+                editing = null;
+                body.clear();
+                linked.clear();
+                alt.clear();
+                image.set(null);
+                upload.clearFileList();
+                showPeriod();
+            }
+        });
+        save.setId("update-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout row = new HorizontalLayout(when, linked);
+        row.setWrap(true);
+        d.add(body, row, upload, alt, save, message);
+        this.editHook = u -> {
+            editing = u.id();
+            body.setValue(u.body());
+            when.setValue(LocalDateTime.ofInstant(u.publishAt(), ZONE));
+            linked.setValue(Set.copyOf(u.ideaIds()));
+            alt.setValue(u.imageAlt() == null ? "" : u.imageAlt());
+            body.focus();
+        };
+        return d;
+    }
+
+    private transient java.util.function.Consumer<UpdateView> editHook;
+
+    private void move(int step) {
+        anchor = "week".equals(scale.getValue()) ? anchor.plusWeeks(step) : anchor.plusMonths(step);
+        showPeriod();
+    }
+
+    private void showPeriod() {
+        LocalDate from;
+        LocalDate to;
+        if ("week".equals(scale.getValue())) {
+            from = anchor.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            to = from.plusWeeks(1);
+        } else {
+            from = anchor.withDayOfMonth(1);
+            to = from.plusMonths(1);
+        }
+        period.removeAll();
+        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(getLocale());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
+        List<ContentCalendarService.Warning> warnings = calendar.warnings(consultationId, from, to);
+        if (!warnings.isEmpty()) {
+            UnorderedList w = new UnorderedList();
+            w.addClassName("calendar-warnings");
+            for (ContentCalendarService.Warning warning : warnings) {
+                w.add(new ListItem(getTranslation(warning.key(), warning.day().format(day),
+                        warning.at() == null ? "" : LocalDateTime.ofInstant(warning.at(), ZONE).format(time))));
+            }
+            period.add(new H2(getTranslation("calendar.warnings")), w);
+        }
+        Map<LocalDate, List<UpdateView>> byDay = new TreeMap<>();
+        for (UpdateView u : calendar.planned(consultationId, from, to)) {
+            byDay.computeIfAbsent(LocalDate.ofInstant(u.publishAt(), ZONE), x -> new ArrayList<>()).add(u);
+        }
+        period.add(new H2(getTranslation("calendar.period", from.format(day), to.minusDays(1).format(day))));
+        if (byDay.isEmpty()) {
+            period.add(new Paragraph(getTranslation("calendar.none")));
+        }
+        byDay.forEach((d, list) -> {
+            period.add(new H3(d.format(day)));
+            UnorderedList items = new UnorderedList();
+            for (UpdateView u : list) {
+                ListItem li = new ListItem(new Span(LocalDateTime.ofInstant(u.publishAt(), ZONE).format(time) + " — "
+                        + excerpt(u.body()) + " "));
+                if (u.publishedAt() != null) {
+                    Span done = new Span(getTranslation("calendar.published"));
+                    done.getElement().getThemeList().add("badge success");
+                    li.add(done);
+                } else {
+                    Button edit = new Button(getTranslation("calendar.edit"), e -> editHook.accept(u));
+                    edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                    Button delete = new Button(getTranslation("calendar.delete"), e -> {
+                        calendar.delete(u.id());
+                        showPeriod();
+                    });
+                    delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                    li.add(edit, delete);
+                }
+                items.add(li);
+            }
+            period.add(items);
+        });
+    }
+
+    private static String excerpt(String s) {
+        return s.length() <= 120 ? s : s.substring(0, 119) + "…";
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

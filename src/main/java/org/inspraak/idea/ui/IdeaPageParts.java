@@ -1,0 +1,23 @@
+package org.inspraak.idea.ui;
+
+import java.util.Optional;
+
+import org.inspraak.consultation.ConsultationPage;
+import org.inspraak.consultation.ConsultationService.ConsultationDetails;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.security.CurrentUser;
+import org.inspraak.ui.Live;
+import org.inspraak.ui.PagePart;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The residents' ideas on the consultation's page. */
+@Configuration(proxyBeanMethods = false)
+class IdeaPageParts {
+
+    @Bean
+    PagePart<ConsultationDetails> ideasOfConsultation(IdeaService ideas, CurrentUser currentUser, Live live,
+                                                       IdeaEditor.Factory editors) {
+        return PagePart.of(ConsultationPage.MAIN, 0, c -> Optional.of(new IdeaList(c, ideas, currentUser, live, editors)));
+    }
+}

@@ -1,0 +1,55 @@
+package org.inspraak.mail;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Delivers one outbox mail in its own transaction and records the outcome. */
+@Component
+class MailDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+    private final OutboxMailRepository outbox;
+    private final Clock clock;
+    private final org.springframework.core.env.Environment env;
+
+    MailDelivery(OutboxMailRepository outbox, Clock clock, org.springframework.core.env.Environment env) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.env = env;
+    }
+
+    @Transactional
+    public void deliver(long id, JavaMailSender sender, String from) {
+        OutboxMail mail = outbox.findById(id).orElse(null);
+        if (mail == null) {
+            return;
+        }
+        String host = env.getProperty("spring.mail.host", "");
+        if (sender == null || host.isBlank()) {
+            log.info("No SMTP server configured; mail to {} kept in the outbox: {}\n{}", mail.getRecipient(),
+                    mail.getSubject(), mail.getBody());
+            mail.delivered(OutboxMail.Status.LOGGED, Instant.now(clock), null);
+            return;
+        }
+        try {
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(from);
+            message.setTo(mail.getRecipient());
+            message.setSubject(mail.getSubject());
+            message.setText(mail.getBody());
+            sender.send(message);
+            mail.delivered(OutboxMail.Status.SENT, Instant.now(clock), null);
+        } catch (RuntimeException e) {
+            log.warn("Could not send mail {} to {}: {}", id, mail.getRecipient(), e.toString());
+            mail.delivered(OutboxMail.Status.FAILED, Instant.now(clock), e.getMessage());
+        }
+    }
+}

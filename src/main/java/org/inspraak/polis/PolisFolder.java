@@ -1,0 +1,234 @@
+package org.inspraak.polis;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.inspraak.insight.OpinionGroups;
+
+/**
+ * A Polis open-data export folder (comments.csv, votes.csv, summary.csv; participants-votes.csv optional), read and
+ * checked completely before anything is imported. Every problem names the file and line.
+ */
+public record PolisFolder(String topic, String description, String url, List<Comment> comments, List<VoteRow> votes,
+                          Map<Long, Integer> polisGroups) {
+
+    public record Comment(long id, long authorId, Instant createdAt, int moderated, String body) {
+        public boolean moderatedOut() {
+            return moderated < 0;
+        }
+    }
+
+    public record VoteRow(long participant, long commentId, int vote, Instant at) {
+    }
+
+    /** A malformed export: which file, which line (1-based, the header is line 1; 0 for the whole file). */
+    public static final class FormatException extends Exception {
+        private final String file;
+        private final long line;
+
+        public FormatException(String file, long line, String message) {
+            super(file + (line > 0 ? ", regel " + line : "") + ": " + message);
+            this.file = file;
+            this.line = line;
+        }
+
+        public String file() {
+            return file;
+        }
+
+        public long line() {
+            return line;
+        }
+    }
+
+    private static final List<String> COMMENT_COLUMNS = List.of("timestamp", "comment-id", "author-id", "moderated",
+            "comment-body");
+    private static final List<String> VOTE_COLUMNS = List.of("timestamp", "comment-id", "voter-id", "vote");
+    public static final int MAX_BODY = 5_000;
+
+    public static PolisFolder read(Path folder) throws FormatException {
+        if (!Files.isDirectory(folder)) {
+            throw new FormatException(folder.toString(), 0, "map bestaat niet");
+        }
+        Map<String, String> summary = readSummary(folder.resolve("summary.csv"));
+        List<Comment> comments = new ArrayList<>();
+        Map<Long, Comment> byId = new HashMap<>();
+        forEach(folder.resolve("comments.csv"), COMMENT_COLUMNS, (r, line) -> {
+            long id = number(r, "comment-id", "comments.csv", line);
+            int moderated = (int) number(r, "moderated", "comments.csv", line);
+            if (moderated < -1 || moderated > 1) {
+                throw new FormatException("comments.csv", line, "moderated moet -1, 0 of 1 zijn");
+            }
+            String body = r.get("comment-body");
+            if (body == null || body.isBlank()) {
+                throw new FormatException("comments.csv", line, "lege comment-body");
+            }
+            if (body.length() > MAX_BODY) {
+                throw new FormatException("comments.csv", line, "comment-body langer dan " + MAX_BODY + " tekens");
+            }
+            Comment c = new Comment(id, number(r, "author-id", "comments.csv", line),
+                    Instant.ofEpochMilli(number(r, "timestamp", "comments.csv", line)), moderated, body.strip());
+            if (byId.put(id, c) != null) {
+                throw new FormatException("comments.csv", line, "comment-id " + id + " komt twee keer voor");
+            }
+            comments.add(c);
+        });
+        if (comments.isEmpty()) {
+            throw new FormatException("comments.csv", 0, "geen stellingen");
+        }
+        // Later votes replace earlier ones, as in Polis; order by timestamp, then by file order.
+        TreeMap<Long, List<VoteRow>> ordered = new TreeMap<>();
+        forEach(folder.resolve("votes.csv"), VOTE_COLUMNS, (r, line) -> {
+            long cid = number(r, "comment-id", "votes.csv", line);
+            if (!byId.containsKey(cid)) {
+                throw new FormatException("votes.csv", line, "onbekende comment-id " + cid);
+            }
+            long vote = number(r, "vote", "votes.csv", line);
+            if (vote < -1 || vote > 1) {
+                throw new FormatException("votes.csv", line, "vote moet -1, 0 of 1 zijn");
+            }
+            long pid = number(r, "voter-id", "votes.csv", line);
+            if (pid < 0) {
+                throw new FormatException("votes.csv", line, "negatieve voter-id");
+            }
+            long ts = number(r, "timestamp", "votes.csv", line);
+            ordered.computeIfAbsent(ts, x -> new ArrayList<>()).add(new VoteRow(pid, cid, (int) vote,
+                    Instant.ofEpochMilli(ts)));
+        });
+        Map<String, VoteRow> last = new LinkedHashMap<>();
+        ordered.values().forEach(list -> list.forEach(v -> last.put(v.participant() + ":" + v.commentId(), v)));
+        Map<Long, Integer> groups = new LinkedHashMap<>();
+        Path pv = folder.resolve("participants-votes.csv");
+        if (Files.exists(pv)) {
+            forEach(pv, List.of("participant", "group-id"), (r, line) -> {
+                String g = r.get("group-id");
+                if (g != null && !g.isBlank()) {
+                    groups.put(number(r, "participant", "participants-votes.csv", line),
+                            (int) number(r, "group-id", "participants-votes.csv", line));
+                }
+            });
+        }
+        return new PolisFolder(summary.getOrDefault("topic", folder.getFileName().toString()),
+                summary.getOrDefault("conversation-description", ""), summary.getOrDefault("url", ""),
+                List.copyOf(comments), List.copyOf(last.values()), groups);
+    }
+
+    /** The vote matrix in participant-id and comment-id order. */
+    public OpinionGroups.Matrix matrix() {
+        long[] cids = comments.stream().mapToLong(Comment::id).sorted().toArray();
+        Map<Long, Integer> col = new HashMap<>();
+        for (int j = 0; j < cids.length; j++) {
+            col.put(cids[j], j);
+        }
+        long[] pids = votes.stream().mapToLong(VoteRow::participant).distinct().sorted().toArray();
+        Map<Long, Integer> row = new HashMap<>();
+        for (int i = 0; i < pids.length; i++) {
+            row.put(pids[i], i);
+        }
+        double[][] m = new double[pids.length][cids.length];
+        for (double[] r : m) {
+            java.util.Arrays.fill(r, Double.NaN);
+        }
+        for (VoteRow v : votes) {
+            m[row.get(v.participant())][col.get(v.commentId())] = v.vote();
+        }
+        Set<Long> out = new java.util.HashSet<>();
+        comments.stream().filter(Comment::moderatedOut).forEach(c -> out.add(c.id()));
+        boolean[] moderatedOut = new boolean[cids.length];
+        for (int j = 0; j < cids.length; j++) {
+            moderatedOut[j] = out.contains(cids[j]);
+        }
+        return new OpinionGroups.Matrix(pids, cids, m, moderatedOut);
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void handle(CSVRecord record, long line) throws FormatException;
+    }
+
+    private static void forEach(Path file, List<String> required, RowHandler handler) throws FormatException {
+        String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            throw new FormatException(name, 0, "bestand ontbreekt");
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (Reader reader = strictUtf8(file); CSVParser parser = CSVParser.parse(reader, format)) {
+            List<String> header = parser.getHeaderNames();
+            for (String column : required) {
+                if (!header.contains(column)) {
+                    throw new FormatException(name, 1, "kolom '" + column + "' ontbreekt");
+                }
+            }
+            for (CSVRecord r : parser) {
+                long line = r.getRecordNumber() + 1;
+                if (!r.isConsistent()) {
+                    throw new FormatException(name, line, "verwacht " + header.size() + " kolommen, gevonden "
+                            + r.size());
+                }
+                handler.handle(r, line);
+            }
+        } catch (FormatException e) {
+            throw e;
+        } catch (java.io.UncheckedIOException e) {
+            throw unreadable(name, e.getCause());
+        } catch (IOException | IllegalStateException e) {
+            throw unreadable(name, e);
+        }
+    }
+
+    private static FormatException unreadable(String name, Throwable e) {
+        if (e instanceof CharacterCodingException || e.getCause() instanceof CharacterCodingException) {
+            return new FormatException(name, 0, "geen geldige UTF-8-tekst");
+        }
+        return new FormatException(name, 0, "onleesbaar: " + e.getMessage());
+    }
+
+    private static Reader strictUtf8(Path file) throws IOException {
+        return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    private static Map<String, String> readSummary(Path file) throws FormatException {
+        Map<String, String> m = new HashMap<>();
+        String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            throw new FormatException(name, 0, "bestand ontbreekt");
+        }
+        try (Reader reader = strictUtf8(file); CSVParser parser = CSVParser.parse(reader, CSVFormat.DEFAULT)) {
+            for (CSVRecord r : parser) {
+                if (r.size() >= 2) {
+                    m.put(r.get(0).strip(), r.get(1).strip());
+                }
+            }
+        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw unreadable(name, e instanceof java.io.UncheckedIOException u ? u.getCause() : e);
+        }
+        return m;
+    }
+
+    private static long number(CSVRecord r, String column, String file, long line) throws FormatException {
+        String v = r.get(column);
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new FormatException(file, line, "'" + column + "' is geen geheel getal: '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.inspraak.polis.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import org.inspraak.polis.PolisFolder;
+import org.inspraak.polis.PolisImportService;
+import org.inspraak.security.CurrentUser;
+import org.inspraak.security.InspraakUser;
+import org.inspraak.security.Role;
+import org.inspraak.ui.FormMessage;
+
+/** Admins import a Polis export (its CSV files uploaded together), in the background with progress. */
+@Route("beheer/polis")
+@RolesAllowed(Role.ADMIN_NAME)
+class PolisImportView extends VerticalLayout implements HasDynamicTitle {
+
+    static final Set<String> POLIS_FILES = Set.of("comments.csv", "votes.csv", "summary.csv",
+            "participants-votes.csv");
+
+    private final transient PolisImportService importer;
+    private final transient CurrentUser currentUser;
+    private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
+    private final FormMessage importMessage = new FormMessage();
+    private final ProgressBar progress = new ProgressBar(0, 1);
+
+    PolisImportView(PolisImportService importer, CurrentUser currentUser) {
+        this.importer = importer;
+        this.currentUser = currentUser;
+        addClassName("page");
+        add(new H1(getTranslation("polis.title")), new Paragraph(getTranslation("polis.explain")));
+        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> uploaded.put(meta.fileName(), bytes)));
+        upload.setAcceptedFileTypes(".csv", "text/csv");
+        upload.setMaxFiles(4);
+        upload.setMaxFileSize(50 * 1024 * 1024);
+        progress.setVisible(false);
+        progress.getElement().setAttribute("aria-label", getTranslation("polis.progress"));
+        Button start = new Button(getTranslation("polis.import"), e -> startImport());
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.addClassName("start-import");
+        add(upload, start, progress, importMessage);
+    }
+
+    private void startImport() {
+        importMessage.clear();
+        for (String required : List.of("comments.csv", "votes.csv", "summary.csv")) {
+            if (!uploaded.containsKey(required)) {
+                importMessage.error(getTranslation("polis.missing", required));
+                return;
+            }
+        }
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("polis-import");
+            for (Map.Entry<String, byte[]> f : uploaded.entrySet()) {
+                if (POLIS_FILES.contains(f.getKey())) {
+                    Files.write(dir.resolve(f.getKey()), f.getValue());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        UI ui = UI.getCurrent();
+        InspraakUser admin = currentUser.require(Role.ADMIN);
+        progress.setVisible(true);
+        progress.setValue(0);
+        // The import runs in the background as the signed-in admin; progress and the result are pushed.
+        CompletableFuture.runAsync(() -> currentUser.runAs(admin, () -> {
+            try {
+                PolisImportService.Imported r = importer.importFolder(dir, p -> ui.access(() -> progress.setValue(p)));
+                ui.access(() -> {
+                    progress.setVisible(false);
+                    importMessage.removeAll();
+                    importMessage.success(getTranslation("polis.done", r.ideas(), r.participants(), r.votes()));
+                    importMessage.add(new Anchor("gesprekken/" + r.consultationId() + "/inzichten",
+                            getTranslation("polis.open")));
+                });
+            } catch (PolisFolder.FormatException ex) {
+                ui.access(() -> {
+                    progress.setVisible(false);
+                    importMessage.error(getTranslation("polis.bad", ex.getMessage()));
+                });
+            } catch (RuntimeException ex) {
+                ui.access(() -> {
+                    progress.setVisible(false);
+                    importMessage.error(getTranslation("polis.failed"));
+                });
+            }
+        }));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("polis.title");
+    }
+}

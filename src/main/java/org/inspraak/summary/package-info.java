@@ -1,0 +1,7 @@
+/** Summaries for policy makers with citations, and the council's reading room. */
+@ApplicationModule(allowedDependencies = {"audit", "consultation", "idea", "insight", "insight :: panels", "security", "ui"})
+@NullMarked
+package org.inspraak.summary;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
