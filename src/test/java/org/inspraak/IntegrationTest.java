@@ -32,6 +32,19 @@ public abstract class IntegrationTest {
         rateLimits.reset();
     }
 
+    @Autowired
+    private org.springframework.jdbc.core.JdbcTemplate registry;
+
+    /**
+     * Module listeners (notifications and their mails) run after the commit, on another thread. Waits until the
+     * event publication registry holds no unfinished event, that is until every listener has committed its work.
+     */
+    protected void awaitEventsHandled() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> registry.queryForObject("select count(*) from event_publication", Long.class) == 0);
+    }
+
     @AfterEach
     void clearSecurityContext() {
         data.logout();

@@ -2,6 +2,7 @@ package org.inspraak.audit;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -11,10 +12,10 @@ interface AuditRepository extends JpaRepository<AuditEntry, Long> {
     @Query("""
             select a from AuditEntry a where (:action is null or a.action = :action)
               and (:actor = '' or lower(a.actorName) like :actor) order by a.createdAt desc, a.id desc""")
-    List<AuditEntry> find(String action, String actor, Pageable page);
+    List<AuditEntry> find(@Nullable String action, String actor, Pageable page);
 
     @Query("""
             select count(a) from AuditEntry a where (:action is null or a.action = :action)
               and (:actor = '' or lower(a.actorName) like :actor)""")
-    long count(String action, String actor);
+    long count(@Nullable String action, String actor);
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Posting, editing, listing and the status timeline of ideas. */
@@ -435,6 +437,21 @@ public class IdeaService {
     private void forgetOpenState(long ideaId) {
         openStates.remove(ideaId);
         org.inspraak.AfterTransaction.completion(() -> openStates.remove(ideaId));
+    }
+
+    /**
+     * Locks the ideas' rows until the caller's transaction ends, always in id order so two callers cannot wait for
+     * each other. Whoever recounts votes takes these locks first, so a recount that read the vote rows before
+     * another transaction moved them (a merge) can never write its stale figures after that transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForCounting(Collection<Long> ideaIds) {
+        List<Long> ids = ideaIds.stream().distinct().sorted().toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbc.sql("select id from idea where id in (:ids) order by id for update").param("ids", chunk)
+                    .query(Long.class).list();
+        }
     }
 
     /** Sets the counts of many ideas in one JDBC batch (the vote feature recounts after bursts of votes). */

@@ -169,6 +169,7 @@ public class ModerationService {
     @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
     public void merge(long duplicateId, long keptId, String reason) {
         String why = requireReason(reason);
+        ideas.lockForCounting(List.of(duplicateId, keptId));
         ideas.markMerged(duplicateId, keptId, why);
         votes.mergeVotes(duplicateId, keptId);
         notifications.moveIdeaFollowers(duplicateId, keptId);

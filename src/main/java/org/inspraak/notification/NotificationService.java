@@ -29,11 +29,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.inspraak.mail.MailService;
 
 /**
@@ -208,8 +206,10 @@ public class NotificationService {
 
     // ---- what happened ---------------------------------------------------------------------------
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    // Module listeners run after the commit in a transaction of their own, and the event publication registry
+    // keeps each event until its listener has finished: one that the process did not get to (a crash, a kill)
+    // is delivered again at the next start, so no resident misses a notification.
+    @ApplicationModuleListener
     public void onStatusChanged(IdeaService.StatusChanged e) {
         Set<Long> recipients = new LinkedHashSet<>(follows.followers(Follow.Target.IDEA, e.ideaId()));
         recipients.add(e.authorId());
@@ -217,8 +217,7 @@ public class NotificationService {
         notify(recipients, NotificationKind.STATUS_CHANGE, e.consultationId(), e.ideaId(), e.title(), e.status().name());
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void onReactionPosted(ReactionService.ReactionPosted e) {
         Optional<IdeaService.IdeaSummary> idea = ideas.find(e.ideaId());
         if (idea.isEmpty()) {

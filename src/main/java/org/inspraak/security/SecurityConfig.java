@@ -32,7 +32,7 @@ class SecurityConfig {
     @Bean
     // The command-line modes (Polis import) run without a web server and so without a filter chain.
     @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
-    SecurityFilterChain securityFilterChain(HttpSecurity http, RateLimits limits) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RateLimits limits, LoginPage loginPage) throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(limits), UsernamePasswordAuthenticationFilter.class);
         // Vaadin's client needs inline scripts and eval; everything else is locked to this origin, no framing.
         http.headers(headers -> headers
@@ -52,7 +52,7 @@ class SecurityConfig {
         // Every page is a Vaadin view, and Vaadin's navigation access control denies any view without an
         // explicit annotation. Letting the HTTP layer pass other paths to Vaadin means an unknown address
         // gets the real 404 page instead of a login redirect. Non-view endpoints must be secured here.
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login", "/")
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(loginPage.view(), "/")
                 .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
         return http.build();
     }

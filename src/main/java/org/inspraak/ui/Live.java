@@ -10,7 +10,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.inspraak.AfterTransaction;
+import org.springframework.context.event.EventListener;
 
 /**
  * Fans domain events out to open browser pages through Vaadin Push. Services publish plain events;
@@ -38,7 +39,12 @@ public class Live {
         });
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * Pages hear of an event only once its transaction has committed (at once when there is none). A plain
+     * listener that defers itself, rather than a transactional one, so the event publication registry does not
+     * keep a durable record of every push: a page that was open when the process died is gone anyway.
+     */
+    @EventListener
     public void onEvent(Object event) {
         if (!event.getClass().getName().startsWith("org.inspraak.")) {
             return;
@@ -47,9 +53,11 @@ public class Live {
         if (set == null) {
             return;
         }
-        for (Listener l : set) {
-            l.ui().access(() -> l.action().accept(event));
-        }
+        AfterTransaction.commit(() -> {
+            for (Listener l : set) {
+                l.ui().access(() -> l.action().accept(event));
+            }
+        });
     }
 
     int listenerCount() {

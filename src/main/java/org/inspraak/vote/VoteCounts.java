@@ -107,6 +107,7 @@ class VoteCounts {
     }
 
     private void recount(Set<Long> ideaIds) {
+        ideas.lockForCounting(ideaIds);
         Map<Long, Map<VoteChoice, Integer>> tallies = new HashMap<>();
         List<Long> ids = List.copyOf(ideaIds);
         for (int from = 0; from < ids.size(); from += TALLY_CHUNK) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -16,12 +17,12 @@ interface QuestionRepository extends JpaRepository<Question, Long> {
             select q from Question q where (:open = false or q.answeredAt is null)
               and (:departmentId is null or q.departmentId = :departmentId)
             order by case when q.answeredAt is null then 0 else 1 end, q.dueOn, q.id""")
-    List<Question> list(boolean open, Long departmentId, Pageable page);
+    List<Question> list(boolean open, @Nullable Long departmentId, Pageable page);
 
     @Query("""
             select count(q) from Question q where (:open = false or q.answeredAt is null)
               and (:departmentId is null or q.departmentId = :departmentId)""")
-    long count(boolean open, Long departmentId);
+    long count(boolean open, @Nullable Long departmentId);
 
     @Query("select count(q) from Question q where q.answeredAt is null and q.dueOn < :today")
     long overdue(LocalDate today);

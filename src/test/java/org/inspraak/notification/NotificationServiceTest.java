@@ -47,6 +47,7 @@ class NotificationServiceTest extends IntegrationTest {
         TestData.User staff = loginNew(Role.MODERATOR);
         notifications.followIdea(idea, true);
         ideas.setStatus(idea, IdeaStatus.UNDER_CONSIDERATION, "We kijken ernaar.");
+        awaitEventsHandled();
 
         login(follower);
         assertThat(notifications.unreadCount()).isEqualTo(1);
@@ -74,12 +75,14 @@ class NotificationServiceTest extends IntegrationTest {
         long reaction = reactions.post(idea, null, "Wat kost dit eigenlijk?");
         TestData.User other = loginNew();
         reactions.post(idea, reaction, "Dat vroeg ik me ook af.");
+        awaitEventsHandled();
         login(resident);
         assertThat(notifications.mine(0, 10)).extracting(NotificationService.NotificationView::kind)
                 .containsExactly(NotificationKind.REPLY);
 
         loginNew(Role.MODERATOR);
         reactions.post(idea, reaction, "Ongeveer 5.000 euro per jaar.");
+        awaitEventsHandled();
         login(author);
         assertThat(notifications.mine(0, 10)).extracting(NotificationService.NotificationView::kind)
                 .containsExactly(NotificationKind.OFFICIAL_ANSWER);
@@ -105,6 +108,7 @@ class NotificationServiceTest extends IntegrationTest {
         ideas.setStatus(idea1, IdeaStatus.SELECTED, "Gekozen.");
         ideas.setStatus(idea1, IdeaStatus.IN_PROGRESS, "Begonnen.");
         ideas.setStatus(idea2, IdeaStatus.SELECTED, "Gekozen.");
+        awaitEventsHandled();
         assertThat(mailsTo(digestReader.email())).isZero();
         notifications.sendDailyDigests();
         assertThat(mailsTo(digestReader.email())).isEqualTo(1);
@@ -138,6 +142,7 @@ class NotificationServiceTest extends IntegrationTest {
         long idea = data.idea(c, author);
         loginNew(Role.MODERATOR);
         ideas.setStatus(idea, IdeaStatus.SELECTED, "Gekozen.");
+        awaitEventsHandled();
         long id = repository.findAll().stream().filter(n -> n.getUserId() == author.id()).findFirst().orElseThrow().getId();
         loginNew();
         assertThatThrownBy(() -> notifications.markRead(id)).hasMessageContaining("error.not-found");

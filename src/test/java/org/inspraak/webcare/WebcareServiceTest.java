@@ -61,6 +61,7 @@ class WebcareServiceTest extends IntegrationTest {
         assertThat(answer.official()).isTrue();
         assertThat(answer.parentId()).isEqualTo(reaction);
 
+        awaitEventsHandled();
         login(resident);
         assertThat(notifications.unreadCount()).isEqualTo(1);
     }
