@@ -6,8 +6,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /** Runs work once the caller's transaction is over, or at once when there is none. */
 public final class AfterTransaction {
 
-    private AfterTransaction() {
-    }
+    private AfterTransaction() {}
 
     /** After a commit only: work that must see what the transaction wrote. */
     public static void commit(Runnable work) {

@@ -14,8 +14,7 @@ public final class DatabaseErrors {
     /** SQLSTATE of a unique-key violation: the same code in H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private DatabaseErrors() {
-    }
+    private DatabaseErrors() {}
 
     /** Whether the cause chain holds a unique-key violation, and nothing else explains the failure. */
     public static boolean isUniqueViolation(Throwable e) {

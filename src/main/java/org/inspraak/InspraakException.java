@@ -13,8 +13,8 @@ public class InspraakException extends RuntimeException {
 
     public InspraakException(String key, Object... args) {
         super(key + (args.length == 0 ? "" : " " + Arrays.toString(args)));
-        this.key = key;
         this.args = args;
+        this.key = key;
     }
 
     public String key() {

@@ -22,11 +22,9 @@ public record InspraakProperties(
             @DefaultValue("Gemeente Helmond") String name,
             @DefaultValue("/images/logo.svg") String logo,
             @DefaultValue("#1f5c99") String primaryColor,
-            @DefaultValue("noreply@inspraak.example.org") String mailFrom) {
-    }
+            @DefaultValue("noreply@inspraak.example.org") String mailFrom) {}
 
     public record Accounts(
             @DefaultValue("24h") Duration verificationValidity,
-            @DefaultValue("1h") Duration resetValidity) {
-    }
+            @DefaultValue("1h") Duration resetValidity) {}
 }

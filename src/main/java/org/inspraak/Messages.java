@@ -32,7 +32,8 @@ public class Messages implements I18NProvider {
     @Override
     public String getTranslation(String key, Locale locale, Object... params) {
         Locale effective = supported(locale);
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, effective.getLanguage().equals("en") ? ENGLISH : Locale.ROOT, CONTROL);
+        ResourceBundle bundle =
+                ResourceBundle.getBundle(BUNDLE, effective.getLanguage().equals("en") ? ENGLISH : Locale.ROOT, CONTROL);
         String pattern;
         try {
             pattern = bundle.getString(key);

@@ -1,9 +1,15 @@
 package org.inspraak;
 
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.inspraak.security.RateLimits;
 import org.inspraak.security.Role;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Spring tests on an in-memory database and index. Tests create their own data, so they never depend on each other. */
@@ -24,24 +30,25 @@ public abstract class IntegrationTest {
     }
 
     @Autowired
-    private org.inspraak.security.RateLimits rateLimits;
+    private RateLimits rateLimits;
 
     /** Every test starts with fresh rate limits; RateLimitsTest covers the limits themselves. */
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void freshRateLimits() {
         rateLimits.reset();
     }
 
     @Autowired
-    private org.springframework.jdbc.core.JdbcTemplate registry;
+    private JdbcTemplate registry;
 
     /**
      * Module listeners (notifications and their mails) run after the commit, on another thread. Waits until the
      * event publication registry holds no unfinished event, that is until every listener has committed its work.
      */
     protected void awaitEventsHandled() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
-                .pollInterval(java.time.Duration.ofMillis(20))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> registry.queryForObject("select count(*) from event_publication", Long.class) == 0);
     }
 

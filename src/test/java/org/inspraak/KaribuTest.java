@@ -1,6 +1,7 @@
 package org.inspraak;
 
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -11,9 +12,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ScanResult;
-import com.vaadin.flow.server.VaadinServletRequest;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,9 +38,14 @@ public abstract class KaribuTest extends IntegrationTest {
             return;
         }
         Routes found = new Routes();
-        try (ScanResult scan = new ClassGraph().acceptPackages("org.inspraak").enableClassInfo().enableAnnotationInfo()
-                .ignoreClassVisibility().scan()) {
-            scan.getClassesWithAnnotation(Route.class.getName()).loadClasses()
+        try (ScanResult scan = new ClassGraph()
+                .acceptPackages("org.inspraak")
+                .enableClassInfo()
+                .enableAnnotationInfo()
+                .ignoreClassVisibility()
+                .scan()) {
+            scan.getClassesWithAnnotation(Route.class.getName())
+                    .loadClasses()
                     .forEach(c -> found.getRoutes().add((Class<? extends Component>) c));
             // Our 404 page replaces Karibu's; Karibu's access-denied target stays, as it reports a denial to the test.
             found.getErrorRoutes().removeIf(c -> c.getSimpleName().equals("MockRouteNotFoundError"));
@@ -85,8 +91,10 @@ public abstract class KaribuTest extends IntegrationTest {
 
     /** The rendered HTML of the current page (the UI element itself only lists its attributes). */
     protected String pageHtml() {
-        return UI.getCurrent().getChildren().map(c -> c.getElement().getOuterHTML())
-                .collect(java.util.stream.Collectors.joining());
+        return UI.getCurrent()
+                .getChildren()
+                .map(c -> c.getElement().getOuterHTML())
+                .collect(Collectors.joining());
     }
 
     protected void english() {

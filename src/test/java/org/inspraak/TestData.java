@@ -19,6 +19,7 @@ import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -42,13 +43,17 @@ public class TestData {
     private final CurrentUser currentUser;
     private String passwordHash;
 
-    TestData(AccountService accounts, ConsultationService consultations, IdeaService ideas, Clock clock,
-             CurrentUser currentUser) {
-        this.currentUser = currentUser;
+    TestData(
+            AccountService accounts,
+            ConsultationService consultations,
+            IdeaService ideas,
+            Clock clock,
+            CurrentUser currentUser) {
         this.accounts = accounts;
         this.consultations = consultations;
         this.ideas = ideas;
         this.clock = clock;
+        this.currentUser = currentUser;
     }
 
     public static int next() {
@@ -69,42 +74,79 @@ public class TestData {
     /** A consultation in its ideas phase (ideas and votes allowed). */
     public long openConsultation() {
         LocalDate today = LocalDate.now(clock);
-        return consultations.createUnchecked(new ConsultationForm("Gesprek " + next(), "Waar besparen we op?",
-                "Achtergrond", BudgetKind.SAVINGS_TARGET, 1_000_000L, today.minusDays(1), today.plusDays(10),
-                today.plusDays(20), today.plusDays(30), List.of("Groen", "Verkeer"), Set.of(), List.of("Jongeren"), false));
+        return consultations.createUnchecked(new ConsultationForm(
+                "Gesprek " + next(),
+                "Waar besparen we op?",
+                "Achtergrond",
+                BudgetKind.SAVINGS_TARGET,
+                1_000_000L,
+                today.minusDays(1),
+                today.plusDays(10),
+                today.plusDays(20),
+                today.plusDays(30),
+                List.of("Groen", "Verkeer"),
+                Set.of(),
+                List.of("Jongeren"),
+                false));
     }
 
     /** A consultation in its ideas phase where new contributions wait for approval. */
     public long preModeratedConsultation() {
         LocalDate today = LocalDate.now(clock);
-        return consultations.createUnchecked(new ConsultationForm("Gemodereerd gesprek " + next(), "Wat vindt u?",
-                "", null, null, today.minusDays(1), today.plusDays(10), today.plusDays(20), today.plusDays(30),
-                List.of(), Set.of(), List.of(), true));
+        return consultations.createUnchecked(new ConsultationForm(
+                "Gemodereerd gesprek " + next(),
+                "Wat vindt u?",
+                "",
+                null,
+                null,
+                today.minusDays(1),
+                today.plusDays(10),
+                today.plusDays(20),
+                today.plusDays(30),
+                List.of(),
+                Set.of(),
+                List.of(),
+                true));
     }
 
     /** A consultation whose voting has ended. */
     public long closedConsultation() {
         LocalDate today = LocalDate.now(clock);
-        return consultations.createUnchecked(new ConsultationForm("Oud gesprek " + next(), "Wat vond u?",
-                "", null, null, today.minusDays(40), today.minusDays(30), today.minusDays(20), today.minusDays(10),
-                List.of(), Set.of(), List.of(), false));
+        return consultations.createUnchecked(new ConsultationForm(
+                "Oud gesprek " + next(),
+                "Wat vond u?",
+                "",
+                null,
+                null,
+                today.minusDays(40),
+                today.minusDays(30),
+                today.minusDays(20),
+                today.minusDays(10),
+                List.of(),
+                Set.of(),
+                List.of(),
+                false));
     }
 
     public long idea(long consultationId, User author, String title, String description) {
-        return ideas.postAs(author.id(), consultationId,
-                new IdeaForm(title, description, null, null, AmountKind.SAVING, 1000L), Instant.now(clock));
+        return ideas.postAs(
+                author.id(),
+                consultationId,
+                new IdeaForm(title, description, null, null, AmountKind.SAVING, 1000L),
+                Instant.now(clock));
     }
 
     public long idea(long consultationId, User author) {
         int n = next();
-        return idea(consultationId, author, "Idee nummer " + n, "Een beschrijving van idee " + n + " met genoeg tekst.");
+        return idea(
+                consultationId, author, "Idee nummer " + n, "Een beschrijving van idee " + n + " met genoeg tekst.");
     }
 
     /**
      * Signs a user in for this Spring context. Each test context installs its own security-context strategy,
      * so tests must use this context's strategy rather than the JVM-global holder.
      */
-    public org.springframework.security.core.Authentication authenticate(User user) {
+    public Authentication authenticate(User user) {
         InspraakUser principal = user.principal();
         var holder = currentUser.strategy();
         var context = holder.createEmptyContext();

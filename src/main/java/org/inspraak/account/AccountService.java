@@ -5,33 +5,39 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Date;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.inspraak.DatabaseErrors;
 import org.inspraak.InspraakException;
-import org.inspraak.ui.LocalePreference;
 import org.inspraak.InspraakProperties;
 import org.inspraak.Messages;
-import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.audit.AuditService;
 import org.inspraak.mail.MailService;
+import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.security.ClientIp;
 import org.inspraak.security.CurrentUser;
-import org.inspraak.security.RateLimits;
 import org.inspraak.security.InspraakUser;
+import org.inspraak.security.RateLimits;
 import org.inspraak.security.Role;
+import org.inspraak.ui.LocalePreference;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.annotation.Secured;
@@ -52,9 +58,24 @@ public class AccountService implements UserDetailsService, LocalePreference {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}$");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}]");
-    private static final Set<String> COMMON_PASSWORDS = Set.of("wachtwoord", "password", "1234567890", "0123456789",
-            "qwertyuiop", "wachtwoord1", "password1", "welkom1234", "welkomwelkom", "abcdefghij", "1111111111",
-            "password123", "wachtwoord123", "iloveyou12", "qwerty1234", "helmond123", "inspraak123");
+    private static final Set<String> COMMON_PASSWORDS = Set.of(
+            "wachtwoord",
+            "password",
+            "1234567890",
+            "0123456789",
+            "qwertyuiop",
+            "wachtwoord1",
+            "password1",
+            "welkom1234",
+            "welkomwelkom",
+            "abcdefghij",
+            "1111111111",
+            "password123",
+            "wachtwoord123",
+            "iloveyou12",
+            "qwerty1234",
+            "helmond123",
+            "inspraak123");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserAccountRepository users;
@@ -70,13 +91,19 @@ public class AccountService implements UserDetailsService, LocalePreference {
     private final ClientIp clientIp;
     private final AuditService audit;
 
-    AccountService(UserAccountRepository users, AccountTokenRepository tokens, PasswordEncoder passwordEncoder,
-                   MailService mail, Messages messages, InspraakProperties properties,
-                   NeighbourhoodService neighbourhoods, CurrentUser currentUser, Clock clock, RateLimits rateLimits,
-                   ClientIp clientIp, AuditService audit) {
-        this.audit = audit;
-        this.rateLimits = rateLimits;
-        this.clientIp = clientIp;
+    AccountService(
+            UserAccountRepository users,
+            AccountTokenRepository tokens,
+            PasswordEncoder passwordEncoder,
+            MailService mail,
+            Messages messages,
+            InspraakProperties properties,
+            NeighbourhoodService neighbourhoods,
+            CurrentUser currentUser,
+            Clock clock,
+            RateLimits rateLimits,
+            ClientIp clientIp,
+            AuditService audit) {
         this.users = users;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -86,16 +113,22 @@ public class AccountService implements UserDetailsService, LocalePreference {
         this.neighbourhoods = neighbourhoods;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.rateLimits = rateLimits;
+        this.clientIp = clientIp;
+        this.audit = audit;
     }
 
     /** What a person fills in on the registration form. */
-    public record Registration(String email, String displayName, String password, Integer birthYear,
-                               Long neighbourhoodId, Locale locale) {
-    }
+    public record Registration(
+            String email,
+            String displayName,
+            String password,
+            Integer birthYear,
+            Long neighbourhoodId,
+            Locale locale) {}
 
     /** Public view of an account: never the e-mail address or statistics. */
-    public record PublicProfile(long id, String displayName) {
-    }
+    public record PublicProfile(long id, String displayName) {}
 
     // ---- registration and verification -------------------------------------------------------
 
@@ -124,11 +157,20 @@ public class AccountService implements UserDetailsService, LocalePreference {
             }
             throw new InspraakException("error.email.taken");
         }
-        String token = issueToken(account, AccountToken.Purpose.VERIFY_EMAIL,
+        String token = issueToken(
+                account,
+                AccountToken.Purpose.VERIFY_EMAIL,
                 properties.accounts().verificationValidity().toSeconds());
         String link = properties.baseUrl() + "/bevestigen?token=" + token;
-        mail.send(email, messages.get(locale, "mail.verify.subject", properties.municipality().name()),
-                messages.get(locale, "mail.verify.body", name, link,
+        mail.send(
+                email,
+                messages.get(
+                        locale, "mail.verify.subject", properties.municipality().name()),
+                messages.get(
+                        locale,
+                        "mail.verify.body",
+                        name,
+                        link,
                         properties.accounts().verificationValidity().toHours()));
         return account.getId();
     }
@@ -136,7 +178,8 @@ public class AccountService implements UserDetailsService, LocalePreference {
     @Transactional
     public void verifyEmail(String token) {
         AccountToken t = consumeToken(token, AccountToken.Purpose.VERIFY_EMAIL);
-        UserAccount account = users.findById(t.getUserId()).orElseThrow(() -> new InspraakException("error.token.invalid"));
+        UserAccount account =
+                users.findById(t.getUserId()).orElseThrow(() -> new InspraakException("error.token.invalid"));
         account.setEmailVerified(true);
     }
 
@@ -146,10 +189,20 @@ public class AccountService implements UserDetailsService, LocalePreference {
         String email = normaliseEmail(rawEmail);
         users.findByEmail(email).filter(u -> !u.isEmailVerified()).ifPresent(account -> {
             Locale locale = Messages.fromTag(account.getLocale());
-            String token = issueToken(account, AccountToken.Purpose.VERIFY_EMAIL,
+            String token = issueToken(
+                    account,
+                    AccountToken.Purpose.VERIFY_EMAIL,
                     properties.accounts().verificationValidity().toSeconds());
-            mail.send(email, messages.get(locale, "mail.verify.subject", properties.municipality().name()),
-                    messages.get(locale, "mail.verify.body", account.getDisplayName(),
+            mail.send(
+                    email,
+                    messages.get(
+                            locale,
+                            "mail.verify.subject",
+                            properties.municipality().name()),
+                    messages.get(
+                            locale,
+                            "mail.verify.body",
+                            account.getDisplayName(),
                             properties.baseUrl() + "/bevestigen?token=" + token,
                             properties.accounts().verificationValidity().toHours()));
         });
@@ -163,10 +216,20 @@ public class AccountService implements UserDetailsService, LocalePreference {
         String email = normaliseEmail(rawEmail);
         users.findByEmail(email).ifPresent(account -> {
             Locale locale = Messages.fromTag(account.getLocale());
-            String token = issueToken(account, AccountToken.Purpose.RESET_PASSWORD,
+            String token = issueToken(
+                    account,
+                    AccountToken.Purpose.RESET_PASSWORD,
                     properties.accounts().resetValidity().toSeconds());
-            mail.send(email, messages.get(locale, "mail.reset.subject", properties.municipality().name()),
-                    messages.get(locale, "mail.reset.body", account.getDisplayName(),
+            mail.send(
+                    email,
+                    messages.get(
+                            locale,
+                            "mail.reset.subject",
+                            properties.municipality().name()),
+                    messages.get(
+                            locale,
+                            "mail.reset.body",
+                            account.getDisplayName(),
                             properties.baseUrl() + "/wachtwoord-herstellen?token=" + token,
                             properties.accounts().resetValidity().toMinutes()));
         });
@@ -177,7 +240,8 @@ public class AccountService implements UserDetailsService, LocalePreference {
         AccountToken t = tokens.findByTokenHash(hash(token == null ? "" : token))
                 .filter(x -> x.getPurpose() == AccountToken.Purpose.RESET_PASSWORD)
                 .orElseThrow(() -> new InspraakException("error.token.invalid"));
-        UserAccount account = users.findById(t.getUserId()).orElseThrow(() -> new InspraakException("error.token.invalid"));
+        UserAccount account =
+                users.findById(t.getUserId()).orElseThrow(() -> new InspraakException("error.token.invalid"));
         // Validate before consuming, so a weak password does not burn the link.
         validatePassword(newPassword, account.getEmail());
         consumeToken(token, AccountToken.Purpose.RESET_PASSWORD);
@@ -198,15 +262,18 @@ public class AccountService implements UserDetailsService, LocalePreference {
 
     // ---- profile -------------------------------------------------------------------------------
 
-    public record Profile(String displayName, Integer birthYear, Long neighbourhoodId,
-                          EmailPreference emailPreference, String locale) {
-    }
+    public record Profile(
+            String displayName,
+            Integer birthYear,
+            Long neighbourhoodId,
+            EmailPreference emailPreference,
+            String locale) {}
 
     @Transactional(readOnly = true)
     public Profile myProfile() {
         UserAccount a = me();
-        return new Profile(a.getDisplayName(), a.getBirthYear(), a.getNeighbourhoodId(), a.getEmailPreference(),
-                a.getLocale());
+        return new Profile(
+                a.getDisplayName(), a.getBirthYear(), a.getNeighbourhoodId(), a.getEmailPreference(), a.getLocale());
     }
 
     @Transactional(readOnly = true)
@@ -233,7 +300,9 @@ public class AccountService implements UserDetailsService, LocalePreference {
     @Transactional
     @Override
     public void rememberLocale(Locale locale) {
-        currentUser.get().flatMap(u -> users.findById(u.id()))
+        currentUser
+                .get()
+                .flatMap(u -> users.findById(u.id()))
                 .ifPresent(a -> a.setLocale(Messages.supported(locale).getLanguage()));
     }
 
@@ -260,14 +329,18 @@ public class AccountService implements UserDetailsService, LocalePreference {
     }
 
     /** Contact data for mail to one user; for the notification feature, never for display. */
-    public record MailContact(long id, String email, Locale locale, EmailPreference preference, String displayName) {
-    }
+    public record MailContact(long id, String email, Locale locale, EmailPreference preference, String displayName) {}
 
     @Transactional(readOnly = true)
     public Optional<MailContact> mailContact(long id) {
-        return users.findById(id).filter(UserAccount::isEmailVerified)
-                .map(u -> new MailContact(u.getId(), u.getEmail(), Messages.fromTag(u.getLocale()),
-                        u.getEmailPreference(), u.getDisplayName()));
+        return users.findById(id)
+                .filter(UserAccount::isEmailVerified)
+                .map(u -> new MailContact(
+                        u.getId(),
+                        u.getEmail(),
+                        Messages.fromTag(u.getLocale()),
+                        u.getEmailPreference(),
+                        u.getDisplayName()));
     }
 
     @Transactional(readOnly = true)
@@ -278,9 +351,8 @@ public class AccountService implements UserDetailsService, LocalePreference {
     // ---- administration ------------------------------------------------------------------------
 
     /** A row in the admin's user list. The admin needs the address to recognise people; nobody else sees it. */
-    public record AccountRow(long id, String email, String displayName, boolean emailVerified, Set<Role> roles,
-                             Instant createdAt) {
-    }
+    public record AccountRow(
+            long id, String email, String displayName, boolean emailVerified, Set<Role> roles, Instant createdAt) {}
 
     @Transactional(readOnly = true)
     @Secured("ROLE_ADMIN")
@@ -288,8 +360,13 @@ public class AccountService implements UserDetailsService, LocalePreference {
         String q = like(filter);
         int size = Math.max(1, limit);
         return users.search(q, PageRequest.of(offset / size, size)).stream()
-                .map(u -> new AccountRow(u.getId(), u.getEmail(), u.getDisplayName(), u.isEmailVerified(),
-                        u.getRoles(), u.getCreatedAt()))
+                .map(u -> new AccountRow(
+                        u.getId(),
+                        u.getEmail(),
+                        u.getDisplayName(),
+                        u.isEmailVerified(),
+                        u.getRoles(),
+                        u.getCreatedAt()))
                 .toList();
     }
 
@@ -322,14 +399,15 @@ public class AccountService implements UserDetailsService, LocalePreference {
     public void requireCanParticipate(long userId) {
         UserAccount a = users.findById(userId).orElseThrow(() -> new InspraakException("error.login-required"));
         if (a.getSuspendedUntil() != null && a.getSuspendedUntil().isAfter(Instant.now(clock))) {
-            throw new InspraakException("error.suspended", java.util.Date.from(a.getSuspendedUntil()), a.getSuspensionReason());
+            throw new InspraakException("error.suspended", Date.from(a.getSuspendedUntil()), a.getSuspensionReason());
         }
     }
 
     /** Whether the account is younger than the given number of days (new accounts get stricter limits). */
     @Transactional(readOnly = true)
     public boolean isNewAccount(long userId, int days) {
-        return users.findById(userId).map(a -> a.getCreatedAt().isAfter(Instant.now(clock).minus(java.time.Duration.ofDays(days))))
+        return users.findById(userId)
+                .map(a -> a.getCreatedAt().isAfter(Instant.now(clock).minus(Duration.ofDays(days))))
                 .orElse(true);
     }
 
@@ -358,7 +436,7 @@ public class AccountService implements UserDetailsService, LocalePreference {
     @Transactional(readOnly = true)
     public Map<String, Object> exportAccount(long userId) {
         UserAccount a = users.findById(userId).orElseThrow(() -> new InspraakException("error.not-found"));
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
         out.put("email", a.getEmail());
         out.put("displayName", a.getDisplayName());
         out.put("birthYear", a.getBirthYear());
@@ -367,7 +445,9 @@ public class AccountService implements UserDetailsService, LocalePreference {
         out.put("language", a.getLocale());
         out.put("roles", a.getRoles().stream().map(Enum::name).sorted().toList());
         out.put("createdAt", a.getCreatedAt().toString());
-        out.put("suspendedUntil", a.getSuspendedUntil() == null ? null : a.getSuspendedUntil().toString());
+        out.put(
+                "suspendedUntil",
+                a.getSuspendedUntil() == null ? null : a.getSuspendedUntil().toString());
         return out;
     }
 
@@ -378,33 +458,37 @@ public class AccountService implements UserDetailsService, LocalePreference {
     @Transactional
     public void anonymise(long userId) {
         UserAccount a = users.findById(userId).orElseThrow(() -> new InspraakException("error.not-found"));
-        a.anonymise("verwijderd-" + userId + "@example.invalid", FORMER_PARTICIPANT,
-                passwordEncoder.encode(java.util.UUID.randomUUID().toString()));
+        a.anonymise(
+                "verwijderd-" + userId + "@example.invalid",
+                FORMER_PARTICIPANT,
+                passwordEncoder.encode(UUID.randomUUID().toString()));
         tokens.deleteByUserId(userId);
     }
 
     /** A new account with no personal data, to which a deleted person's votes move so they cannot be linked back. */
     @Transactional
     public long createAnonymousPlaceholder() {
-        String key = java.util.UUID.randomUUID().toString();
-        UserAccount a = new UserAccount("anoniem-" + key + "@example.invalid", FORMER_PARTICIPANT,
-                passwordEncoder.encode(key), Instant.now(clock));
+        String key = UUID.randomUUID().toString();
+        UserAccount a = new UserAccount(
+                "anoniem-" + key + "@example.invalid",
+                FORMER_PARTICIPANT,
+                passwordEncoder.encode(key),
+                Instant.now(clock));
         a.setRoles(EnumSet.of(Role.RESIDENT));
         return users.save(a).getId();
     }
 
     public static final String FORMER_PARTICIPANT = "Voormalig deelnemer";
     /** Birth year and neighbourhood of the given accounts, for aggregate statistics only; never shown per person. */
-    public record Demographics(Integer birthYear, Long neighbourhoodId) {
-    }
+    public record Demographics(Integer birthYear, Long neighbourhoodId) {}
 
     @Transactional(readOnly = true)
     public Map<Long, Demographics> demographics(Collection<Long> ids) {
-        Map<Long, Demographics> out = new java.util.HashMap<>();
+        Map<Long, Demographics> out = new HashMap<>();
         List<Long> all = List.copyOf(ids);
         for (int i = 0; i < all.size(); i += 1000) {
-            users.findAllById(all.subList(i, Math.min(all.size(), i + 1000))).forEach(u ->
-                    out.put(u.getId(), new Demographics(u.getBirthYear(), u.getNeighbourhoodId())));
+            users.findAllById(all.subList(i, Math.min(all.size(), i + 1000)))
+                    .forEach(u -> out.put(u.getId(), new Demographics(u.getBirthYear(), u.getNeighbourhoodId())));
         }
         return out;
     }
@@ -417,12 +501,12 @@ public class AccountService implements UserDetailsService, LocalePreference {
      */
     @Transactional
     public List<Long> createImportedParticipants(int count) {
-        String hash = passwordEncoder.encode(java.util.UUID.randomUUID().toString());
+        String hash = passwordEncoder.encode(UUID.randomUUID().toString());
         Instant now = Instant.now(clock);
-        List<UserAccount> created = new java.util.ArrayList<>();
+        List<UserAccount> created = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            UserAccount a = new UserAccount("import-" + java.util.UUID.randomUUID() + "@example.invalid",
-                    IMPORTED_PARTICIPANT, hash, now);
+            UserAccount a = new UserAccount(
+                    "import-" + UUID.randomUUID() + "@example.invalid", IMPORTED_PARTICIPANT, hash, now);
             a.setRoles(EnumSet.of(Role.RESIDENT));
             created.add(a);
         }
@@ -443,10 +527,16 @@ public class AccountService implements UserDetailsService, LocalePreference {
 
     /** Creates a verified account for demo seeding; callers are responsible for marking it as demo. */
     @Transactional
-    public long createVerified(String email, String displayName, String passwordHash, Set<Role> roles,
-                               Integer birthYear, Long neighbourhoodId, boolean demo) {
-        UserAccount account = new UserAccount(normaliseEmail(email), validateDisplayName(displayName), passwordHash,
-                Instant.now(clock));
+    public long createVerified(
+            String email,
+            String displayName,
+            String passwordHash,
+            Set<Role> roles,
+            Integer birthYear,
+            Long neighbourhoodId,
+            boolean demo) {
+        UserAccount account = new UserAccount(
+                normaliseEmail(email), validateDisplayName(displayName), passwordHash, Instant.now(clock));
         account.setEmailVerified(true);
         account.setRoles(roles);
         account.setBirthYear(birthYear);
@@ -467,8 +557,8 @@ public class AccountService implements UserDetailsService, LocalePreference {
     public InspraakUser loadUserByUsername(String username) {
         String email = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         UserAccount a = users.findByEmail(email).orElseThrow(() -> new UsernameNotFoundException("unknown"));
-        return new InspraakUser(a.getId(), a.getEmail(), a.getDisplayName(), a.getPasswordHash(), a.getRoles(),
-                a.isEmailVerified());
+        return new InspraakUser(
+                a.getId(), a.getEmail(), a.getDisplayName(), a.getPasswordHash(), a.getRoles(), a.isEmailVerified());
     }
 
     // ---- validation helpers ----------------------------------------------------------------------
@@ -478,7 +568,9 @@ public class AccountService implements UserDetailsService, LocalePreference {
         if (email.isEmpty()) {
             throw new InspraakException("error.email.required");
         }
-        if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches() || CONTROL.matcher(email).find()) {
+        if (email.length() > MAX_EMAIL
+                || !EMAIL.matcher(email).matches()
+                || CONTROL.matcher(email).find()) {
             throw new InspraakException("error.email.invalid");
         }
         return email;
@@ -548,7 +640,8 @@ public class AccountService implements UserDetailsService, LocalePreference {
         if (token == null || token.isBlank() || token.length() > 100) {
             throw new InspraakException("error.token.invalid");
         }
-        AccountToken t = tokens.findByTokenHash(hash(token)).filter(x -> x.getPurpose() == purpose)
+        AccountToken t = tokens.findByTokenHash(hash(token))
+                .filter(x -> x.getPurpose() == purpose)
                 .orElseThrow(() -> new InspraakException("error.token.invalid"));
         Instant now = Instant.now(clock);
         if (t.getUsedAt() != null) {
@@ -571,9 +664,13 @@ public class AccountService implements UserDetailsService, LocalePreference {
     }
 
     private static String like(String filter) {
-        String f = filter == null ? "" : filter.trim().toLowerCase(Locale.ROOT)
-                .replace("\\", "").replace("%", "").replace("_", "");
+        String f = filter == null
+                ? ""
+                : filter.trim()
+                        .toLowerCase(Locale.ROOT)
+                        .replace("\\", "")
+                        .replace("%", "")
+                        .replace("_", "");
         return "%" + f + "%";
     }
-
 }

@@ -16,7 +16,10 @@ import jakarta.persistence.Table;
 @Table(name = "account_token")
 class AccountToken {
 
-    enum Purpose { VERIFY_EMAIL, RESET_PASSWORD }
+    enum Purpose {
+        VERIFY_EMAIL,
+        RESET_PASSWORD
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -40,20 +43,33 @@ class AccountToken {
     @Column(nullable = false)
     private Instant createdAt;
 
-    protected AccountToken() {
-    }
+    protected AccountToken() {}
 
     AccountToken(Long userId, Purpose purpose, String tokenHash, Instant createdAt, Instant expiresAt) {
-        this.userId = userId;
-        this.purpose = purpose;
         this.tokenHash = tokenHash;
         this.createdAt = createdAt;
+        this.userId = userId;
+        this.purpose = purpose;
         this.expiresAt = expiresAt;
     }
 
-    Long getUserId() { return userId; }
-    Purpose getPurpose() { return purpose; }
-    Instant getExpiresAt() { return expiresAt; }
-    Instant getUsedAt() { return usedAt; }
-    void markUsed(Instant when) { this.usedAt = when; }
+    Long getUserId() {
+        return userId;
+    }
+
+    Purpose getPurpose() {
+        return purpose;
+    }
+
+    Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    Instant getUsedAt() {
+        return usedAt;
+    }
+
+    void markUsed(Instant when) {
+        this.usedAt = when;
+    }
 }

@@ -1,5 +1,6 @@
 package org.inspraak.account;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -16,6 +17,7 @@ interface AccountTokenRepository extends JpaRepository<AccountToken, Long> {
 
     /** Invalidates older unused links when a new one is issued, so only the newest works. */
     @Modifying
-    @Query("update AccountToken t set t.usedAt = :now where t.userId = :userId and t.purpose = :purpose and t.usedAt is null")
-    int invalidateOpen(Long userId, AccountToken.Purpose purpose, java.time.Instant now);
+    @Query(
+            "update AccountToken t set t.usedAt = :now where t.userId = :userId and t.purpose = :purpose and t.usedAt is null")
+    int invalidateOpen(Long userId, AccountToken.Purpose purpose, Instant now);
 }

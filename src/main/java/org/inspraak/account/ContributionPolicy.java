@@ -21,10 +21,11 @@ public class ContributionPolicy {
     private final int newAccountLinks;
     private final int premoderateFirstPosts;
 
-    ContributionPolicy(AccountService accounts,
-                       @Value("${inspraak.moderation.new-account-days:7}") int newAccountDays,
-                       @Value("${inspraak.moderation.new-account-max-links:1}") int newAccountLinks,
-                       @Value("${inspraak.moderation.premoderate-first-posts:0}") int premoderateFirstPosts) {
+    ContributionPolicy(
+            AccountService accounts,
+            @Value("${inspraak.moderation.new-account-days:7}") int newAccountDays,
+            @Value("${inspraak.moderation.new-account-max-links:1}") int newAccountLinks,
+            @Value("${inspraak.moderation.premoderate-first-posts:0}") int premoderateFirstPosts) {
         this.accounts = accounts;
         this.newAccountDays = newAccountDays;
         this.newAccountLinks = newAccountLinks;

@@ -2,5 +2,7 @@ package org.inspraak.account;
 
 /** How a resident wants to receive notification mail. */
 public enum EmailPreference {
-    INSTANT, DAILY_DIGEST, OFF
+    INSTANT,
+    DAILY_DIGEST,
+    OFF
 }

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class PersonalDataService {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final AccountService accounts;
     private final ObjectProvider<PersonalData> modules;
@@ -32,8 +33,12 @@ public class PersonalDataService {
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    PersonalDataService(AccountService accounts, ObjectProvider<PersonalData> modules, AuditService audit,
-                        CurrentUser currentUser, Clock clock) {
+    PersonalDataService(
+            AccountService accounts,
+            ObjectProvider<PersonalData> modules,
+            AuditService audit,
+            CurrentUser currentUser,
+            Clock clock) {
         this.accounts = accounts;
         this.modules = modules;
         this.audit = audit;

@@ -16,7 +16,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-
 import org.inspraak.security.Role;
 
 @Entity
@@ -59,8 +58,7 @@ public class UserAccount {
     @Enumerated(EnumType.STRING)
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
     UserAccount(String email, String displayName, String passwordHash, Instant createdAt) {
         this.email = email;
@@ -70,29 +68,94 @@ public class UserAccount {
         this.roles.add(Role.RESIDENT);
     }
 
-    public Long getId() { return id; }
-    public String getEmail() { return email; }
-    public String getDisplayName() { return displayName; }
-    String getPasswordHash() { return passwordHash; }
-    public boolean isEmailVerified() { return emailVerified; }
-    public String getLocale() { return locale; }
-    public Integer getBirthYear() { return birthYear; }
-    public Long getNeighbourhoodId() { return neighbourhoodId; }
-    public EmailPreference getEmailPreference() { return emailPreference; }
-    public boolean isDemo() { return demo; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Set<Role> getRoles() { return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles); }
+    public Long getId() {
+        return id;
+    }
 
-    void setDisplayName(String displayName) { this.displayName = displayName; }
-    void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
-    void setEmailVerified(boolean emailVerified) { this.emailVerified = emailVerified; }
-    void setLocale(String locale) { this.locale = locale; }
-    void setBirthYear(Integer birthYear) { this.birthYear = birthYear; }
-    void setNeighbourhoodId(Long neighbourhoodId) { this.neighbourhoodId = neighbourhoodId; }
-    void setEmailPreference(EmailPreference emailPreference) { this.emailPreference = emailPreference; }
-    void setDemo(boolean demo) { this.demo = demo; }
-    Instant getSuspendedUntil() { return suspendedUntil; }
-    String getSuspensionReason() { return suspensionReason; }
+    public String getEmail() {
+        return email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerified;
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    public Integer getBirthYear() {
+        return birthYear;
+    }
+
+    public Long getNeighbourhoodId() {
+        return neighbourhoodId;
+    }
+
+    public EmailPreference getEmailPreference() {
+        return emailPreference;
+    }
+
+    public boolean isDemo() {
+        return demo;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Set<Role> getRoles() {
+        return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
+
+    void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    void setEmailVerified(boolean emailVerified) {
+        this.emailVerified = emailVerified;
+    }
+
+    void setLocale(String locale) {
+        this.locale = locale;
+    }
+
+    void setBirthYear(Integer birthYear) {
+        this.birthYear = birthYear;
+    }
+
+    void setNeighbourhoodId(Long neighbourhoodId) {
+        this.neighbourhoodId = neighbourhoodId;
+    }
+
+    void setEmailPreference(EmailPreference emailPreference) {
+        this.emailPreference = emailPreference;
+    }
+
+    void setDemo(boolean demo) {
+        this.demo = demo;
+    }
+
+    Instant getSuspendedUntil() {
+        return suspendedUntil;
+    }
+
+    String getSuspensionReason() {
+        return suspensionReason;
+    }
+
     void anonymise(String placeholderEmail, String name, String unusableHash) {
         this.email = placeholderEmail;
         this.displayName = name;
@@ -102,13 +165,20 @@ public class UserAccount {
         this.birthYear = null;
         this.neighbourhoodId = null;
         this.emailPreference = EmailPreference.OFF;
+        this.demo = false;
         this.suspendedUntil = null;
         this.suspensionReason = null;
-        this.demo = false;
         this.roles.clear();
         this.roles.add(Role.RESIDENT);
     }
 
-    void suspend(Instant until, String reason) { this.suspendedUntil = until; this.suspensionReason = reason; }
-    void setRoles(Set<Role> roles) { this.roles.clear(); this.roles.addAll(roles); }
+    void suspend(Instant until, String reason) {
+        this.suspendedUntil = until;
+        this.suspensionReason = reason;
+    }
+
+    void setRoles(Set<Role> roles) {
+        this.roles.clear();
+        this.roles.addAll(roles);
+    }
 }

@@ -8,7 +8,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import org.hibernate.annotations.Immutable;
 
 /** One moderation or admin action: who, when, what and why. Immutable: entries are only ever added. */
@@ -20,22 +19,32 @@ public class AuditEntry {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long actorId;
+
     @Column(nullable = false)
     private String actorName;
+
     @Column(nullable = false)
     private String action;
+
     private String targetType;
     private Long targetId;
     private String reason;
+
     @Column(nullable = false)
     private Instant createdAt;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
-    AuditEntry(Long actorId, String actorName, String action, String targetType, Long targetId, String reason,
-               Instant createdAt) {
+    AuditEntry(
+            Long actorId,
+            String actorName,
+            String action,
+            String targetType,
+            Long targetId,
+            String reason,
+            Instant createdAt) {
         this.actorId = actorId;
         this.actorName = actorName;
         this.action = action;
@@ -45,12 +54,35 @@ public class AuditEntry {
         this.createdAt = createdAt;
     }
 
-    public Long getId() { return id; }
-    public Long getActorId() { return actorId; }
-    public String getActorName() { return actorName; }
-    public String getAction() { return action; }
-    public String getTargetType() { return targetType; }
-    public Long getTargetId() { return targetId; }
-    public String getReason() { return reason; }
-    public Instant getCreatedAt() { return createdAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public Long getActorId() {
+        return actorId;
+    }
+
+    public String getActorName() {
+        return actorName;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public String getTargetType() {
+        return targetType;
+    }
+
+    public Long getTargetId() {
+        return targetId;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 }

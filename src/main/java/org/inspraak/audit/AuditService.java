@@ -32,8 +32,14 @@ public class AuditService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String targetType, Long targetId, String reason) {
         InspraakUser actor = currentUser.get().orElse(null);
-        entries.save(new AuditEntry(actor == null ? null : actor.id(), actor == null ? "systeem" : actor.displayName(),
-                action, targetType, targetId, reason, Instant.now(clock)));
+        entries.save(new AuditEntry(
+                actor == null ? null : actor.id(),
+                actor == null ? "systeem" : actor.displayName(),
+                action,
+                targetType,
+                targetId,
+                reason,
+                Instant.now(clock)));
     }
 
     @Transactional(readOnly = true)
@@ -60,9 +66,17 @@ public class AuditService {
         do {
             batch = entries.find(blankToNull(action), like(actor), PageRequest.of(page++, 500));
             for (AuditEntry e : batch) {
-                out.append(iso.format(e.getCreatedAt())).append(',').append(cell(e.getActorName())).append(',')
-                        .append(cell(e.getAction())).append(',').append(cell(e.getTargetType())).append(',')
-                        .append(e.getTargetId() == null ? "" : e.getTargetId()).append(',').append(cell(e.getReason()))
+                out.append(iso.format(e.getCreatedAt()))
+                        .append(',')
+                        .append(cell(e.getActorName()))
+                        .append(',')
+                        .append(cell(e.getAction()))
+                        .append(',')
+                        .append(cell(e.getTargetType()))
+                        .append(',')
+                        .append(e.getTargetId() == null ? "" : e.getTargetId())
+                        .append(',')
+                        .append(cell(e.getReason()))
                         .append("\r\n");
             }
         } while (batch.size() == 500);
@@ -85,6 +99,8 @@ public class AuditService {
     }
 
     private static String like(String s) {
-        return s == null || s.isBlank() ? "" : "%" + s.trim().toLowerCase(Locale.ROOT).replace("%", "") + "%";
+        return s == null || s.isBlank()
+                ? ""
+                : "%" + s.trim().toLowerCase(Locale.ROOT).replace("%", "") + "%";
     }
 }

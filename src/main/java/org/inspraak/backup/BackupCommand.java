@@ -1,6 +1,6 @@
 package org.inspraak.backup;
 
-import org.inspraak.CommandLineMode;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.inspraak.CommandLineMode;
+
 /**
  * Command-line backup and restore of the embedded H2 database, without starting the web server:
  * {@code java -jar inspraak.jar --backup=<file.zip>} and {@code --restore=<file.zip>}, both honouring
@@ -26,8 +28,7 @@ import java.util.zip.ZipInputStream;
 public final class BackupCommand implements CommandLineMode {
 
     /** For {@link java.util.ServiceLoader}. */
-    public BackupCommand() {
-    }
+    public BackupCommand() {}
 
     @Override
     public Optional<Integer> run(String[] args) {
@@ -48,7 +49,8 @@ public final class BackupCommand implements CommandLineMode {
                 System.out.println("Backup written to " + target.toAbsolutePath());
             } else {
                 restore(Paths.get(restore), dataDir);
-                System.out.println("Restored into " + dataDir.toAbsolutePath() + "; the search index is rebuilt at the next start.");
+                System.out.println("Restored into " + dataDir.toAbsolutePath()
+                        + "; the search index is rebuilt at the next start.");
             }
             return Optional.of(0);
         } catch (IOException | SQLException | RuntimeException e) {
@@ -64,8 +66,9 @@ public final class BackupCommand implements CommandLineMode {
             throw new IOException("no database at " + db.toAbsolutePath() + ".mv.db");
         }
         Files.createDirectories(target.toAbsolutePath().getParent());
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db.toAbsolutePath() + ";IFEXISTS=TRUE", "sa", "");
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:h2:file:" + db.toAbsolutePath() + ";IFEXISTS=TRUE", "sa", "");
+                Statement s = c.createStatement()) {
             backupOn(s, target);
         }
         return target;
@@ -106,10 +109,9 @@ public final class BackupCommand implements CommandLineMode {
     }
 
     private static InputStream nonClosing(InputStream in) {
-        return new java.io.FilterInputStream(in) {
+        return new FilterInputStream(in) {
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 

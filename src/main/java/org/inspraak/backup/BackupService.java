@@ -1,11 +1,12 @@
 package org.inspraak.backup;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-
 import javax.sql.DataSource;
 
 import org.inspraak.InspraakException;
@@ -34,15 +35,19 @@ public class BackupService {
     @Transactional
     @Secured("ROLE_ADMIN")
     public Path backup() {
-        Path target = properties.dataDir().resolve("backups")
-                .resolve("inspraak-" + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip");
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+        Path target = properties
+                .dataDir()
+                .resolve("backups")
+                .resolve("inspraak-" + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                        + ".zip");
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
             if (!connection.getMetaData().getDatabaseProductName().toLowerCase().contains("h2")) {
                 throw new InspraakException("error.backup.not-h2");
             }
-            java.nio.file.Files.createDirectories(target.getParent());
+            Files.createDirectories(target.getParent());
             BackupCommand.backupOn(statement, target);
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("Backup failed: " + e.getMessage(), e);
         }
         audit.record("BACKUP_CREATED", null, null, target.getFileName().toString());

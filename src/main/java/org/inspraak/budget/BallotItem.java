@@ -15,16 +15,19 @@ class BallotItem {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private Long consultationId;
+
     @Column(nullable = false)
     private Long ideaId;
+
     @Column(nullable = false)
     private long amountEuros;
+
     private boolean corrected;
 
-    protected BallotItem() {
-    }
+    protected BallotItem() {}
 
     BallotItem(long consultationId, long ideaId, long amountEuros, boolean corrected) {
         this.consultationId = consultationId;
@@ -33,11 +36,25 @@ class BallotItem {
         this.corrected = corrected;
     }
 
-    Long getId() { return id; }
-    Long getConsultationId() { return consultationId; }
-    Long getIdeaId() { return ideaId; }
-    long getAmountEuros() { return amountEuros; }
-    boolean isCorrected() { return corrected; }
+    Long getId() {
+        return id;
+    }
+
+    Long getConsultationId() {
+        return consultationId;
+    }
+
+    Long getIdeaId() {
+        return ideaId;
+    }
+
+    long getAmountEuros() {
+        return amountEuros;
+    }
+
+    boolean isCorrected() {
+        return corrected;
+    }
 
     void setAmount(long amountEuros, boolean corrected) {
         this.amountEuros = amountEuros;

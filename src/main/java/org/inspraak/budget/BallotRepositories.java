@@ -1,5 +1,6 @@
 package org.inspraak.budget;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,18 +28,19 @@ interface BallotRepository extends JpaRepository<BallotItem, Long> {
     @Query(value = """
             insert into ballot (consultation_id, user_id, total_euros, created_at, updated_at)
             values (:c, :u, 0, :now, :now)""", nativeQuery = true)
-    void insertBallot(long c, long u, java.time.Instant now);
+    void insertBallot(long c, long u, Instant now);
 
     @Modifying
     @Query(value = "update ballot set total_euros = :total, updated_at = :now where id = :id", nativeQuery = true)
-    void setTotal(long id, long total, java.time.Instant now);
+    void setTotal(long id, long total, Instant now);
 
     @Modifying
     @Query(value = "delete from ballot_choice where ballot_id = :id", nativeQuery = true)
     void clearChoices(long id);
 
     @Modifying
-    @Query(value = "insert into ballot_choice (ballot_id, consultation_id, item_id) values (:id, :c, :item)",
+    @Query(
+            value = "insert into ballot_choice (ballot_id, consultation_id, item_id) values (:id, :c, :item)",
             nativeQuery = true)
     void addChoice(long id, long c, long item);
 
@@ -64,13 +66,15 @@ interface BallotRepository extends JpaRepository<BallotItem, Long> {
     void deleteThemeLimit(long c, long t);
 
     @Modifying
-    @Query(value = "insert into ballot_theme_limit (consultation_id, theme_id, max_euros) values (:c, :t, :max)",
+    @Query(
+            value = "insert into ballot_theme_limit (consultation_id, theme_id, max_euros) values (:c, :t, :max)",
             nativeQuery = true)
     void insertThemeLimit(long c, long t, long max);
 
-    @Query(value = "select count(*) from ballot where consultation_id = :c and total_euros <> "
-            + "(select coalesce(sum(i.amount_euros), 0) from ballot_choice bc join ballot_item i on i.id = bc.item_id "
-            + "where bc.ballot_id = ballot.id)", nativeQuery = true)
+    @Query(
+            value = "select count(*) from ballot where consultation_id = :c and total_euros <> "
+                    + "(select coalesce(sum(i.amount_euros), 0) from ballot_choice bc join ballot_item i on i.id = bc.item_id "
+                    + "where bc.ballot_id = ballot.id)",
+            nativeQuery = true)
     long inconsistentTotals(long c);
-
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,13 +22,13 @@ import org.apache.commons.csv.CSVPrinter;
 import org.inspraak.DatabaseErrors;
 import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
+import org.inspraak.audit.AuditService;
 import org.inspraak.consultation.BudgetKind;
 import org.inspraak.consultation.ConsultationService;
-import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.consultation.Phase;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaSummary;
-import org.inspraak.audit.AuditService;
+import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.Role;
@@ -62,9 +63,17 @@ public class BudgetService {
     private final TransactionTemplate txNew;
     private final Clock clock;
 
-    BudgetService(BallotItemRepository items, BallotRepository ballots, ConsultationService consultations,
-                  IdeaService ideas, AccountService accounts, NeighbourhoodService neighbourhoods,
-                  CurrentUser currentUser, AuditService audit, PlatformTransactionManager txManager, Clock clock) {
+    BudgetService(
+            BallotItemRepository items,
+            BallotRepository ballots,
+            ConsultationService consultations,
+            IdeaService ideas,
+            AccountService accounts,
+            NeighbourhoodService neighbourhoods,
+            CurrentUser currentUser,
+            AuditService audit,
+            PlatformTransactionManager txManager,
+            Clock clock) {
         this.items = items;
         this.ballots = ballots;
         this.consultations = consultations;
@@ -79,26 +88,36 @@ public class BudgetService {
         this.clock = clock;
     }
 
-    public record Item(long id, long ideaId, String title, long amountEuros, boolean corrected, Long ideaEstimate,
-                       String themeName) {
-    }
+    public record Item(
+            long id,
+            long ideaId,
+            String title,
+            long amountEuros,
+            boolean corrected,
+            Long ideaEstimate,
+            String themeName) {}
 
     /** Everything a ballot page needs. {@code locked}: ballots exist, so items, amounts and rules are fixed. */
-    public record Setup(long consultationId, BudgetKind kind, long target, Phase phase, List<Item> items,
-                        Map<String, Long> themeLimits, boolean locked) {
+    public record Setup(
+            long consultationId,
+            BudgetKind kind,
+            long target,
+            Phase phase,
+            List<Item> items,
+            Map<String, Long> themeLimits,
+            boolean locked) {
         public boolean open() {
             return phase == Phase.VOTING;
         }
     }
 
     /** The server's verdict on a package: the total, whether it is valid, and if not, why (a message key). */
-    public record Check(long total, boolean valid, String problem, Object[] args, Map<String, Long> themeTotals) {
-    }
+    public record Check(long total, boolean valid, String problem, Object[] args, Map<String, Long> themeTotals) {}
 
     @Transactional(readOnly = true)
     public Setup setup(long consultationId) {
-        ConsultationService.ConsultationDetails c = consultations.find(consultationId)
-                .orElseThrow(() -> new InspraakException("error.not-found"));
+        ConsultationService.ConsultationDetails c =
+                consultations.find(consultationId).orElseThrow(() -> new InspraakException("error.not-found"));
         if (c.budgetKind() == null) {
             throw new InspraakException("error.ballot.no-budget");
         }
@@ -110,8 +129,8 @@ public class BudgetService {
             if (i == null || i.hidden()) {
                 continue;
             }
-            list.add(new Item(b.getId(), i.id(), i.title(), b.getAmountEuros(), b.isCorrected(), i.amountEuros(),
-                    i.themeName()));
+            list.add(new Item(
+                    b.getId(), i.id(), i.title(), b.getAmountEuros(), b.isCorrected(), i.amountEuros(), i.themeName()));
         }
         Map<Long, String> themeNames = new HashMap<>();
         c.themes().forEach(t -> themeNames.put(t.id(), t.name()));
@@ -119,7 +138,13 @@ public class BudgetService {
         for (Object[] r : ballots.themeLimits(consultationId)) {
             limits.put(themeNames.get(((Number) r[0]).longValue()), ((Number) r[1]).longValue());
         }
-        return new Setup(consultationId, c.budgetKind(), c.budgetAmountEuros(), c.phase(), list, limits,
+        return new Setup(
+                consultationId,
+                c.budgetKind(),
+                c.budgetAmountEuros(),
+                c.phase(),
+                list,
+                limits,
                 ballots.countBallots(consultationId) > 0);
     }
 
@@ -146,8 +171,12 @@ public class BudgetService {
         for (Map.Entry<String, Long> limit : setup.themeLimits().entrySet()) {
             long used = perTheme.getOrDefault(limit.getKey(), 0L);
             if (used > limit.getValue()) {
-                return new Check(total, false, "error.ballot.theme-limit",
-                        new Object[] {limit.getKey(), limit.getValue()}, perTheme);
+                return new Check(
+                        total,
+                        false,
+                        "error.ballot.theme-limit",
+                        new Object[] {limit.getKey(), limit.getValue()},
+                        perTheme);
             }
         }
         if (seen.isEmpty()) {
@@ -165,7 +194,10 @@ public class BudgetService {
     /** The current resident's stored package, as item ids. */
     @Transactional(readOnly = true)
     public Set<Long> myBallot(long consultationId) {
-        return currentUser.get().map(u -> Set.copyOf(ballots.myChoices(consultationId, u.id()))).orElse(Set.of());
+        return currentUser
+                .get()
+                .map(u -> Set.copyOf(ballots.myChoices(consultationId, u.id())))
+                .orElse(Set.of());
     }
 
     /**
@@ -214,15 +246,17 @@ public class BudgetService {
     public void setItem(long consultationId, long ideaId, Long amountEuros) {
         currentUser.require(Role.ADMIN);
         requireUnlocked(consultationId);
-        IdeaSummary idea = ideas.find(ideaId).filter(i -> i.consultationId() == consultationId && !i.hidden())
+        IdeaSummary idea = ideas.find(ideaId)
+                .filter(i -> i.consultationId() == consultationId && !i.hidden())
                 .orElseThrow(() -> new InspraakException("error.ballot.unknown-idea"));
         if (amountEuros == null || amountEuros <= 0 || amountEuros > MAX_AMOUNT) {
             throw new InspraakException("error.amount.range");
         }
         boolean corrected = idea.amountEuros() == null || !idea.amountEuros().equals(amountEuros);
-        items.findByConsultationIdAndIdeaId(consultationId, ideaId).ifPresentOrElse(
-                b -> b.setAmount(amountEuros, corrected),
-                () -> items.save(new BallotItem(consultationId, ideaId, amountEuros, corrected)));
+        items.findByConsultationIdAndIdeaId(consultationId, ideaId)
+                .ifPresentOrElse(
+                        b -> b.setAmount(amountEuros, corrected),
+                        () -> items.save(new BallotItem(consultationId, ideaId, amountEuros, corrected)));
         audit.record("BALLOT_ITEM_SET", "IDEA", ideaId, String.valueOf(amountEuros));
     }
 
@@ -278,13 +312,14 @@ public class BudgetService {
 
     // ---- results -------------------------------------------------------------------------------
 
-    public record ItemResult(Item item, int chosen, double share, Map<String, Integer> byNeighbourhood,
-                             Map<String, Integer> byAge) {
-    }
+    public record ItemResult(
+            Item item, int chosen, double share, Map<String, Integer> byNeighbourhood, Map<String, Integer> byAge) {}
 
-    public record Results(int ballots, List<ItemResult> items, Map<String, Integer> ballotsByNeighbourhood,
-                          Map<String, Integer> ballotsByAge) {
-    }
+    public record Results(
+            int ballots,
+            List<ItemResult> items,
+            Map<String, Integer> ballotsByNeighbourhood,
+            Map<String, Integer> ballotsByAge) {}
 
     @Transactional(readOnly = true)
     public Results results(long consultationId) {
@@ -299,7 +334,8 @@ public class BudgetService {
         Map<String, Integer> ballotsByAge = new TreeMap<>();
         for (Long v : voters) {
             AccountService.Demographics d = demo.get(v);
-            String place = d == null || d.neighbourhoodId() == null ? "?" : names.getOrDefault(d.neighbourhoodId(), "?");
+            String place =
+                    d == null || d.neighbourhoodId() == null ? "?" : names.getOrDefault(d.neighbourhoodId(), "?");
             String age = d == null || d.birthYear() == null ? "?" : ageBand(year - d.birthYear());
             placeOf.put(v, place);
             ageOf.put(v, age);
@@ -319,15 +355,21 @@ public class BudgetService {
         List<ItemResult> out = new ArrayList<>();
         for (Item i : setup.items()) {
             int n = counts.getOrDefault(i.id(), new int[1])[0];
-            out.add(new ItemResult(i, n, voters.isEmpty() ? 0 : (double) n / voters.size(),
-                    byPlace.getOrDefault(i.id(), Map.of()), byAge.getOrDefault(i.id(), Map.of())));
+            out.add(new ItemResult(
+                    i,
+                    n,
+                    voters.isEmpty() ? 0 : (double) n / voters.size(),
+                    byPlace.getOrDefault(i.id(), Map.of()),
+                    byAge.getOrDefault(i.id(), Map.of())));
         }
         out.sort((a, b) -> Integer.compare(b.chosen(), a.chosen()));
         return new Results(voters.size(), out, ballotsByPlace, ballotsByAge);
     }
 
     static String ageBand(int age) {
-        return age < 16 ? "?" : age < 25 ? "16-24" : age < 35 ? "25-34" : age < 50 ? "35-49" : age < 65 ? "50-64" : "65+";
+        return age < 16
+                ? "?"
+                : age < 25 ? "16-24" : age < 35 ? "25-34" : age < 50 ? "35-49" : age < 65 ? "50-64" : "65+";
     }
 
     /** Results as CSV: one row per idea, overall and per neighbourhood and age band. */
@@ -336,14 +378,24 @@ public class BudgetService {
         Results r = results(consultationId);
         List<String> places = new ArrayList<>(r.ballotsByNeighbourhood().keySet());
         List<String> ages = new ArrayList<>(r.ballotsByAge().keySet());
-        List<String> header = new ArrayList<>(List.of("idea_id", "title", "amount_euros", "chosen", "share_of_ballots"));
+        List<String> header =
+                new ArrayList<>(List.of("idea_id", "title", "amount_euros", "chosen", "share_of_ballots"));
         places.forEach(p -> header.add("neighbourhood:" + p));
         ages.forEach(a -> header.add("age:" + a));
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+        try (CSVPrinter csv = new CSVPrinter(
+                out,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader(header.toArray(String[]::new))
+                        .get())) {
             for (ItemResult i : r.items()) {
-                List<Object> row = new ArrayList<>(List.of(i.item().ideaId(), i.item().title(), i.item().amountEuros(),
-                        i.chosen(), String.format(java.util.Locale.ROOT, "%.4f", i.share())));
+                List<Object> row = new ArrayList<>(List.of(
+                        i.item().ideaId(),
+                        i.item().title(),
+                        i.item().amountEuros(),
+                        i.chosen(),
+                        String.format(Locale.ROOT, "%.4f", i.share())));
                 places.forEach(p -> row.add(i.byNeighbourhood().getOrDefault(p, 0)));
                 ages.forEach(a -> row.add(i.byAge().getOrDefault(a, 0)));
                 csv.printRecord(row);
@@ -358,7 +410,8 @@ public class BudgetService {
     @Transactional(readOnly = true)
     public Map<Long, String> candidateIdeas(long consultationId) {
         Map<Long, String> m = new LinkedHashMap<>();
-        ideas.allFor(consultationId).stream().filter(i -> !i.hidden() && i.mergedInto() == null)
+        ideas.allFor(consultationId).stream()
+                .filter(i -> !i.hidden() && i.mergedInto() == null)
                 .forEach(i -> m.put(i.id(), i.title()));
         return m;
     }

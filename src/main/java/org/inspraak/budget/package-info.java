@@ -1,5 +1,7 @@
 /** The budget ballot: residents compose a package of ideas within a target or budget. */
-@ApplicationModule(allowedDependencies = {"account", "audit", "consultation", "idea", "insight", "neighbourhood", "security", "ui"})
+@ApplicationModule(
+        allowedDependencies = {"account", "audit", "consultation", "idea", "insight", "neighbourhood", "security", "ui"
+        })
 @NullMarked
 package org.inspraak.budget;
 

@@ -9,20 +9,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.inspraak.InspraakException;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.idea.IdeaService;
+import org.inspraak.notification.NotificationService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.inspraak.notification.NotificationService;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The content calendar: staff plan municipal updates per consultation; the scheduler publishes each at its time
@@ -45,12 +48,17 @@ public class ContentCalendarService {
     private final NotificationService notifications;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final TransactionTemplate tx;
 
-    ContentCalendarService(UpdateRepository updates, ConsultationService consultations, IdeaService ideas,
-                           NotificationService notifications, CurrentUser currentUser, Clock clock,
-                           org.springframework.transaction.PlatformTransactionManager txManager) {
-        this.tx = new org.springframework.transaction.support.TransactionTemplate(txManager);
+    ContentCalendarService(
+            UpdateRepository updates,
+            ConsultationService consultations,
+            IdeaService ideas,
+            NotificationService notifications,
+            CurrentUser currentUser,
+            Clock clock,
+            PlatformTransactionManager txManager) {
+        this.tx = new TransactionTemplate(txManager);
         this.updates = updates;
         this.consultations = consultations;
         this.ideas = ideas;
@@ -59,16 +67,20 @@ public class ContentCalendarService {
         this.clock = clock;
     }
 
-    public record UpdateForm(String body, List<Long> ideaIds, Instant publishAt, byte[] image, String imageType,
-                             String imageAlt) {
-    }
+    public record UpdateForm(
+            String body, List<Long> ideaIds, Instant publishAt, byte[] image, String imageType, String imageAlt) {}
 
-    public record UpdateView(long id, long consultationId, String body, List<Long> ideaIds, Instant publishAt,
-                             Instant publishedAt, boolean hasImage, String imageAlt) {
-    }
+    public record UpdateView(
+            long id,
+            long consultationId,
+            String body,
+            List<Long> ideaIds,
+            Instant publishAt,
+            Instant publishedAt,
+            boolean hasImage,
+            String imageAlt) {}
 
-    public record Warning(String key, LocalDate day, Instant at) {
-    }
+    public record Warning(String key, LocalDate day, Instant at) {}
 
     @Transactional
     public long plan(long consultationId, UpdateForm form) {
@@ -113,12 +125,17 @@ public class ContentCalendarService {
         if (f.publishAt().isBefore(Instant.now(clock).minus(Duration.ofMinutes(1)))) {
             throw new InspraakException("error.update.past");
         }
-        List<Long> ideaIds = f.ideaIds() == null ? List.of() : f.ideaIds().stream().distinct().toList();
+        List<Long> ideaIds = f.ideaIds() == null
+                ? List.of()
+                : f.ideaIds().stream().distinct().toList();
         if (ideaIds.size() > 10) {
             throw new InspraakException("error.update.too-many-ideas", 10);
         }
         for (Long id : ideaIds) {
-            if (id == null || ideas.find(id).filter(i -> i.consultationId() == consultationId && !i.hidden()).isEmpty()) {
+            if (id == null
+                    || ideas.find(id)
+                            .filter(i -> i.consultationId() == consultationId && !i.hidden())
+                            .isEmpty()) {
                 throw new InspraakException("error.update.idea");
             }
         }
@@ -140,8 +157,13 @@ public class ContentCalendarService {
         } else {
             image = null;
         }
-        u.apply(body, ideaIds.stream().map(String::valueOf).collect(Collectors.joining(",")), f.publishAt(), image,
-                type, alt);
+        u.apply(
+                body,
+                ideaIds.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                f.publishAt(),
+                image,
+                type,
+                alt);
     }
 
     /** PNG or JPEG by their magic bytes; the declared type of an upload is not trusted. */
@@ -158,20 +180,30 @@ public class ContentCalendarService {
     @Transactional(readOnly = true)
     public List<UpdateView> planned(long consultationId, LocalDate from, LocalDate toExclusive) {
         currentUser.requireStaff();
-        return updates.planned(consultationId, from.atStartOfDay(ZONE).toInstant(),
-                toExclusive.atStartOfDay(ZONE).toInstant()).stream().map(ContentCalendarService::view).toList();
+        return updates
+                .planned(
+                        consultationId,
+                        from.atStartOfDay(ZONE).toInstant(),
+                        toExclusive.atStartOfDay(ZONE).toInstant())
+                .stream()
+                .map(ContentCalendarService::view)
+                .toList();
     }
 
     /** Published updates for the consultation page, newest first. */
     @Transactional(readOnly = true)
     public List<UpdateView> published(long consultationId) {
-        return updates.published(consultationId).stream().map(ContentCalendarService::view).toList();
+        return updates.published(consultationId).stream()
+                .map(ContentCalendarService::view)
+                .toList();
     }
 
     @Transactional(readOnly = true)
-    public java.util.Optional<byte[]> image(long updateId) {
-        return updates.findById(updateId).filter(u -> u.getPublishedAt() != null || currentUser.get()
-                .map(InspraakUser::isStaff).orElse(false)).map(Update::getImage);
+    public Optional<byte[]> image(long updateId) {
+        return updates.findById(updateId)
+                .filter(u -> u.getPublishedAt() != null
+                        || currentUser.get().map(InspraakUser::isStaff).orElse(false))
+                .map(Update::getImage);
     }
 
     @Transactional(readOnly = true)
@@ -186,9 +218,11 @@ public class ContentCalendarService {
     @Transactional(readOnly = true)
     public List<Warning> warnings(long consultationId, LocalDate from, LocalDate toExclusive) {
         currentUser.requireStaff();
-        ConsultationService.ConsultationDetails c = consultations.find(consultationId)
-                .orElseThrow(() -> new InspraakException("error.not-found"));
-        List<Update> list = updates.planned(consultationId, from.atStartOfDay(ZONE).toInstant(),
+        ConsultationService.ConsultationDetails c =
+                consultations.find(consultationId).orElseThrow(() -> new InspraakException("error.not-found"));
+        List<Update> list = updates.planned(
+                consultationId,
+                from.atStartOfDay(ZONE).toInstant(),
                 toExclusive.atStartOfDay(ZONE).toInstant());
         List<Warning> out = new ArrayList<>();
         Set<LocalDate> covered = new HashSet<>();
@@ -218,8 +252,10 @@ public class ContentCalendarService {
             List<Update> due = updates.due(now);
             for (Update u : due) {
                 u.markPublished(now);
-                String title = consultations.find(u.getConsultationId())
-                        .map(ConsultationService.ConsultationDetails::title).orElse("");
+                String title = consultations
+                        .find(u.getConsultationId())
+                        .map(ConsultationService.ConsultationDetails::title)
+                        .orElse("");
                 notifications.announceUpdate(u.getConsultationId(), title);
             }
             return due.size();
@@ -239,9 +275,17 @@ public class ContentCalendarService {
     }
 
     private static UpdateView view(Update u) {
-        List<Long> ids = u.getIdeaIds().isBlank() ? List.of()
+        List<Long> ids = u.getIdeaIds().isBlank()
+                ? List.of()
                 : Arrays.stream(u.getIdeaIds().split(",")).map(Long::valueOf).toList();
-        return new UpdateView(u.getId(), u.getConsultationId(), u.getBody(), ids, u.getPublishAt(), u.getPublishedAt(),
-                u.getImage() != null, u.getImageAlt());
+        return new UpdateView(
+                u.getId(),
+                u.getConsultationId(),
+                u.getBody(),
+                ids,
+                u.getPublishAt(),
+                u.getPublishedAt(),
+                u.getImage() != null,
+                u.getImageAlt());
     }
 }

@@ -17,50 +17,83 @@ class Update {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private Long consultationId;
+
     @Column(nullable = false)
     private String body;
+
     private byte[] image;
     private String imageType;
     private String imageAlt;
+
     @Column(nullable = false)
     private String ideaIds;
+
     @Column(nullable = false)
     private Instant publishAt;
+
     private Instant publishedAt;
+
     @Column(nullable = false)
     private Long createdBy;
+
     @Column(nullable = false)
     private Instant createdAt;
 
-    protected Update() {
-    }
+    protected Update() {}
 
     Update(long consultationId, long createdBy, Instant now) {
-        this.consultationId = consultationId;
         this.createdBy = createdBy;
         this.createdAt = now;
+        this.consultationId = consultationId;
     }
 
     void apply(String body, String ideaIds, Instant publishAt, byte[] image, String imageType, String imageAlt) {
         this.body = body;
-        this.ideaIds = ideaIds;
-        this.publishAt = publishAt;
         this.image = image;
         this.imageType = imageType;
         this.imageAlt = imageAlt;
+        this.ideaIds = ideaIds;
+        this.publishAt = publishAt;
     }
 
-    Long getId() { return id; }
-    Long getConsultationId() { return consultationId; }
-    String getBody() { return body; }
-    byte[] getImage() { return image; }
-    String getImageType() { return imageType; }
-    String getImageAlt() { return imageAlt; }
-    String getIdeaIds() { return ideaIds; }
-    Instant getPublishAt() { return publishAt; }
-    Instant getPublishedAt() { return publishedAt; }
+    Long getId() {
+        return id;
+    }
+
+    Long getConsultationId() {
+        return consultationId;
+    }
+
+    String getBody() {
+        return body;
+    }
+
+    byte[] getImage() {
+        return image;
+    }
+
+    String getImageType() {
+        return imageType;
+    }
+
+    String getImageAlt() {
+        return imageAlt;
+    }
+
+    String getIdeaIds() {
+        return ideaIds;
+    }
+
+    Instant getPublishAt() {
+        return publishAt;
+    }
+
+    Instant getPublishedAt() {
+        return publishedAt;
+    }
 
     void markPublished(Instant now) {
         this.publishedAt = now;

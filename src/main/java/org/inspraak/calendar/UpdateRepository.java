@@ -8,12 +8,14 @@ import org.springframework.data.jpa.repository.Query;
 
 interface UpdateRepository extends JpaRepository<Update, Long> {
 
-    @Query("select u from Update u where u.consultationId = :c and u.publishAt >= :from and u.publishAt < :to order by u.publishAt, u.id")
+    @Query(
+            "select u from Update u where u.consultationId = :c and u.publishAt >= :from and u.publishAt < :to order by u.publishAt, u.id")
     List<Update> planned(long c, Instant from, Instant to);
 
     @Query("select u from Update u where u.publishedAt is null and u.publishAt <= :now order by u.publishAt, u.id")
     List<Update> due(Instant now);
 
-    @Query("select u from Update u where u.consultationId = :c and u.publishedAt is not null order by u.publishedAt desc, u.id desc")
+    @Query(
+            "select u from Update u where u.consultationId = :c and u.publishedAt is not null order by u.publishedAt desc, u.id desc")
     List<Update> published(long c);
 }

@@ -32,23 +32,33 @@ class Consultation {
 
     @Column(nullable = false)
     private String title;
+
     @Column(nullable = false)
     private String question;
+
     @Column(nullable = false)
     private String background;
+
     @Enumerated(EnumType.STRING)
     private BudgetKind budgetKind;
+
     private Long budgetAmountEuros;
+
     @Column(nullable = false)
     private LocalDate ideasFrom;
+
     @Column(nullable = false)
     private LocalDate votingFrom;
+
     @Column(nullable = false)
     private LocalDate summarisingFrom;
+
     @Column(nullable = false)
     private LocalDate closedFrom;
+
     private String attribution;
     private boolean preModeration;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -63,8 +73,7 @@ class Consultation {
     @Column(name = "name")
     private List<String> targetGroups = new ArrayList<>();
 
-    protected Consultation() {
-    }
+    protected Consultation() {}
 
     Consultation(Instant createdAt) {
         this.createdAt = createdAt;
@@ -86,21 +95,65 @@ class Consultation {
         return Phase.CLOSED;
     }
 
-    Long getId() { return id; }
-    String getTitle() { return title; }
-    String getQuestion() { return question; }
-    String getBackground() { return background; }
-    BudgetKind getBudgetKind() { return budgetKind; }
-    Long getBudgetAmountEuros() { return budgetAmountEuros; }
-    LocalDate getIdeasFrom() { return ideasFrom; }
-    LocalDate getVotingFrom() { return votingFrom; }
-    LocalDate getSummarisingFrom() { return summarisingFrom; }
-    LocalDate getClosedFrom() { return closedFrom; }
-    String getAttribution() { return attribution; }
-    Instant getCreatedAt() { return createdAt; }
-    Set<Long> getNeighbourhoodIds() { return neighbourhoodIds; }
-    List<String> getTargetGroups() { return targetGroups; }
-    boolean isPreModeration() { return preModeration; }
+    Long getId() {
+        return id;
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    String getQuestion() {
+        return question;
+    }
+
+    String getBackground() {
+        return background;
+    }
+
+    BudgetKind getBudgetKind() {
+        return budgetKind;
+    }
+
+    Long getBudgetAmountEuros() {
+        return budgetAmountEuros;
+    }
+
+    LocalDate getIdeasFrom() {
+        return ideasFrom;
+    }
+
+    LocalDate getVotingFrom() {
+        return votingFrom;
+    }
+
+    LocalDate getSummarisingFrom() {
+        return summarisingFrom;
+    }
+
+    LocalDate getClosedFrom() {
+        return closedFrom;
+    }
+
+    String getAttribution() {
+        return attribution;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Set<Long> getNeighbourhoodIds() {
+        return neighbourhoodIds;
+    }
+
+    List<String> getTargetGroups() {
+        return targetGroups;
+    }
+
+    boolean isPreModeration() {
+        return preModeration;
+    }
 
     void apply(ConsultationService.ConsultationForm f) {
         this.title = f.title();

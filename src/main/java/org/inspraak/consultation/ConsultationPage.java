@@ -13,6 +13,5 @@ public final class ConsultationPage {
     /** The body of the page: the residents' ideas. */
     public static final PageSlot<ConsultationDetails> MAIN = new PageSlot<>("consultation.main");
 
-    private ConsultationPage() {
-    }
+    private ConsultationPage() {}
 }

@@ -3,17 +3,27 @@ package org.inspraak.consultation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
+import org.inspraak.AfterTransaction;
 import org.inspraak.InspraakException;
 import org.inspraak.audit.AuditService;
+import org.inspraak.neighbourhood.NeighbourhoodService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.inspraak.neighbourhood.NeighbourhoodService;
 
 /** Consultations (Stadsgesprekken), their themes and their phases. */
 @Service
@@ -29,24 +39,38 @@ public class ConsultationService {
     private final NeighbourhoodService neighbourhoods;
     private final Clock clock;
     private final AuditService audit;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
-    ConsultationService(ConsultationRepository consultations, ThemeRepository themes,
-                        NeighbourhoodService neighbourhoods, Clock clock, AuditService audit,
-                        org.springframework.context.ApplicationEventPublisher events) {
-        this.events = events;
-        this.audit = audit;
+    ConsultationService(
+            ConsultationRepository consultations,
+            ThemeRepository themes,
+            NeighbourhoodService neighbourhoods,
+            Clock clock,
+            AuditService audit,
+            ApplicationEventPublisher events) {
         this.consultations = consultations;
-        this.themes = themes;
         this.neighbourhoods = neighbourhoods;
         this.clock = clock;
+        this.audit = audit;
+        this.events = events;
+        this.themes = themes;
     }
 
     /** What an admin fills in. Themes are names; existing ones are kept, new ones added. */
-    public record ConsultationForm(String title, String question, String background, BudgetKind budgetKind,
-                                   Long budgetAmountEuros, LocalDate ideasFrom, LocalDate votingFrom,
-                                   LocalDate summarisingFrom, LocalDate closedFrom, List<String> themes,
-                                   Set<Long> neighbourhoodIds, List<String> targetGroups, boolean preModeration) {
+    public record ConsultationForm(
+            String title,
+            String question,
+            String background,
+            BudgetKind budgetKind,
+            Long budgetAmountEuros,
+            LocalDate ideasFrom,
+            LocalDate votingFrom,
+            LocalDate summarisingFrom,
+            LocalDate closedFrom,
+            List<String> themes,
+            Set<Long> neighbourhoodIds,
+            List<String> targetGroups,
+            boolean preModeration) {
         public ConsultationForm {
             themes = themes == null ? List.of() : List.copyOf(themes);
             neighbourhoodIds = neighbourhoodIds == null ? Set.of() : Set.copyOf(neighbourhoodIds);
@@ -55,23 +79,31 @@ public class ConsultationService {
     }
 
     /** Published before the budget kind or amount of a consultation changes; listeners may refuse by throwing. */
-    public record BudgetRuleChanging(long consultationId) {
-    }
+    public record BudgetRuleChanging(long consultationId) {}
 
-    public record ThemeRef(long id, String name) {
-    }
+    public record ThemeRef(long id, String name) {}
 
     /** Everything a page needs to show one consultation. */
-    public record ConsultationDetails(long id, String title, String question, String background,
-                                      BudgetKind budgetKind, Long budgetAmountEuros, LocalDate ideasFrom,
-                                      LocalDate votingFrom, LocalDate summarisingFrom, LocalDate closedFrom,
-                                      Phase phase, List<ThemeRef> themes, Set<Long> neighbourhoodIds,
-                                      String attribution, List<String> targetGroups, boolean preModeration) {
-    }
+    public record ConsultationDetails(
+            long id,
+            String title,
+            String question,
+            String background,
+            BudgetKind budgetKind,
+            Long budgetAmountEuros,
+            LocalDate ideasFrom,
+            LocalDate votingFrom,
+            LocalDate summarisingFrom,
+            LocalDate closedFrom,
+            Phase phase,
+            List<ThemeRef> themes,
+            Set<Long> neighbourhoodIds,
+            String attribution,
+            List<String> targetGroups,
+            boolean preModeration) {}
 
-    public record ConsultationSummary(long id, String title, String question, Phase phase, LocalDate ideasFrom,
-                                      LocalDate closedFrom) {
-    }
+    public record ConsultationSummary(
+            long id, String title, String question, Phase phase, LocalDate ideasFrom, LocalDate closedFrom) {}
 
     @Transactional
     @Secured("ROLE_ADMIN")
@@ -100,14 +132,14 @@ public class ConsultationService {
         validate(form);
         Consultation c = consultations.findById(id).orElseThrow(() -> new InspraakException("error.not-found"));
         if (c.getBudgetKind() != form.budgetKind()
-                || !java.util.Objects.equals(c.getBudgetAmountEuros(), form.budgetAmountEuros())) {
+                || !Objects.equals(c.getBudgetAmountEuros(), form.budgetAmountEuros())) {
             // Synchronous: a listener (the ballot) may refuse, which rolls this update back.
             events.publishEvent(new BudgetRuleChanging(id));
         }
         c.apply(form);
         forgetPhase(id);
         audit.record("CONSULTATION_UPDATED", "CONSULTATION", id, form.title());
-        Set<String> existing = new java.util.HashSet<>();
+        Set<String> existing = new HashSet<>();
         themes.findByConsultationIdOrderByName(id).forEach(t -> existing.add(t.getName()));
         for (String theme : form.themes()) {
             if (existing.add(theme.strip())) {
@@ -118,17 +150,34 @@ public class ConsultationService {
 
     @Transactional
     public void setAttribution(long id, String attribution) {
-        consultations.findById(id).orElseThrow(() -> new InspraakException("error.not-found")).setAttribution(attribution);
+        consultations
+                .findById(id)
+                .orElseThrow(() -> new InspraakException("error.not-found"))
+                .setAttribution(attribution);
     }
 
     @Transactional(readOnly = true)
     public Optional<ConsultationDetails> find(long id) {
         LocalDate today = LocalDate.now(clock);
-        return consultations.findById(id).map(c -> new ConsultationDetails(c.getId(), c.getTitle(), c.getQuestion(),
-                c.getBackground(), c.getBudgetKind(), c.getBudgetAmountEuros(), c.getIdeasFrom(), c.getVotingFrom(),
-                c.getSummarisingFrom(), c.getClosedFrom(), c.phaseOn(today), themes(c.getId()),
-                Set.copyOf(c.getNeighbourhoodIds()), c.getAttribution(), List.copyOf(c.getTargetGroups()),
-                c.isPreModeration()));
+        return consultations
+                .findById(id)
+                .map(c -> new ConsultationDetails(
+                        c.getId(),
+                        c.getTitle(),
+                        c.getQuestion(),
+                        c.getBackground(),
+                        c.getBudgetKind(),
+                        c.getBudgetAmountEuros(),
+                        c.getIdeasFrom(),
+                        c.getVotingFrom(),
+                        c.getSummarisingFrom(),
+                        c.getClosedFrom(),
+                        c.phaseOn(today),
+                        themes(c.getId()),
+                        Set.copyOf(c.getNeighbourhoodIds()),
+                        c.getAttribution(),
+                        List.copyOf(c.getTargetGroups()),
+                        c.isPreModeration()));
     }
 
     @Transactional(readOnly = true)
@@ -136,29 +185,36 @@ public class ConsultationService {
         LocalDate today = LocalDate.now(clock);
         int size = Math.max(1, limit);
         return consultations.findForHome(today, PageRequest.of(offset / size, size)).stream()
-                .map(c -> new ConsultationSummary(c.getId(), c.getTitle(), c.getQuestion(), c.phaseOn(today),
-                        c.getIdeasFrom(), c.getClosedFrom()))
+                .map(c -> new ConsultationSummary(
+                        c.getId(),
+                        c.getTitle(),
+                        c.getQuestion(),
+                        c.phaseOn(today),
+                        c.getIdeasFrom(),
+                        c.getClosedFrom()))
                 .toList();
     }
 
     /** Every consultation with its current phase and the day that phase began; for phase announcements. */
-    public record PhaseState(long id, String title, Phase phase, LocalDate since) {
-    }
+    public record PhaseState(long id, String title, Phase phase, LocalDate since) {}
 
     @Transactional(readOnly = true)
     public List<PhaseState> phaseStates() {
         LocalDate today = LocalDate.now(clock);
-        return consultations.findAll().stream().map(c -> {
-            Phase p = c.phaseOn(today);
-            LocalDate since = switch (p) {
-                case UPCOMING -> c.getCreatedAt().atZone(clock.getZone()).toLocalDate();
-                case IDEAS -> c.getIdeasFrom();
-                case VOTING -> c.getVotingFrom();
-                case SUMMARISING -> c.getSummarisingFrom();
-                case CLOSED -> c.getClosedFrom();
-            };
-            return new PhaseState(c.getId(), c.getTitle(), p, since);
-        }).toList();
+        return consultations.findAll().stream()
+                .map(c -> {
+                    Phase p = c.phaseOn(today);
+                    LocalDate since = switch (p) {
+                        case UPCOMING ->
+                            c.getCreatedAt().atZone(clock.getZone()).toLocalDate();
+                        case IDEAS -> c.getIdeasFrom();
+                        case VOTING -> c.getVotingFrom();
+                        case SUMMARISING -> c.getSummarisingFrom();
+                        case CLOSED -> c.getClosedFrom();
+                    };
+                    return new PhaseState(c.getId(), c.getTitle(), p, since);
+                })
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -169,20 +225,21 @@ public class ConsultationService {
     @Transactional(readOnly = true)
     public List<ThemeRef> themes(long consultationId) {
         return themes.findByConsultationIdOrderByName(consultationId).stream()
-                .map(t -> new ThemeRef(t.getId(), t.getName())).toList();
+                .map(t -> new ThemeRef(t.getId(), t.getName()))
+                .toList();
     }
 
     /** Names of themes by id, across consultations (for search facets). */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, String> themeNames(java.util.Collection<Long> themeIds) {
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
+    public Map<Long, String> themeNames(Collection<Long> themeIds) {
+        Map<Long, String> names = new HashMap<>();
         themes.findAllById(themeIds).forEach(t -> names.put(t.getId(), t.getName()));
         return names;
     }
 
     @Transactional(readOnly = true)
-    public java.util.Map<Long, String> titles(java.util.Collection<Long> ids) {
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
+    public Map<Long, String> titles(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
         consultations.findAllById(ids).forEach(c -> names.put(c.getId(), c.getTitle()));
         return names;
     }
@@ -191,7 +248,7 @@ public class ConsultationService {
      * A consultation's phase today. Asked for every vote and reaction, so remembered for a few seconds, and
      * without a transaction of its own (the repository call has one when it is needed).
      */
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Phase phase(long consultationId) {
         LocalDate today = LocalDate.now(clock);
         long now = System.nanoTime();
@@ -199,34 +256,41 @@ public class ConsultationService {
         if (cached != null && cached.day().equals(today) && now - cached.at() < PHASE_TTL_NANOS) {
             return cached.phase();
         }
-        Phase phase = consultations.findById(consultationId).map(c -> c.phaseOn(today))
+        Phase phase = consultations
+                .findById(consultationId)
+                .map(c -> c.phaseOn(today))
                 .orElseThrow(() -> new InspraakException("error.not-found"));
         phases.put(consultationId, new CachedPhase(today, phase, now));
         return phase;
     }
 
-    private record CachedPhase(LocalDate day, Phase phase, long at) {
-    }
+    private record CachedPhase(LocalDate day, Phase phase, long at) {}
 
     /** Bounds staleness even for a change that bypassed this service (a restore, a manual SQL fix). */
-    private static final long PHASE_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-    private final java.util.Map<Long, CachedPhase> phases = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long PHASE_TTL_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private final Map<Long, CachedPhase> phases = new ConcurrentHashMap<>();
 
     /** Forgets the phase now and again after the change commits, so no reader re-caches the old dates. */
     private void forgetPhase(long id) {
         phases.remove(id);
-        org.inspraak.AfterTransaction.completion(() -> phases.remove(id));
+        AfterTransaction.completion(() -> phases.remove(id));
     }
 
     /** Whether new contributions in this consultation wait for a moderator's approval. */
     @Transactional(readOnly = true)
     public boolean requiresApproval(long consultationId) {
-        return consultations.findById(consultationId).map(Consultation::isPreModeration).orElse(false);
+        return consultations
+                .findById(consultationId)
+                .map(Consultation::isPreModeration)
+                .orElse(false);
     }
 
     @Transactional(readOnly = true)
     public boolean themeBelongsTo(long themeId, long consultationId) {
-        return themes.findById(themeId).map(t -> t.getConsultationId() == consultationId).orElse(false);
+        return themes.findById(themeId)
+                .map(t -> t.getConsultationId() == consultationId)
+                .orElse(false);
     }
 
     private void validate(ConsultationForm f) {
@@ -238,7 +302,8 @@ public class ConsultationService {
         if (f.ideasFrom() == null || f.votingFrom() == null || f.summarisingFrom() == null || f.closedFrom() == null) {
             throw new InspraakException("error.consultation.dates-required");
         }
-        if (f.votingFrom().isBefore(f.ideasFrom()) || f.summarisingFrom().isBefore(f.votingFrom())
+        if (f.votingFrom().isBefore(f.ideasFrom())
+                || f.summarisingFrom().isBefore(f.votingFrom())
                 || f.closedFrom().isBefore(f.summarisingFrom())) {
             throw new InspraakException("error.consultation.dates-order");
         }

@@ -2,7 +2,11 @@ package org.inspraak.consultation;
 
 /** What residents can do when. UPCOMING is the time before the ideas phase opens. */
 public enum Phase {
-    UPCOMING, IDEAS, VOTING, SUMMARISING, CLOSED;
+    UPCOMING,
+    IDEAS,
+    VOTING,
+    SUMMARISING,
+    CLOSED;
 
     public boolean acceptsIdeas() {
         return this == IDEAS;

@@ -22,15 +22,22 @@ class Theme {
     @Column(nullable = false)
     private String name;
 
-    protected Theme() {
-    }
+    protected Theme() {}
 
     Theme(Long consultationId, String name) {
         this.consultationId = consultationId;
         this.name = name;
     }
 
-    Long getId() { return id; }
-    Long getConsultationId() { return consultationId; }
-    String getName() { return name; }
+    Long getId() {
+        return id;
+    }
+
+    Long getConsultationId() {
+        return consultationId;
+    }
+
+    String getName() {
+        return name;
+    }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -18,14 +19,16 @@ import java.util.Set;
 
 import org.inspraak.InspraakProperties;
 import org.inspraak.account.AccountService;
+import org.inspraak.budget.BudgetService;
 import org.inspraak.consultation.BudgetKind;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.consultation.ConsultationService.ConsultationForm;
-import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.idea.AmountKind;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaForm;
 import org.inspraak.idea.IdeaStatus;
+import org.inspraak.insight.InsightService;
+import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
@@ -50,21 +53,90 @@ import org.springframework.stereotype.Component;
 class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "inspraak-demo";
-    static final List<String> DEMO_ACCOUNTS = List.of("bewoner@example.org", "moderator@example.org",
-            "raadslid@example.org", "beheerder@example.org");
+    static final List<String> DEMO_ACCOUNTS =
+            List.of("bewoner@example.org", "moderator@example.org", "raadslid@example.org", "beheerder@example.org");
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    private static final List<String> NEIGHBOURHOODS = List.of("Binnenstad", "Brandevoort", "Brouwhuis", "Dierdonk",
-            "Helmond-Noord", "Helmond-Oost", "Helmond-West", "Mierlo-Hout", "Rijpelberg", "Stiphout", "Warande");
-    private static final List<String> THEMES = List.of("Afval en energie", "Bestuur en organisatie", "Cultuur en sport",
-            "Groen en openbare ruimte", "Verkeer en parkeren", "Zorg en welzijn");
-    private static final List<String> RESIDENT_NAMES = List.of("Marieke", "Joost uit Brandevoort", "Fam. Verhoeven",
-            "Anouk", "Henk van der Linden", "Sevda", "Tom B.", "Ria Hendriks", "Mohamed", "Lotte", "Peter uit Stiphout",
-            "Ingrid", "Bas", "Yvonne M.", "Kees", "Fatima", "Jeroen", "Annemiek", "Ruud", "Samira", "Wim Bakker",
-            "Esther", "Daan", "Hanneke", "Gerard", "Noor", "Frank uit West", "Linda", "Stijn", "Thea",
-            "Ahmet", "Marloes", "Rob", "Saskia", "Jan-Willem", "Mirjam", "Koen", "Petra", "Emre", "Judith",
-            "Niels", "Gonny", "Roel", "Karin", "Youssef", "Els", "Sander", "Wilma", "Tim", "Bianca",
-            "Hans", "Ilse", "Martijn", "Dewi", "Arie", "Nadia", "Gijs", "Carla", "Luuk", "Mieke");
+    private static final List<String> NEIGHBOURHOODS = List.of(
+            "Binnenstad",
+            "Brandevoort",
+            "Brouwhuis",
+            "Dierdonk",
+            "Helmond-Noord",
+            "Helmond-Oost",
+            "Helmond-West",
+            "Mierlo-Hout",
+            "Rijpelberg",
+            "Stiphout",
+            "Warande");
+    private static final List<String> THEMES = List.of(
+            "Afval en energie",
+            "Bestuur en organisatie",
+            "Cultuur en sport",
+            "Groen en openbare ruimte",
+            "Verkeer en parkeren",
+            "Zorg en welzijn");
+    private static final List<String> RESIDENT_NAMES = List.of(
+            "Marieke",
+            "Joost uit Brandevoort",
+            "Fam. Verhoeven",
+            "Anouk",
+            "Henk van der Linden",
+            "Sevda",
+            "Tom B.",
+            "Ria Hendriks",
+            "Mohamed",
+            "Lotte",
+            "Peter uit Stiphout",
+            "Ingrid",
+            "Bas",
+            "Yvonne M.",
+            "Kees",
+            "Fatima",
+            "Jeroen",
+            "Annemiek",
+            "Ruud",
+            "Samira",
+            "Wim Bakker",
+            "Esther",
+            "Daan",
+            "Hanneke",
+            "Gerard",
+            "Noor",
+            "Frank uit West",
+            "Linda",
+            "Stijn",
+            "Thea",
+            "Ahmet",
+            "Marloes",
+            "Rob",
+            "Saskia",
+            "Jan-Willem",
+            "Mirjam",
+            "Koen",
+            "Petra",
+            "Emre",
+            "Judith",
+            "Niels",
+            "Gonny",
+            "Roel",
+            "Karin",
+            "Youssef",
+            "Els",
+            "Sander",
+            "Wilma",
+            "Tim",
+            "Bianca",
+            "Hans",
+            "Ilse",
+            "Martijn",
+            "Dewi",
+            "Arie",
+            "Nadia",
+            "Gijs",
+            "Carla",
+            "Luuk",
+            "Mieke");
     private static final List<String> REACTIONS = List.of(
             "Goed idee! Bij ons in de straat zou dit echt verschil maken.",
             "Ik twijfel. Wie gaat dit dan organiseren? Het klinkt simpel, maar in de praktijk kost het ook tijd van ambtenaren.",
@@ -94,25 +166,32 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final CurrentUser currentUser;
 
-    private final org.inspraak.insight.InsightService insights;
-    private final org.inspraak.budget.BudgetService budget;
+    private final InsightService insights;
+    private final BudgetService budget;
 
-    DemoData(org.inspraak.budget.BudgetService budget, org.inspraak.insight.InsightService insights,
-             InspraakProperties properties, AccountService accounts,
-             NeighbourhoodService neighbourhoods,
-             ConsultationService consultations, IdeaService ideas, VoteService votes, ReactionService reactions,
-             Clock clock, CurrentUser currentUser) {
-        this.currentUser = currentUser;
+    DemoData(
+            BudgetService budget,
+            InsightService insights,
+            InspraakProperties properties,
+            AccountService accounts,
+            NeighbourhoodService neighbourhoods,
+            ConsultationService consultations,
+            IdeaService ideas,
+            VoteService votes,
+            ReactionService reactions,
+            Clock clock,
+            CurrentUser currentUser) {
         this.properties = properties;
         this.accounts = accounts;
         this.neighbourhoods = neighbourhoods;
-        this.insights = insights;
-        this.budget = budget;
         this.consultations = consultations;
         this.ideas = ideas;
         this.votes = votes;
         this.reactions = reactions;
         this.clock = clock;
+        this.currentUser = currentUser;
+        this.insights = insights;
+        this.budget = budget;
     }
 
     @Override
@@ -122,8 +201,11 @@ class DemoData implements ApplicationRunner {
         }
         long started = System.nanoTime();
         seed();
-        log.info("Seeded the demo municipality in {} ms. Demo accounts {} use the password '{}'.",
-                (System.nanoTime() - started) / 1_000_000, DEMO_ACCOUNTS, PASSWORD);
+        log.info(
+                "Seeded the demo municipality in {} ms. Demo accounts {} use the password '{}'.",
+                (System.nanoTime() - started) / 1_000_000,
+                DEMO_ACCOUNTS,
+                PASSWORD);
     }
 
     void seed() throws IOException {
@@ -138,44 +220,85 @@ class DemoData implements ApplicationRunner {
         double each = Math.floor(10000.0 / NEIGHBOURHOODS.size()) / 100;
         NEIGHBOURHOODS.forEach(n -> insights.seedPopulationShare("NEIGHBOURHOOD", n, each));
 
-        long resident = accounts.createVerified("bewoner@example.org", "Bewoner Bram", hash, EnumSet.of(Role.RESIDENT),
-                1978, wijk.get("Mierlo-Hout"), true);
-        long moderator = accounts.createVerified("moderator@example.org", "Sanne (gemeente)", hash,
-                EnumSet.of(Role.MODERATOR, Role.RESIDENT), null, null, true);
-        accounts.createVerified("raadslid@example.org", "Raadslid De Vries", hash, EnumSet.of(Role.COUNCIL_MEMBER),
-                null, null, true);
-        accounts.createVerified("beheerder@example.org", "Beheerder Gemeente", hash,
-                EnumSet.of(Role.ADMIN, Role.MODERATOR, Role.RESIDENT), null, null, true);
+        long resident = accounts.createVerified(
+                "bewoner@example.org",
+                "Bewoner Bram",
+                hash,
+                EnumSet.of(Role.RESIDENT),
+                1978,
+                wijk.get("Mierlo-Hout"),
+                true);
+        long moderator = accounts.createVerified(
+                "moderator@example.org",
+                "Sanne (gemeente)",
+                hash,
+                EnumSet.of(Role.MODERATOR, Role.RESIDENT),
+                null,
+                null,
+                true);
+        accounts.createVerified(
+                "raadslid@example.org", "Raadslid De Vries", hash, EnumSet.of(Role.COUNCIL_MEMBER), null, null, true);
+        accounts.createVerified(
+                "beheerder@example.org",
+                "Beheerder Gemeente",
+                hash,
+                EnumSet.of(Role.ADMIN, Role.MODERATOR, Role.RESIDENT),
+                null,
+                null,
+                true);
         List<Long> residents = new ArrayList<>();
         residents.add(resident);
         for (int i = 0; i < RESIDENT_NAMES.size(); i++) {
             // Older residents are over-represented, as in most real consultations.
             int birthYear = 1990 - (int) Math.round(Math.abs(random.nextGaussian()) * 22) + random.nextInt(10);
             Long home = random.nextInt(10) < 8 ? wijkIds.get(random.nextInt(wijkIds.size())) : null;
-            residents.add(accounts.createVerified("bewoner" + (i + 1) + "@example.org", RESIDENT_NAMES.get(i), hash,
-                    EnumSet.of(Role.RESIDENT), random.nextInt(10) < 7 ? birthYear : null, home, true));
+            residents.add(accounts.createVerified(
+                    "bewoner" + (i + 1) + "@example.org",
+                    RESIDENT_NAMES.get(i),
+                    hash,
+                    EnumSet.of(Role.RESIDENT),
+                    random.nextInt(10) < 7 ? birthYear : null,
+                    home,
+                    true));
         }
 
         LocalDate today = LocalDate.now(clock);
         long stadsgesprek = consultations.createUnchecked(new ConsultationForm(
                 "Stadsgesprek: samen slim bezuinigen",
                 "De gemeente moet de komende vier jaar € 12 miljoen bezuinigen. Waar zou u op besparen, en hoe doen we dat slim? U kent Helmond als geen ander.",
-                background(), BudgetKind.SAVINGS_TARGET, 12_000_000L, today.minusDays(20), today.plusDays(10),
-                today.plusDays(30), today.plusDays(45), THEMES, Set.copyOf(wijkIds),
-                List.of("Jongeren van 18 tot 35", "Huurders", "Ondernemers in de binnenstad"), false));
+                background(),
+                BudgetKind.SAVINGS_TARGET,
+                12_000_000L,
+                today.minusDays(20),
+                today.plusDays(10),
+                today.plusDays(30),
+                today.plusDays(45),
+                THEMES,
+                Set.copyOf(wijkIds),
+                List.of("Jongeren van 18 tot 35", "Huurders", "Ondernemers in de binnenstad"),
+                false));
         Map<String, Long> themeIds = new LinkedHashMap<>();
         consultations.themes(stadsgesprek).forEach(t -> themeIds.put(t.name(), t.id()));
 
-        Instant start = today.minusDays(20).atTime(9, 0).atZone(java.time.ZoneId.systemDefault()).toInstant();
+        Instant start =
+                today.minusDays(20).atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant();
         List<Long> ideaIds = new ArrayList<>();
         List<DemoIdea> demoIdeas = readIdeas();
         for (int i = 0; i < demoIdeas.size(); i++) {
             DemoIdea d = demoIdeas.get(i);
             long author = residents.get(random.nextInt(residents.size()));
             Instant at = start.plus(Duration.ofMinutes((long) i * 620 + random.nextInt(300)));
-            ideaIds.add(ideas.postAs(author, stadsgesprek, new IdeaForm(d.title(), d.description(),
-                    themeIds.get(d.theme()), d.neighbourhood() == null ? null : wijk.get(d.neighbourhood()),
-                    d.kind(), d.amount()), at));
+            ideaIds.add(ideas.postAs(
+                    author,
+                    stadsgesprek,
+                    new IdeaForm(
+                            d.title(),
+                            d.description(),
+                            themeIds.get(d.theme()),
+                            d.neighbourhood() == null ? null : wijk.get(d.neighbourhood()),
+                            d.kind(),
+                            d.amount()),
+                    at));
         }
 
         // Each idea gets its own level of support, so sorting by support and divisiveness shows something real.
@@ -187,7 +310,9 @@ class DemoData implements ApplicationRunner {
             for (int i = 0; i < ideaIds.size(); i++) {
                 if (random.nextInt(100) < 55) {
                     double r = random.nextDouble();
-                    VoteChoice choice = r < appeal[i] ? VoteChoice.AGREE : r < appeal[i] + 0.1 ? VoteChoice.PASS : VoteChoice.DISAGREE;
+                    VoteChoice choice = r < appeal[i]
+                            ? VoteChoice.AGREE
+                            : r < appeal[i] + 0.1 ? VoteChoice.PASS : VoteChoice.DISAGREE;
                     votes.voteAs(voter, ideaIds.get(i), choice);
                 }
             }
@@ -198,29 +323,58 @@ class DemoData implements ApplicationRunner {
             Instant at = start.plus(Duration.ofHours(i * 10L + 2));
             for (int k = 0; k < count; k++) {
                 long author = residents.get(random.nextInt(residents.size()));
-                long parent = reactions.postAs(author, false, ideaIds.get(i), null,
-                        REACTIONS.get(random.nextInt(REACTIONS.size())), at.plus(Duration.ofMinutes(37L * (k + 1))));
+                long parent = reactions.postAs(
+                        author,
+                        false,
+                        ideaIds.get(i),
+                        null,
+                        REACTIONS.get(random.nextInt(REACTIONS.size())),
+                        at.plus(Duration.ofMinutes(37L * (k + 1))));
                 if (random.nextInt(3) == 0) {
-                    reactions.postAs(residents.get(random.nextInt(residents.size())), false, ideaIds.get(i), parent,
-                            REPLIES.get(random.nextInt(REPLIES.size())), at.plus(Duration.ofMinutes(37L * (k + 1) + 95)));
+                    reactions.postAs(
+                            residents.get(random.nextInt(residents.size())),
+                            false,
+                            ideaIds.get(i),
+                            parent,
+                            REPLIES.get(random.nextInt(REPLIES.size())),
+                            at.plus(Duration.ofMinutes(37L * (k + 1) + 95)));
                 }
             }
         }
-        reactions.postAs(moderator, true, ideaIds.get(0), null,
+        reactions.postAs(
+                moderator,
+                true,
+                ideaIds.get(0),
+                null,
                 "Dank voor dit idee. De afdeling Openbare Ruimte onderzoekt op dit moment een proef met dimmen in twee wijken. We laten hier voor de zomer weten wat eruit komt.",
                 start.plus(Duration.ofDays(2)));
-        reactions.postAs(moderator, true, ideaIds.get(12), null,
+        reactions.postAs(
+                moderator,
+                true,
+                ideaIds.get(12),
+                null,
                 "Goed punt over gezinnen met luiers. Bij een eventuele invoering van diftar komt er een regeling voor medisch afval en jonge kinderen.",
                 start.plus(Duration.ofDays(5)));
 
-        InspraakUser staff = new InspraakUser(moderator, "moderator@example.org", "Sanne (gemeente)", hash,
-                EnumSet.of(Role.MODERATOR, Role.RESIDENT), true);
+        InspraakUser staff = new InspraakUser(
+                moderator,
+                "moderator@example.org",
+                "Sanne (gemeente)",
+                hash,
+                EnumSet.of(Role.MODERATOR, Role.RESIDENT),
+                true);
         currentUser.runAs(staff, () -> {
-            ideas.setStatus(ideaIds.get(0), IdeaStatus.UNDER_CONSIDERATION,
+            ideas.setStatus(
+                    ideaIds.get(0),
+                    IdeaStatus.UNDER_CONSIDERATION,
                     "De gemeente onderzoekt een proef met dimmen in twee wijken.");
-            ideas.setStatus(ideaIds.get(5), IdeaStatus.SELECTED,
+            ideas.setStatus(
+                    ideaIds.get(5),
+                    IdeaStatus.SELECTED,
                     "Opgenomen in het voorstel aan de raad: zonnepanelen op twaalf gemeentelijke gebouwen.");
-            ideas.setStatus(ideaIds.get(14), IdeaStatus.NOT_SELECTED,
+            ideas.setStatus(
+                    ideaIds.get(14),
+                    IdeaStatus.NOT_SELECTED,
                     "Het aantal wethouders is een keuze van de gemeenteraad bij de vorming van het college, niet van deze bezuinigingsronde.");
         });
 
@@ -228,39 +382,75 @@ class DemoData implements ApplicationRunner {
                 "Speelplekken in de wijk",
                 "Welke speelplekken in uw wijk verdienen een opknapbeurt?",
                 "Met een budget van € 400.000 knappen we in 2026 speelplekken op. Bewoners droegen plekken aan en stemden erover.",
-                BudgetKind.SPENDING_BUDGET, 400_000L, today.minusDays(120), today.minusDays(90), today.minusDays(60),
-                today.minusDays(45), List.of("Spelen", "Groen"), Set.copyOf(wijkIds), List.of("Gezinnen met jonge kinderen"), false));
-        long speeltuin = ideas.postAs(residents.get(3), closed, new IdeaForm("Speeltuin Brouwhuis opknappen",
-                "De speeltoestellen aan de Brouwhuisweg zijn twintig jaar oud en de helft is afgezet met linten.",
-                null, wijk.get("Brouwhuis"), AmountKind.COST, 60_000L), start.minus(Duration.ofDays(100)));
-        currentUser.runAs(staff, () -> ideas.setStatus(speeltuin, IdeaStatus.IMPLEMENTED,
-                "De nieuwe speeltuin is in september geopend."));
+                BudgetKind.SPENDING_BUDGET,
+                400_000L,
+                today.minusDays(120),
+                today.minusDays(90),
+                today.minusDays(60),
+                today.minusDays(45),
+                List.of("Spelen", "Groen"),
+                Set.copyOf(wijkIds),
+                List.of("Gezinnen met jonge kinderen"),
+                false));
+        long speeltuin = ideas.postAs(
+                residents.get(3),
+                closed,
+                new IdeaForm(
+                        "Speeltuin Brouwhuis opknappen",
+                        "De speeltoestellen aan de Brouwhuisweg zijn twintig jaar oud en de helft is afgezet met linten.",
+                        null,
+                        wijk.get("Brouwhuis"),
+                        AmountKind.COST,
+                        60_000L),
+                start.minus(Duration.ofDays(100)));
+        currentUser.runAs(
+                staff,
+                () -> ideas.setStatus(
+                        speeltuin, IdeaStatus.IMPLEMENTED, "De nieuwe speeltuin is in september geopend."));
 
         // A consultation in its voting phase with a budget ballot: residents compose a package of cuts.
         long ballotConsultation = consultations.createUnchecked(new ConsultationForm(
                 "Begroting 2027: kies mee waar we besparen",
                 "De gemeente moet in 2027 € 3 miljoen besparen. Welke combinatie van maatregelen kiest u?",
                 "Kies maatregelen tot u samen minstens € 3 miljoen bespaart. De bedragen zijn door de gemeente nagerekend.",
-                BudgetKind.SAVINGS_TARGET, 3_000_000L, today.minusDays(30), today.minusDays(5), today.plusDays(20),
-                today.plusDays(50), List.of("Bestuur", "Openbare ruimte", "Cultuur"), Set.copyOf(wijkIds), List.of(), false));
+                BudgetKind.SAVINGS_TARGET,
+                3_000_000L,
+                today.minusDays(30),
+                today.minusDays(5),
+                today.plusDays(20),
+                today.plusDays(50),
+                List.of("Bestuur", "Openbare ruimte", "Cultuur"),
+                Set.copyOf(wijkIds),
+                List.of(),
+                false));
         Object[][] cuts = {
-                {"Straatverlichting dimmen na middernacht", 400_000L, 350_000L},
-                {"Minder wethouders en een kleiner college", 600_000L, null},
-                {"Gemeentelijke gebouwen delen met scholen", 900_000L, 900_000L},
-                {"Subsidie evenementen halveren", 500_000L, 500_000L},
-                {"Groenonderhoud samen met buurtbewoners", 700_000L, 800_000L},
-                {"Papieren gemeentegids afschaffen", 150_000L, 150_000L},
-                {"Bibliotheekfilialen samenvoegen", 800_000L, 800_000L},
-                {"Parkeertarieven in het centrum verhogen", 1_000_000L, 1_000_000L}};
+            {"Straatverlichting dimmen na middernacht", 400_000L, 350_000L},
+            {"Minder wethouders en een kleiner college", 600_000L, null},
+            {"Gemeentelijke gebouwen delen met scholen", 900_000L, 900_000L},
+            {"Subsidie evenementen halveren", 500_000L, 500_000L},
+            {"Groenonderhoud samen met buurtbewoners", 700_000L, 800_000L},
+            {"Papieren gemeentegids afschaffen", 150_000L, 150_000L},
+            {"Bibliotheekfilialen samenvoegen", 800_000L, 800_000L},
+            {"Parkeertarieven in het centrum verhogen", 1_000_000L, 1_000_000L}
+        };
         List<long[]> onBallot = new ArrayList<>();
         for (int i = 0; i < cuts.length; i++) {
-            long id = ideas.postAs(residents.get(i), ballotConsultation, new IdeaForm((String) cuts[i][0],
-                    "Voorstel van een inwoner om structureel te besparen: " + ((String) cuts[i][0]).toLowerCase() + ".",
-                    null, null, AmountKind.SAVING, (Long) cuts[i][2]), start.minus(Duration.ofDays(25 - i)));
+            long id = ideas.postAs(
+                    residents.get(i),
+                    ballotConsultation,
+                    new IdeaForm(
+                            (String) cuts[i][0],
+                            "Voorstel van een inwoner om structureel te besparen: "
+                                    + ((String) cuts[i][0]).toLowerCase() + ".",
+                            null,
+                            null,
+                            AmountKind.SAVING,
+                            (Long) cuts[i][2]),
+                    start.minus(Duration.ofDays(25 - i)));
             onBallot.add(new long[] {id, (Long) cuts[i][1]});
         }
-        InspraakUser admin = new InspraakUser(moderator, "beheerder@example.org", "Beheerder", hash,
-                EnumSet.of(Role.ADMIN), true);
+        InspraakUser admin =
+                new InspraakUser(moderator, "beheerder@example.org", "Beheerder", hash, EnumSet.of(Role.ADMIN), true);
         currentUser.runAs(admin, () -> onBallot.forEach(b -> budget.setItem(ballotConsultation, b[0], b[1])));
     }
 
@@ -280,8 +470,8 @@ class DemoData implements ApplicationRunner {
                 """;
     }
 
-    record DemoIdea(String theme, String neighbourhood, AmountKind kind, Long amount, String title, String description) {
-    }
+    record DemoIdea(
+            String theme, String neighbourhood, AmountKind kind, Long amount, String title, String description) {}
 
     static List<DemoIdea> readIdeas() throws IOException {
         String text;

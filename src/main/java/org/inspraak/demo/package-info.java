@@ -1,5 +1,16 @@
 /** The demo municipality seeded into an empty database, and the guard that keeps it out of production. */
-@ApplicationModule(allowedDependencies = {"account", "budget", "consultation", "idea", "insight", "neighbourhood", "reaction", "security", "vote"})
+@ApplicationModule(
+        allowedDependencies = {
+            "account",
+            "budget",
+            "consultation",
+            "idea",
+            "insight",
+            "neighbourhood",
+            "reaction",
+            "security",
+            "vote"
+        })
 @NullMarked
 package org.inspraak.demo;
 

@@ -21,32 +21,50 @@ class Goal {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private Long consultationId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private GoalMetric metric;
+
     @Column(name = "target_value", nullable = false)
     private BigDecimal targetValue;
+
     @Column(nullable = false)
     private LocalDate deadline;
+
     @Column(nullable = false)
     private Instant createdAt;
 
-    protected Goal() {
-    }
+    protected Goal() {}
 
     Goal(long consultationId, GoalMetric metric, BigDecimal targetValue, LocalDate deadline, Instant now) {
+        this.createdAt = now;
         this.consultationId = consultationId;
         this.metric = metric;
         this.targetValue = targetValue;
         this.deadline = deadline;
-        this.createdAt = now;
     }
 
-    Long getId() { return id; }
-    Long getConsultationId() { return consultationId; }
-    GoalMetric getMetric() { return metric; }
-    BigDecimal getTargetValue() { return targetValue; }
-    LocalDate getDeadline() { return deadline; }
+    Long getId() {
+        return id;
+    }
+
+    Long getConsultationId() {
+        return consultationId;
+    }
+
+    GoalMetric getMetric() {
+        return metric;
+    }
+
+    BigDecimal getTargetValue() {
+        return targetValue;
+    }
+
+    LocalDate getDeadline() {
+        return deadline;
+    }
 }

@@ -2,8 +2,12 @@ package org.inspraak.goal;
 
 /** What a goal measures. Only the median answer time is better when lower. */
 public enum GoalMetric {
-    PARTICIPANTS(1_000_000), IDEAS(1_000_000), REACTIONS(10_000_000), SHARE_UNDER_35(100),
-    MEDIAN_ANSWER_HOURS(24 * 365), BALLOTS(1_000_000);
+    PARTICIPANTS(1_000_000),
+    IDEAS(1_000_000),
+    REACTIONS(10_000_000),
+    SHARE_UNDER_35(100),
+    MEDIAN_ANSWER_HOURS(24 * 365),
+    BALLOTS(1_000_000);
 
     /** The largest target that makes sense; larger ones are refused as impossible. */
     final double maxTarget;

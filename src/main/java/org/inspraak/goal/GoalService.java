@@ -16,11 +16,11 @@ import java.util.Set;
 
 import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
+import org.inspraak.audit.AuditService;
 import org.inspraak.budget.BudgetService;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaSummary;
-import org.inspraak.audit.AuditService;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.Role;
@@ -47,9 +47,17 @@ public class GoalService {
     private final AuditService audit;
     private final Clock clock;
 
-    GoalService(GoalRepository goals, ConsultationService consultations, IdeaService ideas, VoteService votes,
-                ReactionService reactions, AccountService accounts, BudgetService budget, CurrentUser currentUser,
-                AuditService audit, Clock clock) {
+    GoalService(
+            GoalRepository goals,
+            ConsultationService consultations,
+            IdeaService ideas,
+            VoteService votes,
+            ReactionService reactions,
+            AccountService accounts,
+            BudgetService budget,
+            CurrentUser currentUser,
+            AuditService audit,
+            Clock clock) {
         this.goals = goals;
         this.consultations = consultations;
         this.ideas = ideas;
@@ -62,17 +70,26 @@ public class GoalService {
         this.clock = clock;
     }
 
-    public enum Verdict { MET, ON_TRACK, BEHIND }
-
-    public record Evaluation(long goalId, GoalMetric metric, double target, LocalDate deadline, Double current,
-                             double progress, Verdict verdict) {
+    public enum Verdict {
+        MET,
+        ON_TRACK,
+        BEHIND
     }
+
+    public record Evaluation(
+            long goalId,
+            GoalMetric metric,
+            double target,
+            LocalDate deadline,
+            Double current,
+            double progress,
+            Verdict verdict) {}
 
     @Transactional
     public long add(long consultationId, GoalMetric metric, BigDecimal target, LocalDate deadline) {
         currentUser.requireStaff();
-        ConsultationService.ConsultationDetails c = consultations.find(consultationId)
-                .orElseThrow(() -> new InspraakException("error.not-found"));
+        ConsultationService.ConsultationDetails c =
+                consultations.find(consultationId).orElseThrow(() -> new InspraakException("error.not-found"));
         if (metric == null) {
             throw new InspraakException("error.goal.metric");
         }
@@ -88,7 +105,8 @@ public class GoalService {
         if (!deadline.isAfter(c.ideasFrom()) || deadline.isAfter(c.closedFrom().plusYears(1))) {
             throw new InspraakException("error.goal.deadline-range");
         }
-        long id = goals.save(new Goal(consultationId, metric, target, deadline, Instant.now(clock))).getId();
+        long id = goals.save(new Goal(consultationId, metric, target, deadline, Instant.now(clock)))
+                .getId();
         audit.record("GOAL_ADDED", "CONSULTATION", consultationId, metric + " " + target + " " + deadline);
         return id;
     }
@@ -104,8 +122,8 @@ public class GoalService {
         if (!currentUser.has(Role.MODERATOR) && !currentUser.has(Role.ADMIN) && !currentUser.has(Role.COUNCIL_MEMBER)) {
             throw new InspraakException("error.insight.access");
         }
-        ConsultationService.ConsultationDetails c = consultations.find(consultationId)
-                .orElseThrow(() -> new InspraakException("error.not-found"));
+        ConsultationService.ConsultationDetails c =
+                consultations.find(consultationId).orElseThrow(() -> new InspraakException("error.not-found"));
         List<Goal> list = goals.findByConsultationIdOrderById(consultationId);
         if (list.isEmpty()) {
             return List.of();
@@ -127,8 +145,9 @@ public class GoalService {
                 long total = Math.max(1, ChronoUnit.DAYS.between(c.ideasFrom(), g.getDeadline()));
                 long elapsed = Math.max(0, Math.min(total, ChronoUnit.DAYS.between(c.ideasFrom(), today)));
                 double expected = target * elapsed / total;
-                verdict = now >= target ? Verdict.MET : now >= expected && !today.isAfter(g.getDeadline())
-                        ? Verdict.ON_TRACK : Verdict.BEHIND;
+                verdict = now >= target
+                        ? Verdict.MET
+                        : now >= expected && !today.isAfter(g.getDeadline()) ? Verdict.ON_TRACK : Verdict.BEHIND;
             }
             out.add(new Evaluation(g.getId(), g.getMetric(), target, g.getDeadline(), current, progress, verdict));
         }
@@ -137,7 +156,8 @@ public class GoalService {
 
     /** The current value of every metric for a consultation. */
     Map<GoalMetric, Double> measure(long consultationId) {
-        List<IdeaSummary> all = ideas.allFor(consultationId).stream().filter(i -> !i.hidden()).toList();
+        List<IdeaSummary> all =
+                ideas.allFor(consultationId).stream().filter(i -> !i.hidden()).toList();
         List<Long> ids = all.stream().map(IdeaSummary::id).toList();
         List<VoteService.Cell> cells = votes.cells(ids);
         List<ReactionService.Activity> activity = reactions.activity(ids);
@@ -148,7 +168,8 @@ public class GoalService {
         Map<GoalMetric, Double> m = new HashMap<>();
         m.put(GoalMetric.PARTICIPANTS, (double) participants.size());
         m.put(GoalMetric.IDEAS, (double) all.size());
-        m.put(GoalMetric.REACTIONS, (double) activity.stream().filter(a -> !a.official()).count());
+        m.put(GoalMetric.REACTIONS, (double)
+                activity.stream().filter(a -> !a.official()).count());
         int year = Year.now(clock).getValue();
         int known = 0;
         int young = 0;
@@ -162,7 +183,8 @@ public class GoalService {
         }
         m.put(GoalMetric.SHARE_UNDER_35, known == 0 ? 0.0 : 100.0 * young / known);
         Map<Long, Instant> firstAnswer = new HashMap<>();
-        activity.stream().filter(ReactionService.Activity::official)
+        activity.stream()
+                .filter(ReactionService.Activity::official)
                 .forEach(a -> firstAnswer.merge(a.ideaId(), a.at(), (x, y) -> x.isBefore(y) ? x : y));
         List<Double> hours = new ArrayList<>();
         for (IdeaSummary i : all) {
@@ -172,8 +194,13 @@ public class GoalService {
             }
         }
         hours.sort(Double::compare);
-        m.put(GoalMetric.MEDIAN_ANSWER_HOURS, hours.isEmpty() ? null : hours.size() % 2 == 1
-                ? hours.get(hours.size() / 2) : (hours.get(hours.size() / 2 - 1) + hours.get(hours.size() / 2)) / 2);
+        m.put(
+                GoalMetric.MEDIAN_ANSWER_HOURS,
+                hours.isEmpty()
+                        ? null
+                        : hours.size() % 2 == 1
+                                ? hours.get(hours.size() / 2)
+                                : (hours.get(hours.size() / 2 - 1) + hours.get(hours.size() / 2)) / 2);
         m.put(GoalMetric.BALLOTS, (double) budget.ballotCount(consultationId));
         return m;
     }

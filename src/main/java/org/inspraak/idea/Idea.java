@@ -10,10 +10,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
@@ -22,7 +23,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordFie
 /** A resident's proposal. Vote and reaction counts are kept on the row, changed only by atomic SQL updates. */
 @Entity
 @Table(name = "idea")
-@Indexed(routingBinder = @org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef(type = IdeaIndexRouting.class))
+@Indexed(routingBinder = @RoutingBinderRef(type = IdeaIndexRouting.class))
 public class Idea {
 
     @Id
@@ -54,6 +55,7 @@ public class Idea {
 
     @Enumerated(EnumType.STRING)
     private AmountKind amountKind;
+
     private Long amountEuros;
 
     @Enumerated(EnumType.STRING)
@@ -72,26 +74,30 @@ public class Idea {
     // Counts are read-only for Hibernate: only IdeaRepository's atomic updates change them.
     @Column(insertable = false, updatable = false)
     private int agreeCount;
+
     @Column(insertable = false, updatable = false)
     private int disagreeCount;
+
     @Column(insertable = false, updatable = false)
     private int passCount;
+
     @Column(insertable = false, updatable = false)
     private int reactionCount;
+
     @Column(insertable = false, updatable = false)
     private double supportScore;
+
     @Column(insertable = false, updatable = false)
     private int divisiveness;
 
     @Column(nullable = false)
-    @GenericField(sortable = org.hibernate.search.engine.backend.types.Sortable.YES)
+    @GenericField(sortable = Sortable.YES)
     private Instant createdAt;
 
     @Column(nullable = false)
     private Instant updatedAt;
 
-    protected Idea() {
-    }
+    protected Idea() {}
 
     Idea(Long consultationId, Long authorId, Instant now) {
         this.consultationId = consultationId;
@@ -121,39 +127,121 @@ public class Idea {
     }
 
     void correct(String title, String description, Instant now) {
+        this.moderatorEdited = true;
         this.title = title;
         this.description = description;
-        this.moderatorEdited = true;
         this.updatedAt = now;
     }
 
-    void setLocked(boolean locked) { this.locked = locked; }
-    void setPinned(boolean pinned) { this.pinned = pinned; }
-    void setClientIp(String clientIp) { this.clientIp = clientIp; }
-    void setMergedInto(Long mergedInto) { this.mergedInto = mergedInto; }
-    public Long getMergedInto() { return mergedInto; }
-    String getClientIp() { return clientIp; }
-    public String getHiddenReason() { return hiddenReason; }
-    public boolean isModeratorEdited() { return moderatorEdited; }
-    public boolean isLocked() { return locked; }
-    public boolean isPinned() { return pinned; }
+    void setLocked(boolean locked) {
+        this.locked = locked;
+    }
 
-    public Long getId() { return id; }
-    public Long getConsultationId() { return consultationId; }
-    public Long getAuthorId() { return authorId; }
-    public String getTitle() { return title; }
-    public String getDescription() { return description; }
-    public Long getThemeId() { return themeId; }
-    public Long getNeighbourhoodId() { return neighbourhoodId; }
-    public AmountKind getAmountKind() { return amountKind; }
-    public Long getAmountEuros() { return amountEuros; }
-    public IdeaStatus getStatus() { return status; }
-    public boolean isHidden() { return hidden; }
-    public int getAgreeCount() { return agreeCount; }
-    public int getDisagreeCount() { return disagreeCount; }
-    public int getPassCount() { return passCount; }
-    public int getReactionCount() { return reactionCount; }
-    public double getSupportScore() { return supportScore; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
+    void setPinned(boolean pinned) {
+        this.pinned = pinned;
+    }
+
+    void setClientIp(String clientIp) {
+        this.clientIp = clientIp;
+    }
+
+    void setMergedInto(Long mergedInto) {
+        this.mergedInto = mergedInto;
+    }
+
+    public Long getMergedInto() {
+        return mergedInto;
+    }
+
+    String getClientIp() {
+        return clientIp;
+    }
+
+    public String getHiddenReason() {
+        return hiddenReason;
+    }
+
+    public boolean isModeratorEdited() {
+        return moderatorEdited;
+    }
+
+    public boolean isLocked() {
+        return locked;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getConsultationId() {
+        return consultationId;
+    }
+
+    public Long getAuthorId() {
+        return authorId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public Long getThemeId() {
+        return themeId;
+    }
+
+    public Long getNeighbourhoodId() {
+        return neighbourhoodId;
+    }
+
+    public AmountKind getAmountKind() {
+        return amountKind;
+    }
+
+    public Long getAmountEuros() {
+        return amountEuros;
+    }
+
+    public IdeaStatus getStatus() {
+        return status;
+    }
+
+    public boolean isHidden() {
+        return hidden;
+    }
+
+    public int getAgreeCount() {
+        return agreeCount;
+    }
+
+    public int getDisagreeCount() {
+        return disagreeCount;
+    }
+
+    public int getPassCount() {
+        return passCount;
+    }
+
+    public int getReactionCount() {
+        return reactionCount;
+    }
+
+    public double getSupportScore() {
+        return supportScore;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
 }

@@ -8,8 +8,7 @@ import org.inspraak.ui.PageSlot;
 public final class IdeaPage {
 
     /** What the page tells its parts: the idea and its consultation, as the visitor may see them. */
-    public record Context(IdeaSummary idea, ConsultationDetails consultation) {
-    }
+    public record Context(IdeaSummary idea, ConsultationDetails consultation) {}
 
     /** Below the text: what a visitor can do with the idea (report it, follow it). */
     public static final PageSlot<Context> ACTIONS = new PageSlot<>("idea.actions");
@@ -20,6 +19,5 @@ public final class IdeaPage {
     /** Below the status timeline: the conversation about the idea. */
     public static final PageSlot<Context> DISCUSSION = new PageSlot<>("idea.discussion");
 
-    private IdeaPage() {
-    }
+    private IdeaPage() {}
 }

@@ -1,5 +1,6 @@
 package org.inspraak.idea;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.domain.Pageable;
@@ -8,7 +9,6 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface IdeaRepository extends JpaRepository<Idea, Long> {
-
 
     /** Sets the counts and the sort keys derived from them in one statement. */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
@@ -24,20 +24,25 @@ interface IdeaRepository extends JpaRepository<Idea, Long> {
     @Query(value = "update idea set reaction_count = reaction_count + :delta where id = :id", nativeQuery = true)
     int addReactions(long id, int delta);
 
-    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.pinned desc, i.createdAt desc, i.id desc")
+    @Query(
+            "select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.pinned desc, i.createdAt desc, i.id desc")
     List<Idea> newest(long consultationId, Pageable page);
 
-    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.pinned desc, i.supportScore desc, i.agreeCount desc, i.id desc")
+    @Query(
+            "select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.pinned desc, i.supportScore desc, i.agreeCount desc, i.id desc")
     List<Idea> mostSupported(long consultationId, Pageable page);
 
-    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.pinned desc, i.reactionCount desc, i.id desc")
+    @Query(
+            "select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.pinned desc, i.reactionCount desc, i.id desc")
     List<Idea> mostDiscussed(long consultationId, Pageable page);
 
-    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.pinned desc, i.divisiveness desc, i.id desc")
+    @Query(
+            "select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.pinned desc, i.divisiveness desc, i.id desc")
     List<Idea> mostDivided(long consultationId, Pageable page);
 
     /** A shuffled but stable order: the same seed gives the same order, so paging does not repeat ideas. */
-    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by mod(i.id * :seed, 1000003), i.id")
+    @Query(
+            "select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by mod(i.id * :seed, 1000003), i.id")
     List<Idea> shuffled(long consultationId, long seed, Pageable page);
 
     long countByConsultationIdAndHiddenFalse(long consultationId);
@@ -55,8 +60,10 @@ interface IdeaRepository extends JpaRepository<Idea, Long> {
     int eraseClientIps(long authorId);
 
     @Modifying
-    @Query(value = "update idea set client_ip = null where client_ip is not null and created_at < :before", nativeQuery = true)
-    int purgeClientIps(java.time.Instant before);
+    @Query(
+            value = "update idea set client_ip = null where client_ip is not null and created_at < :before",
+            nativeQuery = true)
+    int purgeClientIps(Instant before);
 
     @Query("select i.id from Idea i where i.consultationId = :consultationId")
     List<Long> idsOf(long consultationId);

@@ -3,28 +3,35 @@ package org.inspraak.idea;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import org.inspraak.AfterTransaction;
 import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
-import org.inspraak.consultation.ConsultationService;
-import org.inspraak.neighbourhood.NeighbourhoodService;
-import org.inspraak.consultation.Phase;
-import org.inspraak.security.ClientIp;
 import org.inspraak.account.ContributionPolicy;
+import org.inspraak.consultation.ConsultationService;
+import org.inspraak.consultation.Phase;
+import org.inspraak.neighbourhood.NeighbourhoodService;
+import org.inspraak.security.ClientIp;
 import org.inspraak.security.CurrentUser;
-import org.inspraak.security.RateLimits;
 import org.inspraak.security.InspraakUser;
+import org.inspraak.security.RateLimits;
 import org.inspraak.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,19 +60,23 @@ public class IdeaService {
     private final ClientIp clientIp;
     private final ContributionPolicy policy;
 
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    IdeaService(IdeaRepository ideas, IdeaStatusChangeRepository statusChanges, ConsultationService consultations,
-                NeighbourhoodService neighbourhoods, AccountService accounts, CurrentUser currentUser,
-                ApplicationEventPublisher events, Clock clock, RateLimits rateLimits, ClientIp clientIp,
-                ContributionPolicy policy, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-                org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
-        this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
-        this.policy = policy;
-        this.rateLimits = rateLimits;
-        this.clientIp = clientIp;
+    IdeaService(
+            IdeaRepository ideas,
+            IdeaStatusChangeRepository statusChanges,
+            ConsultationService consultations,
+            NeighbourhoodService neighbourhoods,
+            AccountService accounts,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            Clock clock,
+            RateLimits rateLimits,
+            ClientIp clientIp,
+            ContributionPolicy policy,
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate) {
         this.ideas = ideas;
         this.statusChanges = statusChanges;
         this.consultations = consultations;
@@ -74,36 +85,60 @@ public class IdeaService {
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
+        this.rateLimits = rateLimits;
+        this.clientIp = clientIp;
+        this.policy = policy;
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
-    public record IdeaForm(String title, String description, Long themeId, Long neighbourhoodId,
-                           AmountKind amountKind, Long amountEuros) {
-    }
+    public record IdeaForm(
+            String title,
+            String description,
+            Long themeId,
+            Long neighbourhoodId,
+            AmountKind amountKind,
+            Long amountEuros) {}
 
     /** An idea as lists and pages show it, with names resolved and no personal data. */
-    public record IdeaSummary(long id, long consultationId, String title, String description, String themeName,
-                              String neighbourhoodName, AmountKind amountKind, Long amountEuros, IdeaStatus status,
-                              int agree, int disagree, int pass, int reactions, String authorName, long authorId,
-                              Instant createdAt, boolean hidden, String hiddenReason, boolean moderatorEdited,
-                              boolean locked, boolean pinned, Long mergedInto) {
+    public record IdeaSummary(
+            long id,
+            long consultationId,
+            String title,
+            String description,
+            String themeName,
+            String neighbourhoodName,
+            AmountKind amountKind,
+            Long amountEuros,
+            IdeaStatus status,
+            int agree,
+            int disagree,
+            int pass,
+            int reactions,
+            String authorName,
+            long authorId,
+            Instant createdAt,
+            boolean hidden,
+            String hiddenReason,
+            boolean moderatorEdited,
+            boolean locked,
+            boolean pinned,
+            Long mergedInto) {
         public int votes() {
             return agree + disagree + pass;
         }
     }
 
-    public record StatusStep(IdeaStatus status, String explanation, Instant at) {
-    }
+    public record StatusStep(IdeaStatus status, String explanation, Instant at) {}
 
     /** Published after commit so open pages can refresh. */
     /**
      * Published after the counts of some ideas caught up with new votes (within a fraction of a second of the
      * votes), so open pages can show the new figures. One event per consultation per catch-up.
      */
-    public record VotesCounted(long consultationId, Set<Long> ideaIds) {
-    }
+    public record VotesCounted(long consultationId, Set<Long> ideaIds) {}
 
-    public record IdeaChanged(long ideaId, long consultationId) {
-    }
+    public record IdeaChanged(long ideaId, long consultationId) {}
 
     /** The hidden-reason marker of a contribution that waits for approval (pre-moderation). */
     public static final String PENDING = "pending";
@@ -111,13 +146,11 @@ public class IdeaService {
     public static final String AUTO_HIDDEN = "auto";
 
     /** Published inside the posting transaction when a contribution waits for approval. */
-    public record AwaitsApproval(String type, long id, long authorId) {
-    }
+    public record AwaitsApproval(String type, long id, long authorId) {}
 
     /** Published when staff move an idea along its timeline; followers and the author are told. */
-    public record StatusChanged(long ideaId, long consultationId, long authorId, long changedBy, String title,
-                                IdeaStatus status) {
-    }
+    public record StatusChanged(
+            long ideaId, long consultationId, long authorId, long changedBy, String title, IdeaStatus status) {}
 
     // ---- posting and editing -------------------------------------------------------------------
 
@@ -140,8 +173,9 @@ public class IdeaService {
         Idea idea = new Idea(consultationId, user.id(), now);
         idea.apply(normalise(form), now);
         idea.setClientIp(clientIp.current());
-        boolean pending = !user.isStaff() && (consultations.requiresApproval(consultationId)
-                || policy.premoderate(ideas.countByAuthorId(user.id())));
+        boolean pending = !user.isStaff()
+                && (consultations.requiresApproval(consultationId)
+                        || policy.premoderate(ideas.countByAuthorId(user.id())));
         if (pending) {
             idea.setHidden(true, PENDING);
         }
@@ -227,8 +261,13 @@ public class IdeaService {
         if (!idea.getAuthorId().equals(user.id())) {
             throw new InspraakException("error.forbidden");
         }
-        return new IdeaForm(idea.getTitle(), idea.getDescription(), idea.getThemeId(), idea.getNeighbourhoodId(),
-                idea.getAmountKind(), idea.getAmountEuros());
+        return new IdeaForm(
+                idea.getTitle(),
+                idea.getDescription(),
+                idea.getThemeId(),
+                idea.getNeighbourhoodId(),
+                idea.getAmountKind(),
+                idea.getAmountEuros());
     }
 
     private boolean canStillEdit(Idea idea) {
@@ -247,8 +286,10 @@ public class IdeaService {
             throw new InspraakException("error.status.required");
         }
         if (text.isEmpty()) {
-            throw new InspraakException(status == IdeaStatus.NOT_SELECTED ? "error.status.reason-required"
-                    : "error.status.explanation-required");
+            throw new InspraakException(
+                    status == IdeaStatus.NOT_SELECTED
+                            ? "error.status.reason-required"
+                            : "error.status.explanation-required");
         }
         if (text.length() > 2000) {
             throw new InspraakException("error.status.explanation-long", 2000);
@@ -257,14 +298,15 @@ public class IdeaService {
         idea.setStatus(status, now);
         statusChanges.save(new IdeaStatusChange(ideaId, status, text, staff.id(), now));
         events.publishEvent(new IdeaChanged(ideaId, idea.getConsultationId()));
-        events.publishEvent(new StatusChanged(ideaId, idea.getConsultationId(), idea.getAuthorId(), staff.id(),
-                idea.getTitle(), status));
+        events.publishEvent(new StatusChanged(
+                ideaId, idea.getConsultationId(), idea.getAuthorId(), staff.id(), idea.getTitle(), status));
     }
 
     @Transactional(readOnly = true)
     public List<StatusStep> timeline(long ideaId) {
         return statusChanges.findByIdeaIdOrderByChangedAtAscIdAsc(ideaId).stream()
-                .map(c -> new StatusStep(c.getStatus(), c.getExplanation(), c.getChangedAt())).toList();
+                .map(c -> new StatusStep(c.getStatus(), c.getExplanation(), c.getChangedAt()))
+                .toList();
     }
 
     // ---- reading -------------------------------------------------------------------------------
@@ -278,17 +320,19 @@ public class IdeaService {
     /** A person's own ideas, for their data export (including the IP address stored for moderation). */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> exportFor(long authorId) {
-        return ideas.findByAuthorIdOrderByCreatedAt(authorId).stream().map(i -> {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put("id", i.getId());
-            m.put("consultationId", i.getConsultationId());
-            m.put("title", i.getTitle());
-            m.put("description", i.getDescription());
-            m.put("status", i.getStatus().name());
-            m.put("createdAt", i.getCreatedAt().toString());
-            m.put("ipAddress", i.getClientIp());
-            return m;
-        }).toList();
+        return ideas.findByAuthorIdOrderByCreatedAt(authorId).stream()
+                .map(i -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", i.getId());
+                    m.put("consultationId", i.getConsultationId());
+                    m.put("title", i.getTitle());
+                    m.put("description", i.getDescription());
+                    m.put("status", i.getStatus().name());
+                    m.put("createdAt", i.getCreatedAt().toString());
+                    m.put("ipAddress", i.getClientIp());
+                    return m;
+                })
+                .toList();
     }
 
     @Transactional
@@ -332,8 +376,13 @@ public class IdeaService {
     public void correct(long ideaId, String title, String description) {
         currentUser.requireStaff();
         Idea idea = load(ideaId);
-        IdeaForm form = new IdeaForm(title, description, idea.getThemeId(), idea.getNeighbourhoodId(),
-                idea.getAmountKind(), idea.getAmountEuros());
+        IdeaForm form = new IdeaForm(
+                title,
+                description,
+                idea.getThemeId(),
+                idea.getNeighbourhoodId(),
+                idea.getAmountKind(),
+                idea.getAmountEuros());
         validate(idea.getConsultationId(), form);
         idea.correct(title.strip(), description.strip(), Instant.now(clock));
         events.publishEvent(new IdeaChanged(ideaId, idea.getConsultationId()));
@@ -374,21 +423,25 @@ public class IdeaService {
 
     @Transactional(readOnly = true)
     public boolean requiresApproval(long ideaId) {
-        return ideas.findById(ideaId).map(i -> consultations.requiresApproval(i.getConsultationId())).orElse(false);
+        return ideas.findById(ideaId)
+                .map(i -> consultations.requiresApproval(i.getConsultationId()))
+                .orElse(false);
     }
 
     /**
      * For votes and reactions: the idea must exist, be visible, and its consultation's phase must allow it.
      * Plain JDBC and no transaction of its own: this runs for every vote, and needs three columns.
      */
-    @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public long requireOpenFor(long ideaId, boolean forVote) {
         long now = System.nanoTime();
         Object[] state = openStates.get(ideaId);
         if (state == null || now - (Long) state[3] > OPEN_STATE_TTL_NANOS) {
-            state = jdbc.sql("select consultation_id, hidden, locked from idea where id = ?").param(ideaId)
+            state = jdbc.sql("select consultation_id, hidden, locked from idea where id = ?")
+                    .param(ideaId)
                     .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3), now})
-                    .optional().orElseThrow(() -> new InspraakException("error.not-found"));
+                    .optional()
+                    .orElseThrow(() -> new InspraakException("error.not-found"));
             if (openStates.size() > 50_000) {
                 openStates.clear();
             }
@@ -430,13 +483,14 @@ public class IdeaService {
      * Every change of hidden or locked goes through this service, which forgets the entry, so the few seconds
      * of life only bound what a change made outside the application could leave behind.
      */
-    private final java.util.Map<Long, Object[]> openStates = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final long OPEN_STATE_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private final Map<Long, Object[]> openStates = new ConcurrentHashMap<>();
+
+    private static final long OPEN_STATE_TTL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** Forgets now and again when the change's transaction ends, so no reader re-caches the old state. */
     private void forgetOpenState(long ideaId) {
         openStates.remove(ideaId);
-        org.inspraak.AfterTransaction.completion(() -> openStates.remove(ideaId));
+        AfterTransaction.completion(() -> openStates.remove(ideaId));
     }
 
     /**
@@ -449,8 +503,10 @@ public class IdeaService {
         List<Long> ids = ideaIds.stream().distinct().sorted().toList();
         for (int from = 0; from < ids.size(); from += 500) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            jdbc.sql("select id from idea where id in (:ids) order by id for update").param("ids", chunk)
-                    .query(Long.class).list();
+            jdbc.sql("select id from idea where id in (:ids) order by id for update")
+                    .param("ids", chunk)
+                    .query(Long.class)
+                    .list();
         }
     }
 
@@ -470,14 +526,14 @@ public class IdeaService {
     }
 
     /** An idea's stored vote counts. */
-    public record StoredCounts(long ideaId, int agree, int disagree, int pass) {
-    }
+    public record StoredCounts(long ideaId, int agree, int disagree, int pass) {}
 
     /** Every idea's stored counts, to check them against the vote rows. */
     @Transactional(readOnly = true)
     public List<StoredCounts> storedVoteCounts() {
-        return ideas.allVoteCounts().stream().map(r -> new StoredCounts((Long) r[0], (Integer) r[1], (Integer) r[2],
-                (Integer) r[3])).toList();
+        return ideas.allVoteCounts().stream()
+                .map(r -> new StoredCounts((Long) r[0], (Integer) r[1], (Integer) r[2], (Integer) r[3]))
+                .toList();
     }
 
     /**
@@ -534,14 +590,32 @@ public class IdeaService {
         });
         Map<Long, String> names = accounts.displayNames(authorIds);
         Map<Long, String> neighbourhoodNames = neighbourhoods.names();
-        Map<Long, String> themeNames = new java.util.HashMap<>();
+        Map<Long, String> themeNames = new HashMap<>();
         consultationIds.forEach(c -> consultations.themes(c).forEach(t -> themeNames.put(t.id(), t.name())));
-        return rows.stream().map(i -> new IdeaSummary(i.getId(), i.getConsultationId(), i.getTitle(),
-                i.getDescription(), themeNames.get(i.getThemeId()), neighbourhoodNames.get(i.getNeighbourhoodId()),
-                i.getAmountKind(), i.getAmountEuros(), i.getStatus(), i.getAgreeCount(), i.getDisagreeCount(),
-                i.getPassCount(), i.getReactionCount(), names.getOrDefault(i.getAuthorId(), ""), i.getAuthorId(),
-                i.getCreatedAt(), i.isHidden(), i.getHiddenReason(), i.isModeratorEdited(), i.isLocked(), i.isPinned(),
-                i.getMergedInto()))
+        return rows.stream()
+                .map(i -> new IdeaSummary(
+                        i.getId(),
+                        i.getConsultationId(),
+                        i.getTitle(),
+                        i.getDescription(),
+                        themeNames.get(i.getThemeId()),
+                        neighbourhoodNames.get(i.getNeighbourhoodId()),
+                        i.getAmountKind(),
+                        i.getAmountEuros(),
+                        i.getStatus(),
+                        i.getAgreeCount(),
+                        i.getDisagreeCount(),
+                        i.getPassCount(),
+                        i.getReactionCount(),
+                        names.getOrDefault(i.getAuthorId(), ""),
+                        i.getAuthorId(),
+                        i.getCreatedAt(),
+                        i.isHidden(),
+                        i.getHiddenReason(),
+                        i.isModeratorEdited(),
+                        i.isLocked(),
+                        i.isPinned(),
+                        i.getMergedInto()))
                 .toList();
     }
 
@@ -550,7 +624,11 @@ public class IdeaService {
     }
 
     private IdeaForm normalise(IdeaForm f) {
-        return new IdeaForm(f.title().strip(), f.description().strip(), f.themeId(), f.neighbourhoodId(),
+        return new IdeaForm(
+                f.title().strip(),
+                f.description().strip(),
+                f.themeId(),
+                f.neighbourhoodId(),
                 f.amountEuros() == null ? null : (f.amountKind() == null ? AmountKind.SAVING : f.amountKind()),
                 f.amountEuros());
     }

@@ -19,19 +19,23 @@ class IdeaStatusChange {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private Long ideaId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private IdeaStatus status;
+
     @Column(nullable = false)
     private String explanation;
+
     private Long changedBy;
+
     @Column(nullable = false)
     private Instant changedAt;
 
-    protected IdeaStatusChange() {
-    }
+    protected IdeaStatusChange() {}
 
     IdeaStatusChange(Long ideaId, IdeaStatus status, String explanation, Long changedBy, Instant changedAt) {
         this.ideaId = ideaId;
@@ -41,8 +45,19 @@ class IdeaStatusChange {
         this.changedAt = changedAt;
     }
 
-    IdeaStatus getStatus() { return status; }
-    String getExplanation() { return explanation; }
-    Long getChangedBy() { return changedBy; }
-    Instant getChangedAt() { return changedAt; }
+    IdeaStatus getStatus() {
+        return status;
+    }
+
+    String getExplanation() {
+        return explanation;
+    }
+
+    Long getChangedBy() {
+        return changedBy;
+    }
+
+    Instant getChangedAt() {
+        return changedAt;
+    }
 }

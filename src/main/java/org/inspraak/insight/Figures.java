@@ -3,8 +3,11 @@ package org.inspraak.insight;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Rectangle;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -28,21 +31,26 @@ import org.jfree.svg.SVGGraphics2D;
 public final class Figures {
 
     /** Colour-blind-safe palette (Okabe–Ito). */
-    static final Color[] GROUP_COLOURS = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73),
-            new Color(0xCC79A7), new Color(0x56B4E9)};
+    static final Color[] GROUP_COLOURS = {
+        new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7), new Color(0x56B4E9)
+    };
+
     private static final Font FONT = new Font("SansSerif", Font.PLAIN, 12);
 
-    private Figures() {
-    }
+    private Figures() {}
 
     /** A figure: the SVG markup and the text alternative it carries. */
-    public record Figure(String svg, String title, String description) {
-    }
+    public record Figure(String svg, String title, String description) {}
 
     /** Participants as points coloured by group; the viewer's own position, if any, as a larger black ring. */
-    public static Figure opinionMap(InsightService.Insights in, Long viewer, String title, String description,
-                                    String ungroupedLabel, String youLabel,
-                                    java.util.function.Function<String, String> groupName) {
+    public static Figure opinionMap(
+            InsightService.Insights in,
+            Long viewer,
+            String title,
+            String description,
+            String ungroupedLabel,
+            String youLabel,
+            Function<String, String> groupName) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYSeries ungrouped = new XYSeries(ungroupedLabel);
         XYSeries[] groups = new XYSeries[in.groups().size()];
@@ -61,8 +69,8 @@ public final class Figures {
         }
         data.addSeries(ungrouped);
         data.addSeries(you);
-        JFreeChart chart = ChartFactory.createScatterPlot(null, null, null, data, PlotOrientation.VERTICAL, true,
-                false, false);
+        JFreeChart chart =
+                ChartFactory.createScatterPlot(null, null, null, data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         for (int g = 0; g < groups.length; g++) {
@@ -86,16 +94,21 @@ public final class Figures {
     }
 
     /** A horizontal bar chart of labelled values (themes, representativeness). */
-    public static Figure bars(List<String> labels, List<String> seriesNames, List<double[]> values, String valueAxis,
-                              String title, String description) {
+    public static Figure bars(
+            List<String> labels,
+            List<String> seriesNames,
+            List<double[]> values,
+            String valueAxis,
+            String title,
+            String description) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (int s = 0; s < seriesNames.size(); s++) {
             for (int i = 0; i < labels.size(); i++) {
                 data.addValue(values.get(s)[i], seriesNames.get(s), labels.get(i));
             }
         }
-        JFreeChart chart = ChartFactory.createBarChart(null, null, valueAxis, data, PlotOrientation.HORIZONTAL,
-                seriesNames.size() > 1, false, false);
+        JFreeChart chart = ChartFactory.createBarChart(
+                null, null, valueAxis, data, PlotOrientation.HORIZONTAL, seriesNames.size() > 1, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer r = (BarRenderer) plot.getRenderer();
         r.setBarPainter(new StandardBarPainter());
@@ -109,13 +122,17 @@ public final class Figures {
         axis.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         axis.setMaximumCategoryLabelWidthRatio(0.45f);
         style(chart);
-        return render(chart, 640, Math.max(160, 60 + labels.size() * 28 * Math.max(1, seriesNames.size())), title,
+        return render(
+                chart,
+                640,
+                Math.max(160, 60 + labels.size() * 28 * Math.max(1, seriesNames.size())),
+                title,
                 description);
     }
 
     /** Participation per day: one line per measure. */
-    public static Figure timeline(List<InsightService.DayCount> days, List<String> names, String title,
-                                  String description) {
+    public static Figure timeline(
+            List<InsightService.DayCount> days, List<String> names, String title, String description) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (InsightService.DayCount d : days) {
             String day = d.day().toString().substring(5);
@@ -123,8 +140,8 @@ public final class Figures {
             data.addValue(d.ideas(), names.get(1), day);
             data.addValue(d.reactions(), names.get(2), day);
         }
-        JFreeChart chart = ChartFactory.createLineChart(null, null, null, data, PlotOrientation.VERTICAL, true,
-                false, false);
+        JFreeChart chart =
+                ChartFactory.createLineChart(null, null, null, data, PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         for (int s = 0; s < 3; s++) {
             plot.getRenderer().setSeriesPaint(s, GROUP_COLOURS[s]);
@@ -150,16 +167,17 @@ public final class Figures {
 
     private static Figure render(JFreeChart chart, int width, int height, String title, String description) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
-        chart.draw(g, new java.awt.Rectangle(0, 0, width, height));
+        chart.draw(g, new Rectangle(0, 0, width, height));
         String svg = g.getSVGElement();
-        String id = "fig-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String id = "fig-" + UUID.randomUUID().toString().substring(0, 8);
         int end = svg.indexOf('>', svg.indexOf("<svg"));
         String head = svg.substring(0, end);
         // Scale with the container; announce as one image with a title and a text alternative.
         head = head.replaceFirst(" width=\"\\d+\"", "").replaceFirst(" height=\"\\d+\"", "")
                 + " viewBox=\"0 0 " + width + " " + height + "\" role=\"img\" aria-labelledby=\"" + "@ID@-t @ID@-d\""
                 + " style=\"width:100%;height:auto;max-width:" + width + "px\"";
-        String a11y = "<title id=\"" + id + "-t\">" + escape(title) + "</title><desc id=\"" + id + "-d\">" + escape(description) + "</desc>";
+        String a11y = "<title id=\"" + id + "-t\">" + escape(title) + "</title><desc id=\"" + id + "-d\">"
+                + escape(description) + "</desc>";
         return new Figure(head.replace("@ID@", id) + ">" + a11y + svg.substring(end + 1), title, description);
     }
 

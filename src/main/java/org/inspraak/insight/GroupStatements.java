@@ -1,6 +1,7 @@
 package org.inspraak.insight;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,13 +16,18 @@ public final class GroupStatements {
 
     static final double Z90 = 1.2816;
 
-    private GroupStatements() {
-    }
+    private GroupStatements() {}
 
     /** An idea that distinguishes a group: its agree or disagree rate there against the rest. */
-    public record Representative(long ideaId, int group, boolean agree, double groupRate, double restRate,
-                                 double ratio, double z, int seen) {
-    }
+    public record Representative(
+            long ideaId,
+            int group,
+            boolean agree,
+            double groupRate,
+            double restRate,
+            double ratio,
+            double z,
+            int seen) {}
 
     /** An idea with its smoothed agree rate per group. */
     public record Spread(long ideaId, double[] agreeRates, double minAgree, double maxAgree) {
@@ -30,8 +36,7 @@ public final class GroupStatements {
         }
     }
 
-    public record Analysis(List<List<Representative>> perGroup, List<Spread> consensus, List<Spread> divisive) {
-    }
+    public record Analysis(List<List<Representative>> perGroup, List<Spread> consensus, List<Spread> divisive) {}
 
     public static Analysis analyse(OpinionGroups.Matrix m, OpinionGroups.Result r, int perGroupLimit, int limit) {
         int k = r.k();
@@ -80,20 +85,27 @@ public final class GroupStatements {
                     }
                 }
             }
-            double min = java.util.Arrays.stream(rates).min().orElse(0);
-            double max = java.util.Arrays.stream(rates).max().orElse(0);
+            double min = Arrays.stream(rates).min().orElse(0);
+            double max = Arrays.stream(rates).max().orElse(0);
             spreads.add(new Spread(m.ideas()[j], rates, min, max));
         }
         for (List<Representative> list : perGroup) {
-            list.sort(Comparator.comparingDouble((Representative x) -> x.ratio() * x.groupRate()).reversed());
+            list.sort(Comparator.comparingDouble((Representative x) -> x.ratio() * x.groupRate())
+                    .reversed());
             if (list.size() > perGroupLimit) {
                 list.subList(perGroupLimit, list.size()).clear();
             }
         }
-        List<Spread> consensus = spreads.stream().filter(s -> s.minAgree() > 0.5)
-                .sorted(Comparator.comparingDouble(Spread::minAgree).reversed()).limit(limit).toList();
-        List<Spread> divisive = spreads.stream().filter(s -> s.divide() >= 0.3)
-                .sorted(Comparator.comparingDouble(Spread::divide).reversed()).limit(limit).toList();
+        List<Spread> consensus = spreads.stream()
+                .filter(s -> s.minAgree() > 0.5)
+                .sorted(Comparator.comparingDouble(Spread::minAgree).reversed())
+                .limit(limit)
+                .toList();
+        List<Spread> divisive = spreads.stream()
+                .filter(s -> s.divide() >= 0.3)
+                .sorted(Comparator.comparingDouble(Spread::divide).reversed())
+                .limit(limit)
+                .toList();
         return new Analysis(perGroup, consensus, divisive);
     }
 

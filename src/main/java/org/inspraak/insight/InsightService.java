@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,12 +26,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.DoubleConsumer;
+import java.util.function.LongFunction;
 
+import jakarta.annotation.PreDestroy;
 import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
-import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaSummary;
+import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.Role;
@@ -42,8 +45,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import jakarta.annotation.PreDestroy;
 
 /**
  * Computes a consultation's insights in the background — opinion groups, what each group stands for, consensus
@@ -73,9 +74,15 @@ public class InsightService {
     private final Map<Long, Job> running = new ConcurrentHashMap<>();
     private final Set<Long> stale = ConcurrentHashMap.newKeySet();
 
-    InsightService(IdeaService ideas, VoteService votes, ReactionService reactions, AccountService accounts,
-                   NeighbourhoodService neighbourhoods, PopulationShareRepository population, CurrentUser currentUser,
-                   Clock clock) {
+    InsightService(
+            IdeaService ideas,
+            VoteService votes,
+            ReactionService reactions,
+            AccountService accounts,
+            NeighbourhoodService neighbourhoods,
+            PopulationShareRepository population,
+            CurrentUser currentUser,
+            Clock clock) {
         this.ideas = ideas;
         this.votes = votes;
         this.reactions = reactions;
@@ -94,24 +101,23 @@ public class InsightService {
         }
     }
 
-    public record GroupStatement(IdeaRef idea, boolean agree, double groupRate, double restRate) {
-    }
+    public record GroupStatement(IdeaRef idea, boolean agree, double groupRate, double restRate) {}
 
-    public record Group(int number, String label, int size, List<GroupStatement> statements) {
-    }
+    public record Group(int number, String label, int size, List<GroupStatement> statements) {}
 
-    public record SpreadIdea(IdeaRef idea, double[] agreeRates) {
-    }
+    public record SpreadIdea(IdeaRef idea, double[] agreeRates) {}
 
-    public record ThemeInsight(String label, int ideas, double support, double sentiment, List<IdeaRef> strongest,
-                               boolean turnedNegative) {
-    }
+    public record ThemeInsight(
+            String label,
+            int ideas,
+            double support,
+            double sentiment,
+            List<IdeaRef> strongest,
+            boolean turnedNegative) {}
 
-    public record Point(long participantId, double x, double y, int group) {
-    }
+    public record Point(long participantId, double x, double y, int group) {}
 
-    public record DayCount(LocalDate day, int participants, int ideas, int reactions, int votes) {
-    }
+    public record DayCount(LocalDate day, int participants, int ideas, int reactions, int votes) {}
 
     public record Representation(String dimension, String band, double participantPct, Double populationPct) {
         public boolean underRepresented() {
@@ -119,19 +125,33 @@ public class InsightService {
         }
     }
 
-    public record Sentiment(int positive, int neutral, int negative) {
-    }
+    public record Sentiment(int positive, int neutral, int negative) {}
 
     /** Everything the insights page, the summary draft and the PDF show. */
-    public record Insights(long consultationId, Instant computedAt, int participants, int groupedParticipants,
-                           int ideaCount, int reactionCount, int voteCount, List<Group> groups,
-                           List<SpreadIdea> consensus, List<SpreadIdea> divisive, List<ThemeInsight> themes,
-                           Sentiment ideaSentiment, Sentiment reactionSentiment, List<Point> map,
-                           List<DayCount> timeline, List<Representation> representation, double silhouette,
-                           Map<Long, Integer> groupOf) {
+    public record Insights(
+            long consultationId,
+            Instant computedAt,
+            int participants,
+            int groupedParticipants,
+            int ideaCount,
+            int reactionCount,
+            int voteCount,
+            List<Group> groups,
+            List<SpreadIdea> consensus,
+            List<SpreadIdea> divisive,
+            List<ThemeInsight> themes,
+            Sentiment ideaSentiment,
+            Sentiment reactionSentiment,
+            List<Point> map,
+            List<DayCount> timeline,
+            List<Representation> representation,
+            double silhouette,
+            Map<Long, Integer> groupOf) {
 
         public List<Representation> underRepresented() {
-            return representation.stream().filter(Representation::underRepresented).toList();
+            return representation.stream()
+                    .filter(Representation::underRepresented)
+                    .toList();
         }
 
         public Optional<Point> positionOf(long participantId) {
@@ -167,7 +187,7 @@ public class InsightService {
 
     /** For the command line, which runs without a signed-in user. */
     public Insights computeUnchecked(long consultationId) {
-        Insights i = compute(consultationId, p -> { });
+        Insights i = compute(consultationId, p -> {});
         latest.put(consultationId, i);
         stale.remove(consultationId);
         return i;
@@ -243,14 +263,20 @@ public class InsightService {
     @Transactional(readOnly = true)
     Insights compute(long consultationId, DoubleConsumer progress) {
         progress.accept(0.02);
-        List<IdeaSummary> all = ideas.allFor(consultationId).stream().filter(i -> i.mergedInto() == null).toList();
+        List<IdeaSummary> all = ideas.allFor(consultationId).stream()
+                .filter(i -> i.mergedInto() == null)
+                .toList();
         List<Long> ideaIds = all.stream().map(IdeaSummary::id).toList();
         List<VoteService.Cell> cells = votes.cells(ideaIds);
         List<ReactionService.Activity> activity = reactions.activity(ideaIds);
         progress.accept(0.15);
 
         // Vote matrix: every voter × every idea; hidden ideas count as moderated out.
-        long[] participants = cells.stream().mapToLong(VoteService.Cell::userId).distinct().sorted().toArray();
+        long[] participants = cells.stream()
+                .mapToLong(VoteService.Cell::userId)
+                .distinct()
+                .sorted()
+                .toArray();
         Map<Long, Integer> row = new HashMap<>();
         for (int i = 0; i < participants.length; i++) {
             row.put(participants[i], i);
@@ -280,7 +306,7 @@ public class InsightService {
         all.forEach(i -> byId.put(i.id(), i));
         Map<Long, Double> ideaSentiment = new HashMap<>();
         all.forEach(i -> ideaSentiment.put(i.id(), TextAnalysis.sentiment(i.title() + ". " + i.description())));
-        java.util.function.LongFunction<IdeaRef> ref = id -> {
+        LongFunction<IdeaRef> ref = id -> {
             IdeaSummary i = byId.get(id);
             return new IdeaRef(id, i.title(), i.agree(), i.disagree(), i.pass(), ideaSentiment.getOrDefault(id, 0.0));
         };
@@ -294,9 +320,11 @@ public class InsightService {
             groupList.add(new Group(g, groupLabel(g), size, statements));
         }
         List<SpreadIdea> consensus = analysis.consensus().stream()
-                .map(s -> new SpreadIdea(ref.apply(s.ideaId()), s.agreeRates())).toList();
+                .map(s -> new SpreadIdea(ref.apply(s.ideaId()), s.agreeRates()))
+                .toList();
         List<SpreadIdea> divisive = analysis.divisive().stream()
-                .map(s -> new SpreadIdea(ref.apply(s.ideaId()), s.agreeRates())).toList();
+                .map(s -> new SpreadIdea(ref.apply(s.ideaId()), s.agreeRates()))
+                .toList();
         progress.accept(0.65);
 
         List<IdeaSummary> visible = all.stream().filter(i -> !i.hidden()).toList();
@@ -305,7 +333,8 @@ public class InsightService {
 
         Map<Long, Double> reactionSentiment = new HashMap<>();
         activity.forEach(a -> reactionSentiment.put(a.id(), TextAnalysis.sentiment(a.body())));
-        Sentiment ideasTone = tone(visible.stream().map(i -> ideaSentiment.get(i.id())).toList());
+        Sentiment ideasTone =
+                tone(visible.stream().map(i -> ideaSentiment.get(i.id())).toList());
         Sentiment reactionsTone = tone(reactionSentiment.values());
 
         List<Point> map = new ArrayList<>();
@@ -321,9 +350,25 @@ public class InsightService {
         List<DayCount> timeline = timeline(visible, cells, activity);
         List<Representation> representation = representation(everyone);
         progress.accept(1.0);
-        return new Insights(consultationId, Instant.now(clock), everyone.size(), groups.groupedCount(),
-                visible.size(), activity.size(), cells.size(), groupList, consensus, divisive, themes, ideasTone,
-                reactionsTone, map, timeline, representation, groups.silhouette(), groups.groups());
+        return new Insights(
+                consultationId,
+                Instant.now(clock),
+                everyone.size(),
+                groups.groupedCount(),
+                visible.size(),
+                activity.size(),
+                cells.size(),
+                groupList,
+                consensus,
+                divisive,
+                themes,
+                ideasTone,
+                reactionsTone,
+                map,
+                timeline,
+                representation,
+                groups.silhouette(),
+                groups.groups());
     }
 
     private static double value(VoteChoice c) {
@@ -385,19 +430,23 @@ public class InsightService {
                 group[i] = Arrays.binarySearch(order, mapping[group[i]]);
             }
         }
-        return new OpinionGroups.Result(r.participants(), r.positions(), group, r.k(), r.silhouette(),
-                r.components(), r.center());
+        return new OpinionGroups.Result(
+                r.participants(), r.positions(), group, r.k(), r.silhouette(), r.components(), r.center());
     }
 
-    private List<ThemeInsight> themes(List<IdeaSummary> visible, Map<Long, Double> ideaSentiment,
-                                      List<ReactionService.Activity> activity,
-                                      java.util.function.LongFunction<IdeaRef> ref) {
+    private List<ThemeInsight> themes(
+            List<IdeaSummary> visible,
+            Map<Long, Double> ideaSentiment,
+            List<ReactionService.Activity> activity,
+            LongFunction<IdeaRef> ref) {
         List<TextAnalysis.Doc> docs = visible.stream()
-                .map(i -> new TextAnalysis.Doc(i.id(), i.title() + ". " + i.description())).toList();
+                .map(i -> new TextAnalysis.Doc(i.id(), i.title() + ". " + i.description()))
+                .toList();
         Map<Long, IdeaSummary> byId = new HashMap<>();
         visible.forEach(i -> byId.put(i.id(), i));
         Map<Long, List<ReactionService.Activity>> reactionsOf = new HashMap<>();
-        activity.forEach(a -> reactionsOf.computeIfAbsent(a.ideaId(), x -> new ArrayList<>()).add(a));
+        activity.forEach(a ->
+                reactionsOf.computeIfAbsent(a.ideaId(), x -> new ArrayList<>()).add(a));
         Instant weekAgo = Instant.now(clock).minus(7, ChronoUnit.DAYS);
         List<ThemeInsight> out = new ArrayList<>();
         for (TextAnalysis.Theme t : TextAnalysis.themes(docs)) {
@@ -417,14 +466,19 @@ public class InsightService {
                     (a.at().isAfter(weekAgo) ? recent : before).add(s);
                 }
             }
-            double mean = scores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            double recentMean = recent.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            double beforeMean = before.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double mean =
+                    scores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double recentMean =
+                    recent.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double beforeMean =
+                    before.stream().mapToDouble(Double::doubleValue).average().orElse(0);
             // The signal: this week's tone is negative and clearly below the weeks before.
             boolean turnedNegative = recent.size() >= 3 && recentMean < -0.05 && recentMean < beforeMean - 0.1;
             List<IdeaRef> strongest = members.stream()
-                    .sorted(java.util.Comparator.comparingInt((IdeaSummary i) -> -(i.agree() - i.disagree())))
-                    .limit(3).map(i -> ref.apply(i.id())).toList();
+                    .sorted(Comparator.comparingInt((IdeaSummary i) -> -(i.agree() - i.disagree())))
+                    .limit(3)
+                    .map(i -> ref.apply(i.id()))
+                    .toList();
             out.add(new ThemeInsight(t.label(), members.size(), support, mean, strongest, turnedNegative));
         }
         return out;
@@ -444,8 +498,8 @@ public class InsightService {
         return new Sentiment(pos, neu, neg);
     }
 
-    private List<DayCount> timeline(List<IdeaSummary> visible, List<VoteService.Cell> cells,
-                                    List<ReactionService.Activity> activity) {
+    private List<DayCount> timeline(
+            List<IdeaSummary> visible, List<VoteService.Cell> cells, List<ReactionService.Activity> activity) {
         ZoneId zone = clock.getZone();
         TreeMap<LocalDate, int[]> days = new TreeMap<>();
         Map<LocalDate, Set<Long>> active = new HashMap<>();
@@ -496,11 +550,11 @@ public class InsightService {
         }
         List<Representation> out = new ArrayList<>();
         int ka = knownAge;
-        ages.forEach((band, n) -> out.add(new Representation("AGE", band, ka == 0 ? 0 : 100.0 * n / ka,
-                pct(reference.get("AGE:" + band)))));
+        ages.forEach((band, n) -> out.add(
+                new Representation("AGE", band, ka == 0 ? 0 : 100.0 * n / ka, pct(reference.get("AGE:" + band)))));
         int kp = knownPlace;
-        places.forEach((band, n) -> out.add(new Representation("NEIGHBOURHOOD", band, kp == 0 ? 0 : 100.0 * n / kp,
-                pct(reference.get("NEIGHBOURHOOD:" + band)))));
+        places.forEach((band, n) -> out.add(new Representation(
+                "NEIGHBOURHOOD", band, kp == 0 ? 0 : 100.0 * n / kp, pct(reference.get("NEIGHBOURHOOD:" + band)))));
         return out;
     }
 
@@ -517,13 +571,13 @@ public class InsightService {
 
     // ---- population reference table (admins) ----------------------------------------------------
 
-    public record ShareRow(String dimension, String band, BigDecimal sharePct) {
-    }
+    public record ShareRow(String dimension, String band, BigDecimal sharePct) {}
 
     @Transactional(readOnly = true)
     public List<ShareRow> populationShares() {
         return population.findAllByOrderByDimensionAscBandAsc().stream()
-                .map(p -> new ShareRow(p.getDimension(), p.getBand(), p.getSharePct())).toList();
+                .map(p -> new ShareRow(p.getDimension(), p.getBand(), p.getSharePct()))
+                .toList();
     }
 
     /** Sets one share; a band's shares within a dimension may not add up to more than 100 %. */
@@ -542,19 +596,25 @@ public class InsightService {
         BigDecimal value = pct.setScale(2, RoundingMode.HALF_UP);
         BigDecimal others = population.findAll().stream()
                 .filter(p -> p.getDimension().equals(dimension) && !p.getBand().equals(band.strip()))
-                .map(PopulationShare::getSharePct).reduce(BigDecimal.ZERO, BigDecimal::add);
+                .map(PopulationShare::getSharePct)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (others.add(value).compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new InspraakException("error.population.total");
         }
-        population.findByDimensionAndBand(dimension, band.strip()).ifPresentOrElse(p -> p.setSharePct(value),
-                () -> population.save(new PopulationShare(dimension, band.strip(), value)));
+        population
+                .findByDimensionAndBand(dimension, band.strip())
+                .ifPresentOrElse(
+                        p -> p.setSharePct(value),
+                        () -> population.save(new PopulationShare(dimension, band.strip(), value)));
     }
 
     /** Seeding without a signed-in admin (demo data). */
     @Transactional
     public void seedPopulationShare(String dimension, String band, double pct) {
-        population.findByDimensionAndBand(dimension, band).ifPresentOrElse(
-                p -> p.setSharePct(BigDecimal.valueOf(pct)),
-                () -> population.save(new PopulationShare(dimension, band, BigDecimal.valueOf(pct))));
+        population
+                .findByDimensionAndBand(dimension, band)
+                .ifPresentOrElse(
+                        p -> p.setSharePct(BigDecimal.valueOf(pct)),
+                        () -> population.save(new PopulationShare(dimension, band, BigDecimal.valueOf(pct))));
     }
 }

@@ -38,8 +38,12 @@ public class OpenDataExport {
     private final CurrentUser currentUser;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    OpenDataExport(ConsultationService consultations, IdeaService ideas, VoteService votes, ReactionService reactions,
-                   CurrentUser currentUser) {
+    OpenDataExport(
+            ConsultationService consultations,
+            IdeaService ideas,
+            VoteService votes,
+            ReactionService reactions,
+            CurrentUser currentUser) {
         this.consultations = consultations;
         this.ideas = ideas;
         this.votes = votes;
@@ -54,18 +58,41 @@ public class OpenDataExport {
     }
 
     private List<IdeaSummary> visible(long consultationId) {
-        return ideas.allFor(consultationId).stream().filter(i -> !i.hidden() && i.mergedInto() == null).toList();
+        return ideas.allFor(consultationId).stream()
+                .filter(i -> !i.hidden() && i.mergedInto() == null)
+                .toList();
     }
 
     /** The ideas as CSV (UTF-8, one header row). */
     public String ideasCsv(long consultationId) {
         requireReader();
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("idea_id", "title",
-                "description", "theme", "created_at", "agree", "disagree", "pass", "reactions").get())) {
+        try (CSVPrinter csv = new CSVPrinter(
+                out,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader(
+                                "idea_id",
+                                "title",
+                                "description",
+                                "theme",
+                                "created_at",
+                                "agree",
+                                "disagree",
+                                "pass",
+                                "reactions")
+                        .get())) {
             for (IdeaSummary i : visible(consultationId)) {
-                csv.printRecord(i.id(), i.title(), i.description(), i.themeName(), i.createdAt(), i.agree(),
-                        i.disagree(), i.pass(), i.reactions());
+                csv.printRecord(
+                        i.id(),
+                        i.title(),
+                        i.description(),
+                        i.themeName(),
+                        i.createdAt(),
+                        i.agree(),
+                        i.disagree(),
+                        i.pass(),
+                        i.reactions());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,26 +103,62 @@ public class OpenDataExport {
     /** Everything as one JSON document. */
     public String json(long consultationId) {
         requireReader();
-        ConsultationService.ConsultationDetails c = consultations.find(consultationId)
-                .orElseThrow(() -> new InspraakException("error.not-found"));
+        ConsultationService.ConsultationDetails c =
+                consultations.find(consultationId).orElseThrow(() -> new InspraakException("error.not-found"));
         List<IdeaSummary> visible = visible(consultationId);
         Set<Long> ids = visible.stream().map(IdeaSummary::id).collect(Collectors.toSet());
         Map<Long, Integer> pseudonym = new HashMap<>();
         List<Map<String, Object>> voteRows = new ArrayList<>();
         for (VoteService.Cell v : votes.cells(ids)) {
             int p = pseudonym.computeIfAbsent(v.userId(), x -> pseudonym.size() + 1);
-            voteRows.add(ordered("participant", p, "idea_id", v.ideaId(), "vote", v.choice().name().toLowerCase()));
+            voteRows.add(ordered(
+                    "participant",
+                    p,
+                    "idea_id",
+                    v.ideaId(),
+                    "vote",
+                    v.choice().name().toLowerCase()));
         }
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("consultation", ordered("id", c.id(), "title", c.title(), "question", c.question(),
-                "attribution", c.attribution() == null ? "" : c.attribution()));
+        doc.put(
+                "consultation",
+                ordered(
+                        "id",
+                        c.id(),
+                        "title",
+                        c.title(),
+                        "question",
+                        c.question(),
+                        "attribution",
+                        c.attribution() == null ? "" : c.attribution()));
         doc.put("licence", "CC BY 4.0");
-        doc.put("ideas", visible.stream().map(i -> ordered("id", i.id(), "title", i.title(), "description",
-                i.description(), "theme", i.themeName() == null ? "" : i.themeName(), "created_at",
-                i.createdAt().toString(), "agree", i.agree(), "disagree", i.disagree(), "pass", i.pass())).toList());
+        doc.put(
+                "ideas",
+                visible.stream()
+                        .map(i -> ordered(
+                                "id",
+                                i.id(),
+                                "title",
+                                i.title(),
+                                "description",
+                                i.description(),
+                                "theme",
+                                i.themeName() == null ? "" : i.themeName(),
+                                "created_at",
+                                i.createdAt().toString(),
+                                "agree",
+                                i.agree(),
+                                "disagree",
+                                i.disagree(),
+                                "pass",
+                                i.pass()))
+                        .toList());
         doc.put("votes", voteRows);
-        doc.put("reactions", reactions.activity(ids).stream().map(r -> ordered("idea_id", r.ideaId(), "body",
-                r.body(), "created_at", r.at().toString())).toList());
+        doc.put(
+                "reactions",
+                reactions.activity(ids).stream()
+                        .map(r -> ordered("idea_id", r.ideaId(), "body", r.body(), "created_at", r.at().toString()))
+                        .toList());
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
     }
 

@@ -31,8 +31,7 @@ public final class OpinionGroups {
     static final double K_MARGIN = 0.05;
     private static final long SEED = 20140618L;
 
-    private OpinionGroups() {
-    }
+    private OpinionGroups() {}
 
     /** The vote matrix; rows are participants, columns ideas. */
     public record Matrix(long[] participants, long[] ideas, double[][] votes, boolean[] moderatedOut) {
@@ -44,8 +43,14 @@ public final class OpinionGroups {
     }
 
     /** The grouping: 2-D positions of all participants, and a group (0-based) for each grouped one, or −1. */
-    public record Result(long[] participants, double[][] positions, int[] group, int k, double silhouette,
-                         double[][] components, double[] center) {
+    public record Result(
+            long[] participants,
+            double[][] positions,
+            int[] group,
+            int k,
+            double silhouette,
+            double[][] components,
+            double[] center) {
 
         public int groupOf(long participantId) {
             for (int i = 0; i < participants.length; i++) {
@@ -186,14 +191,14 @@ public final class OpinionGroups {
     /** The dominant eigenvector of XᵀX (X sparse), orthogonal to {@code against} when given. */
     private static double[] powerIteration(int[][] idx, double[][] val, int cols, double[] against) {
         double[] v = new double[cols];
-        java.util.Arrays.fill(v, 1.0 / Math.sqrt(Math.max(1, cols)));
+        Arrays.fill(v, 1.0 / Math.sqrt(Math.max(1, cols)));
         if (against != null) {
             orthogonalise(v, against);
         }
         double[] next = new double[cols];
         double lastNorm = 0;
         for (int iter = 0; iter < 1000; iter++) {
-            java.util.Arrays.fill(next, 0);
+            Arrays.fill(next, 0);
             for (int i = 0; i < idx.length; i++) {
                 double dot = 0;
                 int[] ix = idx[i];
@@ -260,8 +265,7 @@ public final class OpinionGroups {
         return new double[] {p1 * scale, p2 * scale};
     }
 
-    private record Clustering(int[] labels, int k, double silhouette) {
-    }
+    private record Clustering(int[] labels, int k, double silhouette) {}
 
     private static Clustering cluster(List<double[]> points) {
         // Base clusters: many small clusters that smooth the map, as Polis does.
@@ -274,8 +278,8 @@ public final class OpinionGroups {
         if (baseK < 2) {
             return new Clustering(new int[points.size()], 1, 0);
         }
-        KMeansPlusPlusClusterer<DoublePoint> base = new KMeansPlusPlusClusterer<>(baseK, 100, new EuclideanDistance(),
-                random());
+        KMeansPlusPlusClusterer<DoublePoint> base =
+                new KMeansPlusPlusClusterer<>(baseK, 100, new EuclideanDistance(), random());
         for (CentroidCluster<DoublePoint> cl : base.cluster(data)) {
             if (cl.getPoints().isEmpty()) {
                 continue;
@@ -329,8 +333,8 @@ public final class OpinionGroups {
         List<double[]> best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (int t = 0; t < TRIALS; t++) {
-            KMeansPlusPlusClusterer<DoublePoint> km = new KMeansPlusPlusClusterer<>(k, 100, new EuclideanDistance(),
-                    random);
+            KMeansPlusPlusClusterer<DoublePoint> km =
+                    new KMeansPlusPlusClusterer<>(k, 100, new EuclideanDistance(), random);
             List<CentroidCluster<DoublePoint>> result = km.cluster(expanded);
             double cost = 0;
             List<double[]> c = new ArrayList<>();

@@ -17,15 +17,17 @@ class PopulationShare {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private String dimension;
+
     @Column(nullable = false)
     private String band;
+
     @Column(name = "share_pct", nullable = false)
     private BigDecimal sharePct;
 
-    protected PopulationShare() {
-    }
+    protected PopulationShare() {}
 
     PopulationShare(String dimension, String band, BigDecimal sharePct) {
         this.dimension = dimension;
@@ -33,10 +35,21 @@ class PopulationShare {
         this.sharePct = sharePct;
     }
 
-    Long getId() { return id; }
-    String getDimension() { return dimension; }
-    String getBand() { return band; }
-    BigDecimal getSharePct() { return sharePct; }
+    Long getId() {
+        return id;
+    }
+
+    String getDimension() {
+        return dimension;
+    }
+
+    String getBand() {
+        return band;
+    }
+
+    BigDecimal getSharePct() {
+        return sharePct;
+    }
 
     void setSharePct(BigDecimal sharePct) {
         this.sharePct = sharePct;

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,23 +36,22 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 final class TextAnalysis {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}]+");
-    private static final Set<String> NEGATIONS = Set.of("niet", "geen", "nooit", "not", "no", "never", "don't",
-            "isn't", "niks", "nothing");
+    private static final Set<String> NEGATIONS =
+            Set.of("niet", "geen", "nooit", "not", "no", "never", "don't", "isn't", "niks", "nothing");
     private static final Map<String, Integer> LEXICON = lexicon();
 
-    private TextAnalysis() {
-    }
+    private TextAnalysis() {}
 
     /** A text to cluster, keyed by the idea it belongs to. */
-    record Doc(long id, String text) {
-    }
+    record Doc(long id, String text) {}
 
-    record Theme(String label, List<String> terms, List<Long> ideaIds) {
-    }
+    record Theme(String label, List<String> terms, List<Long> ideaIds) {}
 
     /** Sentiment score in [-1, 1]; positive above 0.05, negative below -0.05, neutral between. */
     static double sentiment(String text) {
-        String[] words = WORD.matcher(text.toLowerCase(Locale.ROOT)).results().map(m -> m.group())
+        String[] words = WORD.matcher(text.toLowerCase(Locale.ROOT))
+                .results()
+                .map(m -> m.group())
                 .toArray(String[]::new);
         double score = 0;
         int hits = 0;
@@ -60,7 +60,8 @@ final class TextAnalysis {
             if (s == null || s == 0) {
                 continue;
             }
-            boolean negated = (i > 0 && NEGATIONS.contains(words[i - 1])) || (i > 1 && NEGATIONS.contains(words[i - 2]));
+            boolean negated =
+                    (i > 0 && NEGATIONS.contains(words[i - 1])) || (i > 1 && NEGATIONS.contains(words[i - 2]));
             score += negated ? -s : s;
             hits++;
         }
@@ -87,7 +88,9 @@ final class TextAnalysis {
         List<String> vocab = df.entrySet().stream()
                 .filter(e -> e.getValue() >= 2 && e.getValue() <= docs.size() * 0.5)
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
-                .limit(400).map(Map.Entry::getKey).toList();
+                .limit(400)
+                .map(Map.Entry::getKey)
+                .toList();
         if (vocab.size() < 3) {
             return List.of();
         }
@@ -104,7 +107,7 @@ final class TextAnalysis {
                     v[i] = (1 + Math.log(e.getValue())) * Math.log((double) docs.size() / df.get(e.getKey()));
                 }
             }
-            double norm = Math.sqrt(java.util.Arrays.stream(v).map(x -> x * x).sum());
+            double norm = Math.sqrt(Arrays.stream(v).map(x -> x * x).sum());
             if (norm > 0) {
                 for (int i = 0; i < v.length; i++) {
                     v[i] /= norm;
@@ -115,8 +118,8 @@ final class TextAnalysis {
         int k = Math.max(2, Math.min(8, (int) Math.round(Math.sqrt(docs.size()))));
         JDKRandomGenerator random = new JDKRandomGenerator();
         random.setSeed(7);
-        List<CentroidCluster<Vec>> clusters = new KMeansPlusPlusClusterer<Vec>(k, 50, new EuclideanDistance(), random)
-                .cluster(vectors);
+        List<CentroidCluster<Vec>> clusters =
+                new KMeansPlusPlusClusterer<Vec>(k, 50, new EuclideanDistance(), random).cluster(vectors);
         List<Theme> themes = new ArrayList<>();
         for (CentroidCluster<Vec> c : clusters) {
             if (c.getPoints().isEmpty()) {
@@ -127,7 +130,7 @@ final class TextAnalysis {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -centre[i]));
+            Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -centre[i]));
             List<String> top = new ArrayList<>();
             for (int i = 0; i < order.length && top.size() < 3; i++) {
                 if (centre[order[i]] <= 0) {
@@ -138,7 +141,10 @@ final class TextAnalysis {
             if (top.isEmpty()) {
                 top.add("overig");
             }
-            themes.add(new Theme(String.join(" · ", top), top, c.getPoints().stream().map(Vec::id).toList()));
+            themes.add(new Theme(
+                    String.join(" · ", top),
+                    top,
+                    c.getPoints().stream().map(Vec::id).toList()));
         }
         themes.sort(Comparator.comparingInt((Theme t) -> -t.ideaIds().size()).thenComparing(Theme::label));
         return themes;
@@ -152,14 +158,16 @@ final class TextAnalysis {
     }
 
     private static String surfaceOf(String stem, Map<String, Map<String, Integer>> surface) {
-        return surface.getOrDefault(stem, Map.of()).entrySet().stream().max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey).orElse(stem);
+        return surface.getOrDefault(stem, Map.of()).entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(stem);
     }
 
     private static Map<String, Integer> terms(String text, Map<String, Map<String, Integer>> surface) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         try (Analyzer analyzer = looksEnglish(text) ? new EnglishAnalyzer() : new DutchAnalyzer();
-             TokenStream ts = analyzer.tokenStream("t", text)) {
+                TokenStream ts = analyzer.tokenStream("t", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
@@ -169,7 +177,8 @@ final class TextAnalysis {
                     continue;
                 }
                 counts.merge(t, 1, Integer::sum);
-                String word = text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT);
+                String word =
+                        text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT);
                 surface.computeIfAbsent(t, x -> new HashMap<>()).merge(word, 1, Integer::sum);
             }
             ts.end();
@@ -179,15 +188,18 @@ final class TextAnalysis {
         return counts;
     }
 
-    private static final Set<String> EN = Set.of("the", "and", "is", "are", "of", "to", "should", "we", "it", "be",
-            "this", "that", "for", "not", "with");
-    private static final Set<String> NL = Set.of("de", "het", "een", "en", "is", "van", "te", "we", "dat", "die",
-            "niet", "voor", "met", "zijn", "moet");
+    private static final Set<String> EN = Set.of(
+            "the", "and", "is", "are", "of", "to", "should", "we", "it", "be", "this", "that", "for", "not", "with");
+    private static final Set<String> NL = Set.of(
+            "de", "het", "een", "en", "is", "van", "te", "we", "dat", "die", "niet", "voor", "met", "zijn", "moet");
 
     static boolean looksEnglish(String text) {
         int en = 0;
         int nl = 0;
-        for (String w : WORD.matcher(text.toLowerCase(Locale.ROOT)).results().map(m -> m.group()).toList()) {
+        for (String w : WORD.matcher(text.toLowerCase(Locale.ROOT))
+                .results()
+                .map(m -> m.group())
+                .toList()) {
             if (EN.contains(w)) {
                 en++;
             }

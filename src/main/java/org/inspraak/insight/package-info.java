@@ -1,5 +1,7 @@
 /** Insights: opinion groups, consensus, themes, sentiment and representativeness. */
-@ApplicationModule(allowedDependencies = {"account", "consultation", "idea", "neighbourhood", "reaction", "security", "ui", "vote"})
+@ApplicationModule(
+        allowedDependencies = {"account", "consultation", "idea", "neighbourhood", "reaction", "security", "ui", "vote"
+        })
 @NullMarked
 package org.inspraak.insight;
 

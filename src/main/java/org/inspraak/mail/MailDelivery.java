@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,9 @@ class MailDelivery {
 
     private final OutboxMailRepository outbox;
     private final Clock clock;
-    private final org.springframework.core.env.Environment env;
+    private final Environment env;
 
-    MailDelivery(OutboxMailRepository outbox, Clock clock, org.springframework.core.env.Environment env) {
+    MailDelivery(OutboxMailRepository outbox, Clock clock, Environment env) {
         this.outbox = outbox;
         this.clock = clock;
         this.env = env;
@@ -34,8 +35,11 @@ class MailDelivery {
         }
         String host = env.getProperty("spring.mail.host", "");
         if (sender == null || host.isBlank()) {
-            log.info("No SMTP server configured; mail to {} kept in the outbox: {}\n{}", mail.getRecipient(),
-                    mail.getSubject(), mail.getBody());
+            log.info(
+                    "No SMTP server configured; mail to {} kept in the outbox: {}\n{}",
+                    mail.getRecipient(),
+                    mail.getSubject(),
+                    mail.getBody());
             mail.delivered(OutboxMail.Status.LOGGED, Instant.now(clock), null);
             return;
         }

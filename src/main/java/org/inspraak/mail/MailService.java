@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.inspraak.InspraakProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -31,9 +32,13 @@ public class MailService {
     private final Clock clock;
     private final MailDelivery delivery;
 
-    MailService(OutboxMailRepository outbox, ObjectProvider<JavaMailSender> mailSender, InspraakProperties properties,
-                @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
-                Clock clock, MailDelivery delivery) {
+    MailService(
+            OutboxMailRepository outbox,
+            ObjectProvider<JavaMailSender> mailSender,
+            InspraakProperties properties,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            Clock clock,
+            MailDelivery delivery) {
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.properties = properties;
@@ -66,8 +71,11 @@ public class MailService {
     @Transactional(readOnly = true)
     @Secured("ROLE_ADMIN")
     public List<OutboxMail> recent(int offset, int limit) {
-        return outbox.findAll(PageRequest.of(offset / Math.max(limit, 1), Math.max(limit, 1),
-                Sort.by(Sort.Direction.DESC, "createdAt", "id"))).getContent();
+        return outbox.findAll(PageRequest.of(
+                        offset / Math.max(limit, 1),
+                        Math.max(limit, 1),
+                        Sort.by(Sort.Direction.DESC, "createdAt", "id")))
+                .getContent();
     }
 
     @Transactional(readOnly = true)

@@ -16,27 +16,38 @@ import jakarta.persistence.Table;
 @Table(name = "outbox_mail")
 public class OutboxMail {
 
-    public enum Status { PENDING, SENT, LOGGED, FAILED }
+    public enum Status {
+        PENDING,
+        SENT,
+        LOGGED,
+        FAILED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private String recipient;
+
     @Column(nullable = false)
     private String subject;
+
     @Column(nullable = false)
     private String body;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status = Status.PENDING;
+
     private String error;
+
     @Column(nullable = false)
     private Instant createdAt;
+
     private Instant sentAt;
 
-    protected OutboxMail() {
-    }
+    protected OutboxMail() {}
 
     OutboxMail(String recipient, String subject, String body, Instant createdAt) {
         this.recipient = recipient;
@@ -45,14 +56,37 @@ public class OutboxMail {
         this.createdAt = createdAt;
     }
 
-    public Long getId() { return id; }
-    public String getRecipient() { return recipient; }
-    public String getSubject() { return subject; }
-    public String getBody() { return body; }
-    public Status getStatus() { return status; }
-    public String getError() { return error; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getSentAt() { return sentAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
 
     void delivered(Status status, Instant when, String error) {
         this.status = status;

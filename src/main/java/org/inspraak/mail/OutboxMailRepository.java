@@ -2,5 +2,4 @@ package org.inspraak.mail;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {
-}
+interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {}

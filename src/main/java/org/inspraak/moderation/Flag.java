@@ -19,23 +19,29 @@ class Flag {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private TargetType targetType;
+
     @Column(nullable = false)
     private Long targetId;
+
     @Column(nullable = false)
     private Long userId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private FlagReason reason;
+
     private String explanation;
+
     @Column(nullable = false)
     private Instant createdAt;
+
     private Instant resolvedAt;
 
-    protected Flag() {
-    }
+    protected Flag() {}
 
     Flag(TargetType targetType, Long targetId, Long userId, FlagReason reason, String explanation, Instant createdAt) {
         this.targetType = targetType;
@@ -46,7 +52,15 @@ class Flag {
         this.createdAt = createdAt;
     }
 
-    FlagReason getReason() { return reason; }
-    String getExplanation() { return explanation; }
-    Instant getCreatedAt() { return createdAt; }
+    FlagReason getReason() {
+        return reason;
+    }
+
+    String getExplanation() {
+        return explanation;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
 }

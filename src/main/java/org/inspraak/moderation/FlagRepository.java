@@ -17,7 +17,8 @@ interface FlagRepository extends JpaRepository<Flag, Long> {
               and f.reason <> org.inspraak.moderation.FlagReason.AWAITS_APPROVAL""")
     long countOpen(TargetType type, Long id);
 
-    @Query("select f from Flag f where f.targetType = :type and f.targetId = :id and f.resolvedAt is null order by f.createdAt")
+    @Query(
+            "select f from Flag f where f.targetType = :type and f.targetId = :id and f.resolvedAt is null order by f.createdAt")
     List<Flag> open(TargetType type, Long id);
 
     /** The queue: contributions with open flags, most flagged first, then newest. Rows: type, id, count, latest. */
@@ -30,6 +31,7 @@ interface FlagRepository extends JpaRepository<Flag, Long> {
     long pending();
 
     @Modifying
-    @Query("update Flag f set f.resolvedAt = :now where f.targetType = :type and f.targetId = :id and f.resolvedAt is null")
+    @Query(
+            "update Flag f set f.resolvedAt = :now where f.targetType = :type and f.targetId = :id and f.resolvedAt is null")
     int resolve(TargetType type, Long id, Instant now);
 }

@@ -14,20 +14,24 @@ class Guidelines {
 
     @Id
     private Long id;
+
     @Column(nullable = false)
     private String body;
+
     @Column(nullable = false)
     private Instant updatedAt;
+
     private Long updatedBy;
 
-    protected Guidelines() {
+    protected Guidelines() {}
+
+    String getBody() {
+        return body;
     }
 
-    String getBody() { return body; }
-
     void update(String body, Long by, Instant now) {
-        this.body = body;
-        this.updatedBy = by;
         this.updatedAt = now;
+        this.updatedBy = by;
+        this.body = body;
     }
 }

@@ -2,5 +2,4 @@ package org.inspraak.moderation;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface GuidelinesRepository extends JpaRepository<Guidelines, Long> {
-}
+interface GuidelinesRepository extends JpaRepository<Guidelines, Long> {}

@@ -23,8 +23,11 @@ class IpRetention {
     private final Duration retention;
     private final Clock clock;
 
-    IpRetention(IdeaService ideas, ReactionService reactions,
-                @Value("${inspraak.moderation.ip-retention:90d}") Duration retention, Clock clock) {
+    IpRetention(
+            IdeaService ideas,
+            ReactionService reactions,
+            @Value("${inspraak.moderation.ip-retention:90d}") Duration retention,
+            Clock clock) {
         this.ideas = ideas;
         this.reactions = reactions;
         this.retention = retention;

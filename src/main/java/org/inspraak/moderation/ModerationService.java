@@ -12,21 +12,23 @@ import java.util.Set;
 import org.inspraak.DatabaseErrors;
 import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
+import org.inspraak.audit.AuditService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.notification.NotificationService;
 import org.inspraak.reaction.ReactionService;
-import org.inspraak.vote.VoteService;
+import org.inspraak.security.ClientIp;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.RateLimits;
+import org.inspraak.vote.VoteService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.inspraak.audit.AuditService;
 
 /**
  * Flags, the moderation queue and moderators' actions. Every action is checked here (not only by hiding
@@ -51,17 +53,25 @@ public class ModerationService {
     private final Clock clock;
     private final int autoHideThreshold;
     private final VoteService votes;
-    private final org.inspraak.security.ClientIp clientIp;
+    private final ClientIp clientIp;
     private final NotificationService notifications;
 
-    ModerationService(FlagRepository flags, SanctionRepository sanctions, GuidelinesRepository guidelines,
-                      IdeaService ideas, ReactionService reactions, AccountService accounts, AuditService audit,
-                      CurrentUser currentUser, RateLimits rateLimits, ApplicationEventPublisher events, Clock clock,
-                      @Value("${inspraak.moderation.auto-hide-threshold:3}") int autoHideThreshold,
-                      VoteService votes, NotificationService notifications, org.inspraak.security.ClientIp clientIp) {
-        this.clientIp = clientIp;
-        this.votes = votes;
-        this.notifications = notifications;
+    ModerationService(
+            FlagRepository flags,
+            SanctionRepository sanctions,
+            GuidelinesRepository guidelines,
+            IdeaService ideas,
+            ReactionService reactions,
+            AccountService accounts,
+            AuditService audit,
+            CurrentUser currentUser,
+            RateLimits rateLimits,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${inspraak.moderation.auto-hide-threshold:3}") int autoHideThreshold,
+            VoteService votes,
+            NotificationService notifications,
+            ClientIp clientIp) {
         this.flags = flags;
         this.sanctions = sanctions;
         this.guidelines = guidelines;
@@ -74,20 +84,29 @@ public class ModerationService {
         this.events = events;
         this.clock = clock;
         this.autoHideThreshold = autoHideThreshold;
+        this.votes = votes;
+        this.clientIp = clientIp;
+        this.notifications = notifications;
     }
 
     /** A contribution in the queue. */
-    public record Target(TargetType type, long id) {
-    }
+    public record Target(TargetType type, long id) {}
 
-    public record QueueItem(Target target, long ideaId, String text, long authorId, String authorName, long openFlags,
-                            Set<FlagReason> reasons, List<String> explanations, Instant latestFlag, boolean hidden,
-                            long authorSanctions) {
-    }
+    public record QueueItem(
+            Target target,
+            long ideaId,
+            String text,
+            long authorId,
+            String authorName,
+            long openFlags,
+            Set<FlagReason> reasons,
+            List<String> explanations,
+            Instant latestFlag,
+            boolean hidden,
+            long authorSanctions) {}
 
     /** Published when the queue changes, so moderators' navigation count updates live. */
-    public record QueueChanged() {
-    }
+    public record QueueChanged() {}
 
     // ---- guidelines ------------------------------------------------------------------------------
 
@@ -133,8 +152,8 @@ public class ModerationService {
         rateLimits.check(RateLimits.Action.FLAG, "user:" + user.id());
         rateLimits.checkIp(RateLimits.Action.FLAG, clientIp.current());
         try {
-            flags.saveAndFlush(new Flag(target.type(), target.id(), user.id(), reason, text.isEmpty() ? null : text,
-                    Instant.now(clock)));
+            flags.saveAndFlush(new Flag(
+                    target.type(), target.id(), user.id(), reason, text.isEmpty() ? null : text, Instant.now(clock)));
         } catch (DataIntegrityViolationException e) {
             if (!DatabaseErrors.isUniqueViolation(e)) {
                 throw e;
@@ -154,9 +173,14 @@ public class ModerationService {
     }
 
     /** Puts a contribution that awaits approval in the queue, in the same transaction that stored it. */
-    @org.springframework.context.event.EventListener
+    @EventListener
     public void onAwaitsApproval(IdeaService.AwaitsApproval e) {
-        flags.save(new Flag(TargetType.valueOf(e.type()), e.id(), e.authorId(), FlagReason.AWAITS_APPROVAL, null,
+        flags.save(new Flag(
+                TargetType.valueOf(e.type()),
+                e.id(),
+                e.authorId(),
+                FlagReason.AWAITS_APPROVAL,
+                null,
                 Instant.now(clock)));
         events.publishEvent(new QueueChanged());
     }
@@ -202,9 +226,21 @@ public class ModerationService {
                     explanations.add(f.getExplanation());
                 }
             });
-            describe(target).ifPresent(d -> items.add(new QueueItem(target, d.ideaId, d.text, d.authorId,
-                    accounts.publicProfile(d.authorId).map(AccountService.PublicProfile::displayName).orElse(""),
-                    (Long) row[2], reasons, explanations, (Instant) row[3], d.hidden, sanctions.countByUserId(d.authorId))));
+            describe(target)
+                    .ifPresent(d -> items.add(new QueueItem(
+                            target,
+                            d.ideaId,
+                            d.text,
+                            d.authorId,
+                            accounts.publicProfile(d.authorId)
+                                    .map(AccountService.PublicProfile::displayName)
+                                    .orElse(""),
+                            (Long) row[2],
+                            reasons,
+                            explanations,
+                            (Instant) row[3],
+                            d.hidden,
+                            sanctions.countByUserId(d.authorId))));
         }
         return items;
     }
@@ -302,13 +338,12 @@ public class ModerationService {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    private record Description(long ideaId, String text, long authorId, boolean hidden) {
-    }
+    private record Description(long ideaId, String text, long authorId, boolean hidden) {}
 
     private Optional<Description> describe(Target t) {
         if (t.type() == TargetType.IDEA) {
-            return ideas.find(t.id()).map(i -> new Description(i.id(), i.title() + "\n\n" + i.description(),
-                    i.authorId(), i.hidden()));
+            return ideas.find(t.id())
+                    .map(i -> new Description(i.id(), i.title() + "\n\n" + i.description(), i.authorId(), i.hidden()));
         }
         return reactions.facts(t.id()).map(r -> new Description(r.ideaId(), r.body(), r.authorId(), r.hidden()));
     }

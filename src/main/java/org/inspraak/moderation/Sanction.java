@@ -16,25 +16,32 @@ import jakarta.persistence.Table;
 @Table(name = "sanction")
 class Sanction {
 
-    enum Kind { WARNING, SUSPENSION }
+    enum Kind {
+        WARNING,
+        SUSPENSION
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private Long userId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Kind kind;
+
     @Column(nullable = false)
     private String reason;
+
     private Instant until;
     private Long createdBy;
+
     @Column(nullable = false)
     private Instant createdAt;
 
-    protected Sanction() {
-    }
+    protected Sanction() {}
 
     Sanction(Long userId, Kind kind, String reason, Instant until, Long createdBy, Instant createdAt) {
         this.userId = userId;

@@ -2,5 +2,6 @@ package org.inspraak.moderation;
 
 /** What can be reported and moderated. */
 public enum TargetType {
-    IDEA, REACTION
+    IDEA,
+    REACTION
 }

@@ -1,5 +1,16 @@
 /** Moderation: guidelines, reports (flags), the queue, hide and restore, sanctions, IP retention. */
-@ApplicationModule(allowedDependencies = {"account", "audit", "idea", "notification", "reaction", "security", "ui", "vote", "webcare"})
+@ApplicationModule(
+        allowedDependencies = {
+            "account",
+            "audit",
+            "idea",
+            "notification",
+            "reaction",
+            "security",
+            "ui",
+            "vote",
+            "webcare"
+        })
 @NullMarked
 package org.inspraak.moderation;
 

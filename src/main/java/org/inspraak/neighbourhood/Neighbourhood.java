@@ -19,13 +19,17 @@ class Neighbourhood {
     @Column(nullable = false, unique = true)
     private String name;
 
-    protected Neighbourhood() {
-    }
+    protected Neighbourhood() {}
 
     Neighbourhood(String name) {
         this.name = name;
     }
 
-    Long getId() { return id; }
-    String getName() { return name; }
+    Long getId() {
+        return id;
+    }
+
+    String getName() {
+        return name;
+    }
 }

@@ -13,8 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NeighbourhoodService {
 
-    public record NeighbourhoodRef(long id, String name) {
-    }
+    public record NeighbourhoodRef(long id, String name) {}
 
     private final NeighbourhoodRepository repository;
 
@@ -24,7 +23,9 @@ public class NeighbourhoodService {
 
     @Transactional(readOnly = true)
     public List<NeighbourhoodRef> all() {
-        return repository.findAllByOrderByName().stream().map(n -> new NeighbourhoodRef(n.getId(), n.getName())).toList();
+        return repository.findAllByOrderByName().stream()
+                .map(n -> new NeighbourhoodRef(n.getId(), n.getName()))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -50,7 +51,9 @@ public class NeighbourhoodService {
         if (name.isEmpty() || name.length() > 80) {
             throw new InspraakException("error.neighbourhood.name");
         }
-        return repository.findByName(name).map(Neighbourhood::getId)
+        return repository
+                .findByName(name)
+                .map(Neighbourhood::getId)
                 .orElseGet(() -> repository.save(new Neighbourhood(name)).getId());
     }
 }

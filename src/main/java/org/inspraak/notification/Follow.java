@@ -16,30 +16,38 @@ import jakarta.persistence.Table;
 @Table(name = "follow")
 class Follow {
 
-    enum Target { IDEA, CONSULTATION }
+    enum Target {
+        IDEA,
+        CONSULTATION
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private Long userId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Target targetType;
+
     @Column(nullable = false)
     private Long targetId;
+
     @Column(nullable = false)
     private Instant createdAt;
 
-    protected Follow() {
-    }
+    protected Follow() {}
 
     Follow(Long userId, Target targetType, Long targetId, Instant createdAt) {
-        this.userId = userId;
         this.targetType = targetType;
         this.targetId = targetId;
         this.createdAt = createdAt;
+        this.userId = userId;
     }
 
-    Long getUserId() { return userId; }
+    Long getUserId() {
+        return userId;
+    }
 }

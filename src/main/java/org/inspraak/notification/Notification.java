@@ -22,26 +22,38 @@ class Notification {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private Long userId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private NotificationKind kind;
+
     private Long consultationId;
     private Long ideaId;
+
     @Column(nullable = false)
     private String subject;
+
     private String detail;
+
     @Column(nullable = false)
     private Instant createdAt;
+
     private Instant readAt;
     private boolean emailed;
 
-    protected Notification() {
-    }
+    protected Notification() {}
 
-    Notification(Long userId, NotificationKind kind, Long consultationId, Long ideaId, String subject, String detail,
-                  Instant createdAt) {
+    Notification(
+            Long userId,
+            NotificationKind kind,
+            Long consultationId,
+            Long ideaId,
+            String subject,
+            String detail,
+            Instant createdAt) {
         this.userId = userId;
         this.kind = kind;
         this.consultationId = consultationId;
@@ -51,15 +63,49 @@ class Notification {
         this.createdAt = createdAt;
     }
 
-    Long getId() { return id; }
-    Long getUserId() { return userId; }
-    NotificationKind getKind() { return kind; }
-    Long getConsultationId() { return consultationId; }
-    Long getIdeaId() { return ideaId; }
-    String getSubject() { return subject; }
-    String getDetail() { return detail; }
-    Instant getCreatedAt() { return createdAt; }
-    Instant getReadAt() { return readAt; }
-    void markRead(Instant when) { if (readAt == null) { readAt = when; } }
-    void markEmailed() { emailed = true; }
+    Long getId() {
+        return id;
+    }
+
+    Long getUserId() {
+        return userId;
+    }
+
+    NotificationKind getKind() {
+        return kind;
+    }
+
+    Long getConsultationId() {
+        return consultationId;
+    }
+
+    Long getIdeaId() {
+        return ideaId;
+    }
+
+    String getSubject() {
+        return subject;
+    }
+
+    String getDetail() {
+        return detail;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getReadAt() {
+        return readAt;
+    }
+
+    void markRead(Instant when) {
+        if (readAt == null) {
+            readAt = when;
+        }
+    }
+
+    void markEmailed() {
+        emailed = true;
+    }
 }

@@ -2,5 +2,9 @@ package org.inspraak.notification;
 
 /** What a notification is about. */
 public enum NotificationKind {
-    OFFICIAL_ANSWER, STATUS_CHANGE, REPLY, PHASE_CHANGE, UPDATE
+    OFFICIAL_ANSWER,
+    STATUS_CHANGE,
+    REPLY,
+    PHASE_CHANGE,
+    UPDATE
 }

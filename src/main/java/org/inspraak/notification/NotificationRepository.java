@@ -25,7 +25,8 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     @Query("update Notification n set n.readAt = :now where n.userId = :userId and n.readAt is null")
     int markAllRead(Long userId, Instant now);
 
-    @Query("select n from Notification n where n.emailed = false and n.userId in :userIds order by n.userId, n.createdAt")
+    @Query(
+            "select n from Notification n where n.emailed = false and n.userId in :userIds order by n.userId, n.createdAt")
     List<Notification> notEmailed(List<Long> userIds);
 
     @Query("select distinct n.userId from Notification n where n.emailed = false")

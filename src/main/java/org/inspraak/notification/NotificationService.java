@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,7 @@ import org.inspraak.account.EmailPreference;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.consultation.Phase;
 import org.inspraak.idea.IdeaService;
+import org.inspraak.mail.MailService;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
@@ -28,11 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.inspraak.mail.MailService;
 
 /**
  * Follows and notifications. Reacts to what happened (official answers, status changes, replies, phase
@@ -57,11 +59,19 @@ public class NotificationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    NotificationService(FollowRepository follows, NotificationRepository notifications,
-                        PhaseNoticeRepository phaseNotices, AccountService accounts, IdeaService ideas,
-                        ConsultationService consultations, MailService mail, Messages messages,
-                        InspraakProperties properties, CurrentUser currentUser, ApplicationEventPublisher events,
-                        Clock clock) {
+    NotificationService(
+            FollowRepository follows,
+            NotificationRepository notifications,
+            PhaseNoticeRepository phaseNotices,
+            AccountService accounts,
+            IdeaService ideas,
+            ConsultationService consultations,
+            MailService mail,
+            Messages messages,
+            InspraakProperties properties,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.follows = follows;
         this.notifications = notifications;
         this.phaseNotices = phaseNotices;
@@ -77,16 +87,22 @@ public class NotificationService {
     }
 
     /** A notification as the bell list shows it. */
-    public record NotificationView(long id, NotificationKind kind, String subject, String detail, Long ideaId,
-                                   Long consultationId, Instant createdAt, boolean read) {
+    public record NotificationView(
+            long id,
+            NotificationKind kind,
+            String subject,
+            String detail,
+            Long ideaId,
+            Long consultationId,
+            Instant createdAt,
+            boolean read) {
         public String link() {
             return ideaId != null ? "/ideeen/" + ideaId : "/gesprekken/" + consultationId;
         }
     }
 
     /** Published after a notification is stored, so the recipient's bell updates live. */
-    public record NotificationCreated(long userId) {
-    }
+    public record NotificationCreated(long userId) {}
 
     // ---- following -------------------------------------------------------------------------------
 
@@ -106,14 +122,19 @@ public class NotificationService {
 
     @Transactional(readOnly = true)
     public boolean followsIdea(long ideaId) {
-        return currentUser.get().map(u -> follows.existsByUserIdAndTargetTypeAndTargetId(u.id(), Follow.Target.IDEA, ideaId))
+        return currentUser
+                .get()
+                .map(u -> follows.existsByUserIdAndTargetTypeAndTargetId(u.id(), Follow.Target.IDEA, ideaId))
                 .orElse(false);
     }
 
     @Transactional(readOnly = true)
     public boolean followsConsultation(long consultationId) {
-        return currentUser.get().map(u -> follows.existsByUserIdAndTargetTypeAndTargetId(u.id(),
-                Follow.Target.CONSULTATION, consultationId)).orElse(false);
+        return currentUser
+                .get()
+                .map(u -> follows.existsByUserIdAndTargetTypeAndTargetId(
+                        u.id(), Follow.Target.CONSULTATION, consultationId))
+                .orElse(false);
     }
 
     private void setFollow(Follow.Target type, long targetId, boolean follow) {
@@ -129,7 +150,7 @@ public class NotificationService {
     /** When a duplicate idea is merged, its followers follow the kept idea (once). */
     @Transactional
     public void moveIdeaFollowers(long fromIdeaId, long toIdeaId) {
-        Set<Long> already = new java.util.HashSet<>(follows.followers(Follow.Target.IDEA, toIdeaId));
+        Set<Long> already = new HashSet<>(follows.followers(Follow.Target.IDEA, toIdeaId));
         for (long userId : follows.followers(Follow.Target.IDEA, fromIdeaId)) {
             if (already.add(userId)) {
                 follows.save(new Follow(userId, Follow.Target.IDEA, toIdeaId, Instant.now(clock)));
@@ -141,10 +162,18 @@ public class NotificationService {
     /** A person's follows and notifications, for their data export. */
     @Transactional(readOnly = true)
     public Map<String, Object> exportFor(long userId) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("notifications", notifications.forUser(userId, PageRequest.of(0, 10_000)).stream()
-                .map(n -> Map.of("kind", n.getKind().name(), "subject", n.getSubject(), "createdAt", n.getCreatedAt().toString()))
-                .toList());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(
+                "notifications",
+                notifications.forUser(userId, PageRequest.of(0, 10_000)).stream()
+                        .map(n -> Map.of(
+                                "kind",
+                                n.getKind().name(),
+                                "subject",
+                                n.getSubject(),
+                                "createdAt",
+                                n.getCreatedAt().toString()))
+                        .toList());
         return m;
     }
 
@@ -159,7 +188,10 @@ public class NotificationService {
 
     @Transactional(readOnly = true)
     public long unreadCount() {
-        return currentUser.get().map(u -> notifications.countByUserIdAndReadAtIsNull(u.id())).orElse(0L);
+        return currentUser
+                .get()
+                .map(u -> notifications.countByUserIdAndReadAtIsNull(u.id()))
+                .orElse(0L);
     }
 
     @Transactional(readOnly = true)
@@ -171,15 +203,24 @@ public class NotificationService {
     public List<NotificationView> mine(int offset, int limit) {
         int size = Math.max(1, limit);
         return notifications.forUser(currentUser.require().id(), PageRequest.of(offset / size, size)).stream()
-                .map(n -> new NotificationView(n.getId(), n.getKind(), n.getSubject(), n.getDetail(), n.getIdeaId(),
-                        n.getConsultationId(), n.getCreatedAt(), n.getReadAt() != null))
+                .map(n -> new NotificationView(
+                        n.getId(),
+                        n.getKind(),
+                        n.getSubject(),
+                        n.getDetail(),
+                        n.getIdeaId(),
+                        n.getConsultationId(),
+                        n.getCreatedAt(),
+                        n.getReadAt() != null))
                 .toList();
     }
 
     @Transactional
     public void markRead(long id) {
         long me = currentUser.require().id();
-        Notification n = notifications.findById(id).filter(x -> x.getUserId() == me)
+        Notification n = notifications
+                .findById(id)
+                .filter(x -> x.getUserId() == me)
                 .orElseThrow(() -> new InspraakException("error.not-found"));
         n.markRead(Instant.now(clock));
     }
@@ -214,7 +255,13 @@ public class NotificationService {
         Set<Long> recipients = new LinkedHashSet<>(follows.followers(Follow.Target.IDEA, e.ideaId()));
         recipients.add(e.authorId());
         recipients.remove(e.changedBy());
-        notify(recipients, NotificationKind.STATUS_CHANGE, e.consultationId(), e.ideaId(), e.title(), e.status().name());
+        notify(
+                recipients,
+                NotificationKind.STATUS_CHANGE,
+                e.consultationId(),
+                e.ideaId(),
+                e.title(),
+                e.status().name());
     }
 
     @ApplicationModuleListener
@@ -228,12 +275,24 @@ public class NotificationService {
             recipients.addAll(follows.followers(Follow.Target.IDEA, e.ideaId()));
             recipients.add(idea.get().authorId());
             recipients.remove(e.authorId());
-            notify(recipients, NotificationKind.OFFICIAL_ANSWER, idea.get().consultationId(), e.ideaId(),
-                    idea.get().title(), null);
+            notify(
+                    recipients,
+                    NotificationKind.OFFICIAL_ANSWER,
+                    idea.get().consultationId(),
+                    e.ideaId(),
+                    idea.get().title(),
+                    null);
         }
-        if (e.parentAuthorId() != null && e.parentAuthorId() != e.authorId() && !recipients.contains(e.parentAuthorId())) {
-            notify(Set.of(e.parentAuthorId()), NotificationKind.REPLY, idea.get().consultationId(), e.ideaId(),
-                    idea.get().title(), null);
+        if (e.parentAuthorId() != null
+                && e.parentAuthorId() != e.authorId()
+                && !recipients.contains(e.parentAuthorId())) {
+            notify(
+                    Set.of(e.parentAuthorId()),
+                    NotificationKind.REPLY,
+                    idea.get().consultationId(),
+                    e.ideaId(),
+                    idea.get().title(),
+                    null);
         }
     }
 
@@ -242,7 +301,8 @@ public class NotificationService {
      * restarts and repeated runs never announce twice; phases that began more than a day ago are claimed
      * silently (for example on first start with existing data).
      */
-    @Scheduled(initialDelayString = "${inspraak.notifications.phase-check-initial:60s}",
+    @Scheduled(
+            initialDelayString = "${inspraak.notifications.phase-check-initial:60s}",
             fixedDelayString = "${inspraak.notifications.phase-check:10m}")
     @Transactional
     public void announcePhaseChanges() {
@@ -253,8 +313,13 @@ public class NotificationService {
             }
             if (phaseNotices.claim(state.id(), state.phase().name(), Instant.now(clock)) == 1
                     && !state.since().isBefore(today.minusDays(1))) {
-                notify(new LinkedHashSet<>(follows.followers(Follow.Target.CONSULTATION, state.id())),
-                        NotificationKind.PHASE_CHANGE, state.id(), null, state.title(), state.phase().name());
+                notify(
+                        new LinkedHashSet<>(follows.followers(Follow.Target.CONSULTATION, state.id())),
+                        NotificationKind.PHASE_CHANGE,
+                        state.id(),
+                        null,
+                        state.title(),
+                        state.phase().name());
             }
         }
     }
@@ -262,8 +327,13 @@ public class NotificationService {
     /** Tells a consultation's followers that the municipality published an update. */
     @Transactional
     public void announceUpdate(long consultationId, String consultationTitle) {
-        notify(new LinkedHashSet<>(follows.followers(Follow.Target.CONSULTATION, consultationId)),
-                NotificationKind.UPDATE, consultationId, null, consultationTitle, null);
+        notify(
+                new LinkedHashSet<>(follows.followers(Follow.Target.CONSULTATION, consultationId)),
+                NotificationKind.UPDATE,
+                consultationId,
+                null,
+                consultationTitle,
+                null);
     }
 
     /** Sends one mail per person with everything that was not mailed yet, for those who chose a daily digest. */
@@ -274,20 +344,30 @@ public class NotificationService {
         if (users.isEmpty()) {
             return;
         }
-        Map<Long, List<Notification>> byUser = notifications.notEmailed(users).stream()
-                .collect(Collectors.groupingBy(Notification::getUserId));
+        Map<Long, List<Notification>> byUser =
+                notifications.notEmailed(users).stream().collect(Collectors.groupingBy(Notification::getUserId));
         byUser.forEach((userId, list) -> {
             Optional<MailContact> contact = accounts.mailContact(userId);
             if (contact.isPresent() && contact.get().preference() == EmailPreference.DAILY_DIGEST) {
                 Locale locale = contact.get().locale();
-                StringBuilder body = new StringBuilder(messages.get(locale, "mail.digest.intro", contact.get().displayName()));
+                StringBuilder body = new StringBuilder(
+                        messages.get(locale, "mail.digest.intro", contact.get().displayName()));
                 for (Notification n : list) {
-                    body.append("\n\n- ").append(text(n.getKind(), n.getSubject(), n.getDetail(), locale))
-                            .append("\n  ").append(link(n));
+                    body.append("\n\n- ")
+                            .append(text(n.getKind(), n.getSubject(), n.getDetail(), locale))
+                            .append("\n  ")
+                            .append(link(n));
                 }
-                body.append("\n\n").append(messages.get(locale, "mail.notification.footer", properties.baseUrl() + "/account"));
-                mail.send(contact.get().email(), messages.get(locale, "mail.digest.subject", list.size(),
-                        properties.municipality().name()), body.toString());
+                body.append("\n\n")
+                        .append(messages.get(locale, "mail.notification.footer", properties.baseUrl() + "/account"));
+                mail.send(
+                        contact.get().email(),
+                        messages.get(
+                                locale,
+                                "mail.digest.subject",
+                                list.size(),
+                                properties.municipality().name()),
+                        body.toString());
                 list.forEach(Notification::markEmailed);
             } else if (contact.isEmpty() || contact.get().preference() == EmailPreference.OFF) {
                 list.forEach(Notification::markEmailed);
@@ -295,12 +375,18 @@ public class NotificationService {
         });
     }
 
-    private void notify(Set<Long> recipients, NotificationKind kind, Long consultationId, Long ideaId, String subject,
-                        String detail) {
+    private void notify(
+            Set<Long> recipients,
+            NotificationKind kind,
+            Long consultationId,
+            Long ideaId,
+            String subject,
+            String detail) {
         Instant now = Instant.now(clock);
         List<Notification> created = new ArrayList<>();
         for (long userId : recipients) {
-            Notification n = notifications.save(new Notification(userId, kind, consultationId, ideaId, subject, detail, now));
+            Notification n =
+                    notifications.save(new Notification(userId, kind, consultationId, ideaId, subject, detail, now));
             created.add(n);
             Optional<MailContact> contact = accounts.mailContact(userId);
             if (contact.isEmpty() || contact.get().preference() == EmailPreference.OFF) {
@@ -308,9 +394,16 @@ public class NotificationService {
             } else if (contact.get().preference() == EmailPreference.INSTANT) {
                 Locale locale = contact.get().locale();
                 String sentence = text(kind, subject, detail, locale);
-                mail.send(contact.get().email(), sentence,
-                        messages.get(locale, "mail.notification.body", contact.get().displayName(), sentence, link(n))
-                                + "\n\n" + messages.get(locale, "mail.notification.footer", properties.baseUrl() + "/account"));
+                mail.send(
+                        contact.get().email(),
+                        sentence,
+                        messages.get(
+                                        locale,
+                                        "mail.notification.body",
+                                        contact.get().displayName(),
+                                        sentence,
+                                        link(n)) + "\n\n"
+                                + messages.get(locale, "mail.notification.footer", properties.baseUrl() + "/account"));
                 n.markEmailed();
             }
             events.publishEvent(new NotificationCreated(userId));
@@ -321,6 +414,7 @@ public class NotificationService {
     }
 
     private String link(Notification n) {
-        return properties.baseUrl() + (n.getIdeaId() != null ? "/ideeen/" + n.getIdeaId() : "/gesprekken/" + n.getConsultationId());
+        return properties.baseUrl()
+                + (n.getIdeaId() != null ? "/ideeen/" + n.getIdeaId() : "/gesprekken/" + n.getConsultationId());
     }
 }

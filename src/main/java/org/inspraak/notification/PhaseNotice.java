@@ -23,11 +23,12 @@ class PhaseNotice {
 
     @Id
     private Long consultationId;
+
     @Id
     private String phase;
+
     @Column(nullable = false)
     private Instant announcedAt;
 
-    protected PhaseNotice() {
-    }
+    protected PhaseNotice() {}
 }

@@ -5,15 +5,18 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.inspraak.CommandLineMode;
 import org.inspraak.InspraakApplication;
+import org.inspraak.insight.InsightService;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.inspraak.insight.InsightService;
 
 /**
  * Command-line Polis import without a web server:
@@ -24,8 +27,7 @@ import org.inspraak.insight.InsightService;
 public final class PolisCommand implements CommandLineMode {
 
     /** For {@link java.util.ServiceLoader}. */
-    public PolisCommand() {
-    }
+    public PolisCommand() {}
 
     @Override
     public Optional<Integer> run(String[] args) {
@@ -39,17 +41,20 @@ public final class PolisCommand implements CommandLineMode {
         }
         String export = option(args, "--export-groups=");
         // Command-line arguments outrank application.properties (default properties would not).
-        java.util.List<String> springArgs = new java.util.ArrayList<>(java.util.Arrays.stream(args)
-                .filter(a -> !a.startsWith("--import-polis=") && !a.startsWith("--export-groups=")).toList());
+        List<String> springArgs = new ArrayList<>(Arrays.stream(args)
+                .filter(a -> !a.startsWith("--import-polis=") && !a.startsWith("--export-groups="))
+                .toList());
         springArgs.add("--inspraak.demo-data=false");
         springArgs.add("--spring.main.banner-mode=off");
         springArgs.add("--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                 + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InspraakApplication.class)
-                .web(WebApplicationType.NONE).run(springArgs.toArray(String[]::new))) {
+                .web(WebApplicationType.NONE)
+                .run(springArgs.toArray(String[]::new))) {
             PolisImportService importer = ctx.getBean(PolisImportService.class);
-            PolisImportService.Imported imported = importer.importUnchecked(Path.of(folder), p -> { });
-            System.out.printf("Imported %d ideas, %d participants and %d votes into consultation %d%n",
+            PolisImportService.Imported imported = importer.importUnchecked(Path.of(folder), p -> {});
+            System.out.printf(
+                    "Imported %d ideas, %d participants and %d votes into consultation %d%n",
                     imported.ideas(), imported.participants(), imported.votes(), imported.consultationId());
             if (export != null) {
                 InsightService insights = ctx.getBean(InsightService.class);
@@ -61,7 +66,8 @@ public final class PolisCommand implements CommandLineMode {
                 int lines = 0;
                 try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                     w.write("participant,group\n");
-                    for (Map.Entry<Long, Long> e : imported.accountOfParticipant().entrySet()) {
+                    for (Map.Entry<Long, Long> e :
+                            imported.accountOfParticipant().entrySet()) {
                         Integer g = result.groupOf().get(e.getValue());
                         if (g != null && g >= 0) {
                             w.write(e.getKey() + "," + g + "\n");
@@ -69,8 +75,9 @@ public final class PolisCommand implements CommandLineMode {
                         }
                     }
                 }
-                System.out.printf("Wrote %d grouped participants in %d groups to %s%n", lines, result.groups().size(),
-                        out.toAbsolutePath());
+                System.out.printf(
+                        "Wrote %d grouped participants in %d groups to %s%n",
+                        lines, result.groups().size(), out.toAbsolutePath());
             }
             return Optional.of(0);
         } catch (PolisFolder.FormatException e) {

@@ -3,6 +3,7 @@ package org.inspraak.polis;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +29,13 @@ import org.inspraak.insight.OpinionGroups;
  * A Polis open-data export folder (comments.csv, votes.csv, summary.csv; participants-votes.csv optional), read and
  * checked completely before anything is imported. Every problem names the file and line.
  */
-public record PolisFolder(String topic, String description, String url, List<Comment> comments, List<VoteRow> votes,
-                          Map<Long, Integer> polisGroups) {
+public record PolisFolder(
+        String topic,
+        String description,
+        String url,
+        List<Comment> comments,
+        List<VoteRow> votes,
+        Map<Long, Integer> polisGroups) {
 
     public record Comment(long id, long authorId, Instant createdAt, int moderated, String body) {
         public boolean moderatedOut() {
@@ -35,8 +43,7 @@ public record PolisFolder(String topic, String description, String url, List<Com
         }
     }
 
-    public record VoteRow(long participant, long commentId, int vote, Instant at) {
-    }
+    public record VoteRow(long participant, long commentId, int vote, Instant at) {}
 
     /** A malformed export: which file, which line (1-based, the header is line 1; 0 for the whole file). */
     public static final class FormatException extends Exception {
@@ -58,8 +65,8 @@ public record PolisFolder(String topic, String description, String url, List<Com
         }
     }
 
-    private static final List<String> COMMENT_COLUMNS = List.of("timestamp", "comment-id", "author-id", "moderated",
-            "comment-body");
+    private static final List<String> COMMENT_COLUMNS =
+            List.of("timestamp", "comment-id", "author-id", "moderated", "comment-body");
     private static final List<String> VOTE_COLUMNS = List.of("timestamp", "comment-id", "voter-id", "vote");
     public static final int MAX_BODY = 5_000;
 
@@ -83,8 +90,12 @@ public record PolisFolder(String topic, String description, String url, List<Com
             if (body.length() > MAX_BODY) {
                 throw new FormatException("comments.csv", line, "comment-body langer dan " + MAX_BODY + " tekens");
             }
-            Comment c = new Comment(id, number(r, "author-id", "comments.csv", line),
-                    Instant.ofEpochMilli(number(r, "timestamp", "comments.csv", line)), moderated, body.strip());
+            Comment c = new Comment(
+                    id,
+                    number(r, "author-id", "comments.csv", line),
+                    Instant.ofEpochMilli(number(r, "timestamp", "comments.csv", line)),
+                    moderated,
+                    body.strip());
             if (byId.put(id, c) != null) {
                 throw new FormatException("comments.csv", line, "comment-id " + id + " komt twee keer voor");
             }
@@ -109,8 +120,8 @@ public record PolisFolder(String topic, String description, String url, List<Com
                 throw new FormatException("votes.csv", line, "negatieve voter-id");
             }
             long ts = number(r, "timestamp", "votes.csv", line);
-            ordered.computeIfAbsent(ts, x -> new ArrayList<>()).add(new VoteRow(pid, cid, (int) vote,
-                    Instant.ofEpochMilli(ts)));
+            ordered.computeIfAbsent(ts, x -> new ArrayList<>())
+                    .add(new VoteRow(pid, cid, (int) vote, Instant.ofEpochMilli(ts)));
         });
         Map<String, VoteRow> last = new LinkedHashMap<>();
         ordered.values().forEach(list -> list.forEach(v -> last.put(v.participant() + ":" + v.commentId(), v)));
@@ -120,14 +131,18 @@ public record PolisFolder(String topic, String description, String url, List<Com
             forEach(pv, List.of("participant", "group-id"), (r, line) -> {
                 String g = r.get("group-id");
                 if (g != null && !g.isBlank()) {
-                    groups.put(number(r, "participant", "participants-votes.csv", line),
-                            (int) number(r, "group-id", "participants-votes.csv", line));
+                    groups.put(number(r, "participant", "participants-votes.csv", line), (int)
+                            number(r, "group-id", "participants-votes.csv", line));
                 }
             });
         }
-        return new PolisFolder(summary.getOrDefault("topic", folder.getFileName().toString()),
-                summary.getOrDefault("conversation-description", ""), summary.getOrDefault("url", ""),
-                List.copyOf(comments), List.copyOf(last.values()), groups);
+        return new PolisFolder(
+                summary.getOrDefault("topic", folder.getFileName().toString()),
+                summary.getOrDefault("conversation-description", ""),
+                summary.getOrDefault("url", ""),
+                List.copyOf(comments),
+                List.copyOf(last.values()),
+                groups);
     }
 
     /** The vote matrix in participant-id and comment-id order. */
@@ -137,19 +152,23 @@ public record PolisFolder(String topic, String description, String url, List<Com
         for (int j = 0; j < cids.length; j++) {
             col.put(cids[j], j);
         }
-        long[] pids = votes.stream().mapToLong(VoteRow::participant).distinct().sorted().toArray();
+        long[] pids = votes.stream()
+                .mapToLong(VoteRow::participant)
+                .distinct()
+                .sorted()
+                .toArray();
         Map<Long, Integer> row = new HashMap<>();
         for (int i = 0; i < pids.length; i++) {
             row.put(pids[i], i);
         }
         double[][] m = new double[pids.length][cids.length];
         for (double[] r : m) {
-            java.util.Arrays.fill(r, Double.NaN);
+            Arrays.fill(r, Double.NaN);
         }
         for (VoteRow v : votes) {
             m[row.get(v.participant())][col.get(v.commentId())] = v.vote();
         }
-        Set<Long> out = new java.util.HashSet<>();
+        Set<Long> out = new HashSet<>();
         comments.stream().filter(Comment::moderatedOut).forEach(c -> out.add(c.id()));
         boolean[] moderatedOut = new boolean[cids.length];
         for (int j = 0; j < cids.length; j++) {
@@ -168,8 +187,13 @@ public record PolisFolder(String topic, String description, String url, List<Com
         if (!Files.isRegularFile(file)) {
             throw new FormatException(name, 0, "bestand ontbreekt");
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader reader = strictUtf8(file); CSVParser parser = CSVParser.parse(reader, format)) {
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
+        try (Reader reader = strictUtf8(file);
+                CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = parser.getHeaderNames();
             for (String column : required) {
                 if (!header.contains(column)) {
@@ -179,14 +203,14 @@ public record PolisFolder(String topic, String description, String url, List<Com
             for (CSVRecord r : parser) {
                 long line = r.getRecordNumber() + 1;
                 if (!r.isConsistent()) {
-                    throw new FormatException(name, line, "verwacht " + header.size() + " kolommen, gevonden "
-                            + r.size());
+                    throw new FormatException(
+                            name, line, "verwacht " + header.size() + " kolommen, gevonden " + r.size());
                 }
                 handler.handle(r, line);
             }
         } catch (FormatException e) {
             throw e;
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw unreadable(name, e.getCause());
         } catch (IOException | IllegalStateException e) {
             throw unreadable(name, e);
@@ -201,8 +225,12 @@ public record PolisFolder(String topic, String description, String url, List<Com
     }
 
     private static Reader strictUtf8(Path file) throws IOException {
-        return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        return new InputStreamReader(
+                Files.newInputStream(file),
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     private static Map<String, String> readSummary(Path file) throws FormatException {
@@ -211,14 +239,15 @@ public record PolisFolder(String topic, String description, String url, List<Com
         if (!Files.isRegularFile(file)) {
             throw new FormatException(name, 0, "bestand ontbreekt");
         }
-        try (Reader reader = strictUtf8(file); CSVParser parser = CSVParser.parse(reader, CSVFormat.DEFAULT)) {
+        try (Reader reader = strictUtf8(file);
+                CSVParser parser = CSVParser.parse(reader, CSVFormat.DEFAULT)) {
             for (CSVRecord r : parser) {
                 if (r.size() >= 2) {
                     m.put(r.get(0).strip(), r.get(1).strip());
                 }
             }
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw unreadable(name, e instanceof java.io.UncheckedIOException u ? u.getCause() : e);
+        } catch (IOException | IllegalStateException | UncheckedIOException e) {
+            throw unreadable(name, e instanceof UncheckedIOException u ? u.getCause() : e);
         }
         return m;
     }

@@ -5,16 +5,19 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.DoubleConsumer;
 
 import org.inspraak.account.AccountService;
+import org.inspraak.audit.AuditService;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.idea.IdeaService;
-import org.inspraak.audit.AuditService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.Role;
 import org.inspraak.vote.VoteChoice;
@@ -43,9 +46,15 @@ public class PolisImportService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    PolisImportService(ConsultationService consultations, IdeaService ideas, VoteService votes,
-                       AccountService accounts, CurrentUser currentUser, AuditService audit,
-                       PlatformTransactionManager txManager, Clock clock) {
+    PolisImportService(
+            ConsultationService consultations,
+            IdeaService ideas,
+            VoteService votes,
+            AccountService accounts,
+            CurrentUser currentUser,
+            AuditService audit,
+            PlatformTransactionManager txManager,
+            Clock clock) {
         this.consultations = consultations;
         this.ideas = ideas;
         this.votes = votes;
@@ -57,9 +66,8 @@ public class PolisImportService {
     }
 
     /** The new consultation, and which account each Polis participant id became. */
-    public record Imported(long consultationId, int ideas, int participants, int votes,
-                           Map<Long, Long> accountOfParticipant) {
-    }
+    public record Imported(
+            long consultationId, int ideas, int participants, int votes, Map<Long, Long> accountOfParticipant) {}
 
     /** The admin action. */
     public Imported importFolder(Path folder, DoubleConsumer progress) throws PolisFolder.FormatException {
@@ -69,7 +77,11 @@ public class PolisImportService {
         progress.accept(0.3);
         return tx.execute(s -> {
             Imported result = store(polis, progress);
-            audit.record("POLIS_IMPORTED", "CONSULTATION", result.consultationId(), folder.getFileName().toString());
+            audit.record(
+                    "POLIS_IMPORTED",
+                    "CONSULTATION",
+                    result.consultationId(),
+                    folder.getFileName().toString());
             return result;
         });
     }
@@ -85,21 +97,36 @@ public class PolisImportService {
     private Imported store(PolisFolder polis, DoubleConsumer progress) {
         ZoneId zone = clock.getZone();
         LocalDate today = LocalDate.now(clock);
-        LocalDate first = polis.comments().stream().map(c -> LocalDate.ofInstant(c.createdAt(), zone))
-                .min(LocalDate::compareTo).orElse(today);
+        LocalDate first = polis.comments().stream()
+                .map(c -> LocalDate.ofInstant(c.createdAt(), zone))
+                .min(LocalDate::compareTo)
+                .orElse(today);
         if (first.isAfter(today)) {
             first = today;
         }
         String title = clip(polis.topic(), ConsultationService.MAX_TITLE);
-        String question = clip(polis.description().isBlank() ? polis.topic() : polis.description(),
-                ConsultationService.MAX_QUESTION);
+        String question = clip(
+                polis.description().isBlank() ? polis.topic() : polis.description(), ConsultationService.MAX_QUESTION);
         String background = "Geïmporteerd uit Polis" + (polis.url().isBlank() ? "." : ": " + polis.url());
         // The conversation is over; it opens in the summarising phase so moderators can write it up.
-        long consultationId = consultations.createUnchecked(new ConsultationService.ConsultationForm(title, question,
-                background, null, null, first, first, today, today.plusDays(30), List.of(), null, List.of(), false));
-        consultations.setAttribution(consultationId, ATTRIBUTION + (polis.url().isBlank() ? "" : " Bron: " + polis.url()));
+        long consultationId = consultations.createUnchecked(new ConsultationService.ConsultationForm(
+                title,
+                question,
+                background,
+                null,
+                null,
+                first,
+                first,
+                today,
+                today.plusDays(30),
+                List.of(),
+                null,
+                List.of(),
+                false));
+        consultations.setAttribution(
+                consultationId, ATTRIBUTION + (polis.url().isBlank() ? "" : " Bron: " + polis.url()));
 
-        java.util.Set<Long> ids = new java.util.TreeSet<>();
+        Set<Long> ids = new TreeSet<>();
         polis.votes().forEach(v -> ids.add(v.participant()));
         polis.comments().forEach(c -> ids.add(c.authorId()));
         List<Long> participantIds = new ArrayList<>(ids);
@@ -111,13 +138,18 @@ public class PolisImportService {
         progress.accept(0.5);
         Map<Long, Long> ideaOf = new HashMap<>();
         for (PolisFolder.Comment c : polis.comments().stream()
-                .sorted(java.util.Comparator.comparingLong(PolisFolder.Comment::id)).toList()) {
-            ideaOf.put(c.id(), ideas.importIdea(accountOf.get(c.authorId()), consultationId, c.body(), c.createdAt(),
-                    c.moderatedOut()));
+                .sorted(Comparator.comparingLong(PolisFolder.Comment::id))
+                .toList()) {
+            ideaOf.put(
+                    c.id(),
+                    ideas.importIdea(
+                            accountOf.get(c.authorId()), consultationId, c.body(), c.createdAt(), c.moderatedOut()));
         }
         progress.accept(0.7);
-        List<VoteService.ImportedVote> imported = polis.votes().stream().map(v -> new VoteService.ImportedVote(
-                accountOf.get(v.participant()), ideaOf.get(v.commentId()), choice(v.vote()), v.at())).toList();
+        List<VoteService.ImportedVote> imported = polis.votes().stream()
+                .map(v -> new VoteService.ImportedVote(
+                        accountOf.get(v.participant()), ideaOf.get(v.commentId()), choice(v.vote()), v.at()))
+                .toList();
         votes.importVotes(imported);
         progress.accept(0.95);
         return new Imported(consultationId, ideaOf.size(), participantIds.size(), imported.size(), accountOf);

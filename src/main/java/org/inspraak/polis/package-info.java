@@ -1,5 +1,6 @@
 /** Importing Polis exports, in the admin screen and from the command line. */
-@ApplicationModule(allowedDependencies = {"account", "audit", "consultation", "idea", "insight", "security", "ui", "vote"})
+@ApplicationModule(
+        allowedDependencies = {"account", "audit", "consultation", "idea", "insight", "security", "ui", "vote"})
 @NullMarked
 package org.inspraak.polis;
 

@@ -11,8 +11,7 @@ import java.util.Map;
 public interface QuestionDesk {
 
     /** The answer date promised for a question, and whether it has been answered. */
-    record QuestionInfo(LocalDate dueOn, boolean answered) {
-    }
+    record QuestionInfo(LocalDate dueOn, boolean answered) {}
 
     /** Working days within which the municipality promises an answer. */
     int serviceLevelDays();

@@ -8,10 +8,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
@@ -19,35 +19,41 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 /** A threaded reply on an idea or on another reaction. Deleting keeps a stub so the thread stays intact. */
 @Entity
 @Table(name = "reaction")
-@Indexed(routingBinder = @org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef(type = ReactionIndexRouting.class))
+@Indexed(routingBinder = @RoutingBinderRef(type = ReactionIndexRouting.class))
 public class Reaction {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     @GenericField(aggregable = Aggregable.YES, projectable = Projectable.YES)
     private Long ideaId;
+
     private Long parentId;
+
     @Column(nullable = false)
     private Long authorId;
+
     @Column(nullable = false)
     @FullTextField(analyzer = "dutch", highlightable = Highlightable.ANY, projectable = Projectable.YES)
     @FullTextField(name = "body_en", analyzer = "english")
     private String body;
+
     private boolean official;
     private boolean deleted;
     private boolean hidden;
     private String hiddenReason;
     private boolean moderatorEdited;
     private String clientIp;
+
     @Column(nullable = false)
     private Instant createdAt;
+
     @Column(nullable = false)
     private Instant updatedAt;
 
-    protected Reaction() {
-    }
+    protected Reaction() {}
 
     Reaction(Long ideaId, Long parentId, Long authorId, String body, boolean official, Instant now) {
         this.ideaId = ideaId;
@@ -59,16 +65,45 @@ public class Reaction {
         this.updatedAt = now;
     }
 
-    public Long getId() { return id; }
-    public Long getIdeaId() { return ideaId; }
-    public Long getParentId() { return parentId; }
-    public Long getAuthorId() { return authorId; }
-    public String getBody() { return body; }
-    public boolean isOfficial() { return official; }
-    public boolean isDeleted() { return deleted; }
-    public boolean isHidden() { return hidden; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public Long getIdeaId() {
+        return ideaId;
+    }
+
+    public Long getParentId() {
+        return parentId;
+    }
+
+    public Long getAuthorId() {
+        return authorId;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public boolean isOfficial() {
+        return official;
+    }
+
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    public boolean isHidden() {
+        return hidden;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
 
     void edit(String body, Instant now) {
         this.body = body;
@@ -88,12 +123,23 @@ public class Reaction {
 
     void correct(String body, Instant now) {
         this.body = body;
-        this.moderatorEdited = true;
         this.updatedAt = now;
+        this.moderatorEdited = true;
     }
 
-    void setClientIp(String clientIp) { this.clientIp = clientIp; }
-    public String getHiddenReason() { return hiddenReason; }
-    public boolean isModeratorEdited() { return moderatorEdited; }
-    String getClientIp() { return clientIp; }
+    void setClientIp(String clientIp) {
+        this.clientIp = clientIp;
+    }
+
+    public String getHiddenReason() {
+        return hiddenReason;
+    }
+
+    public boolean isModeratorEdited() {
+        return moderatorEdited;
+    }
+
+    String getClientIp() {
+        return clientIp;
+    }
 }

@@ -9,6 +9,5 @@ public final class ReactionPage {
     /** Beside one reaction's reply and edit buttons (report it). */
     public static final PageSlot<ReactionView> ACTIONS = new PageSlot<>("reaction.actions");
 
-    private ReactionPage() {
-    }
+    private ReactionPage() {}
 }

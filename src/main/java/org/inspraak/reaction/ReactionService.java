@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,12 +15,12 @@ import java.util.regex.Pattern;
 
 import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
+import org.inspraak.account.ContributionPolicy;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.security.ClientIp;
-import org.inspraak.account.ContributionPolicy;
 import org.inspraak.security.CurrentUser;
-import org.inspraak.security.RateLimits;
 import org.inspraak.security.InspraakUser;
+import org.inspraak.security.RateLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -33,6 +34,7 @@ public class ReactionService {
     public static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
     /** Deeper replies are shown at this depth, so phones never indent a thread off the screen. */
     public static final int MAX_DEPTH = 3;
+
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\u202A-\\u202E\\u2066-\\u2069]");
 
     private final ReactionRepository reactions;
@@ -45,37 +47,52 @@ public class ReactionService {
     private final ClientIp clientIp;
     private final ContributionPolicy policy;
 
-    ReactionService(ReactionRepository reactions, IdeaService ideas, AccountService accounts, CurrentUser currentUser,
-                    ApplicationEventPublisher events, Clock clock, RateLimits rateLimits, ClientIp clientIp,
-                    ContributionPolicy policy) {
-        this.policy = policy;
-        this.rateLimits = rateLimits;
-        this.clientIp = clientIp;
+    ReactionService(
+            ReactionRepository reactions,
+            IdeaService ideas,
+            AccountService accounts,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            Clock clock,
+            RateLimits rateLimits,
+            ClientIp clientIp,
+            ContributionPolicy policy) {
         this.reactions = reactions;
         this.ideas = ideas;
         this.accounts = accounts;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
+        this.rateLimits = rateLimits;
+        this.clientIp = clientIp;
+        this.policy = policy;
     }
 
     /** One reaction as the thread shows it. Deleted and hidden ones keep their place but lose their text. */
-    public record ReactionView(long id, Long parentId, int depth, String body, String authorName, long authorId,
-                               boolean official, boolean deleted, boolean hidden, Instant createdAt,
-                               boolean edited, boolean editable, String hiddenReason, boolean moderatorEdited) {
-    }
+    public record ReactionView(
+            long id,
+            Long parentId,
+            int depth,
+            String body,
+            String authorName,
+            long authorId,
+            boolean official,
+            boolean deleted,
+            boolean hidden,
+            Instant createdAt,
+            boolean edited,
+            boolean editable,
+            String hiddenReason,
+            boolean moderatorEdited) {}
 
     /** Published after commit so open idea pages can show the new reaction. */
-    public record ReactionChanged(long ideaId, long reactionId) {
-    }
+    public record ReactionChanged(long ideaId, long reactionId) {}
 
     /** Published for a new reaction: official answers and replies notify people. */
-    public record ReactionPosted(long ideaId, long reactionId, long authorId, Long parentAuthorId, boolean official) {
-    }
+    public record ReactionPosted(long ideaId, long reactionId, long authorId, Long parentAuthorId, boolean official) {}
 
     /** Published inside the posting transaction when a resident addresses a reaction to the municipality. */
-    public record QuestionAsked(long reactionId, long ideaId, long authorId) {
-    }
+    public record QuestionAsked(long reactionId, long ideaId, long authorId) {}
 
     @Transactional
     public long post(long ideaId, Long parentId, String rawBody) {
@@ -92,8 +109,10 @@ public class ReactionService {
         policy.checkLinks(user.id(), body);
         rateLimits.check(RateLimits.Action.POST_REACTION, "user:" + user.id());
         rateLimits.checkIp(RateLimits.Action.POST_REACTION, clientIp.current());
-        if (!user.isStaff() && reactions.countByAuthorIdAndBodyAndCreatedAtAfter(user.id(), body,
-                Instant.now(clock).minus(Duration.ofDays(1))) > 0) {
+        if (!user.isStaff()
+                && reactions.countByAuthorIdAndBodyAndCreatedAtAfter(
+                                user.id(), body, Instant.now(clock).minus(Duration.ofDays(1)))
+                        > 0) {
             throw new InspraakException("error.reaction.duplicate");
         }
         Long parentAuthor = null;
@@ -106,8 +125,8 @@ public class ReactionService {
         }
         Reaction fresh = new Reaction(ideaId, parentId, user.id(), body, user.isStaff(), Instant.now(clock));
         fresh.setClientIp(clientIp.current());
-        boolean pending = !user.isStaff() && (ideas.requiresApproval(ideaId)
-                || policy.premoderate(reactions.countByAuthorId(user.id())));
+        boolean pending = !user.isStaff()
+                && (ideas.requiresApproval(ideaId) || policy.premoderate(reactions.countByAuthorId(user.id())));
         if (pending) {
             fresh.setHidden(true, IdeaService.PENDING);
         }
@@ -163,17 +182,19 @@ public class ReactionService {
     /** A person's own reactions, for their data export. */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> exportFor(long authorId) {
-        return reactions.findByAuthorIdOrderByCreatedAt(authorId).stream().map(r -> {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put("id", r.getId());
-            m.put("ideaId", r.getIdeaId());
-            m.put("parentId", r.getParentId());
-            m.put("text", r.getBody());
-            m.put("deleted", r.isDeleted());
-            m.put("createdAt", r.getCreatedAt().toString());
-            m.put("ipAddress", r.getClientIp());
-            return m;
-        }).toList();
+        return reactions.findByAuthorIdOrderByCreatedAt(authorId).stream()
+                .map(r -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", r.getId());
+                    m.put("ideaId", r.getIdeaId());
+                    m.put("parentId", r.getParentId());
+                    m.put("text", r.getBody());
+                    m.put("deleted", r.isDeleted());
+                    m.put("createdAt", r.getCreatedAt().toString());
+                    m.put("ipAddress", r.getClientIp());
+                    return m;
+                })
+                .toList();
     }
 
     @Transactional
@@ -191,27 +212,26 @@ public class ReactionService {
 
     /** What moderators need to judge a reaction: its text, author and idea. */
     /** A reaction as insights use it: no names, no IP; hidden and deleted ones are left out. */
-    public record Activity(long id, long ideaId, long authorId, String body, Instant at, boolean official) {
-    }
+    public record Activity(long id, long ideaId, long authorId, String body, Instant at, boolean official) {}
 
     @Transactional(readOnly = true)
-    public List<Activity> activity(java.util.Collection<Long> ideaIds) {
+    public List<Activity> activity(Collection<Long> ideaIds) {
         if (ideaIds.isEmpty()) {
             return List.of();
         }
         return reactions.visibleOn(ideaIds).stream()
-                .map(r -> new Activity(r.getId(), r.getIdeaId(), r.getAuthorId(), r.getBody(), r.getCreatedAt(),
-                        r.isOfficial()))
+                .map(r -> new Activity(
+                        r.getId(), r.getIdeaId(), r.getAuthorId(), r.getBody(), r.getCreatedAt(), r.isOfficial()))
                 .toList();
     }
 
-    public record ReactionFacts(long id, long ideaId, long authorId, String body, boolean hidden) {
-    }
+    public record ReactionFacts(long id, long ideaId, long authorId, String body, boolean hidden) {}
 
     @Transactional(readOnly = true)
     public Optional<ReactionFacts> facts(long reactionId) {
-        return reactions.findById(reactionId).map(r -> new ReactionFacts(r.getId(), r.getIdeaId(), r.getAuthorId(),
-                r.getBody(), r.isHidden()));
+        return reactions
+                .findById(reactionId)
+                .map(r -> new ReactionFacts(r.getId(), r.getIdeaId(), r.getAuthorId(), r.getBody(), r.isHidden()));
     }
 
     @Transactional
@@ -262,7 +282,8 @@ public class ReactionService {
         List<Reaction> all = new ArrayList<>(top);
         for (int round = 0; round < 50 && !frontier.isEmpty(); round++) {
             List<Reaction> replies = reactions.repliesTo(frontier);
-            replies.forEach(r -> children.computeIfAbsent(r.getParentId(), k -> new ArrayList<>()).add(r));
+            replies.forEach(r -> children.computeIfAbsent(r.getParentId(), k -> new ArrayList<>())
+                    .add(r));
             all.addAll(replies);
             frontier = replies.stream().map(Reaction::getId).toList();
         }
@@ -277,17 +298,31 @@ public class ReactionService {
         return out;
     }
 
-    private void flatten(Reaction r, int depth, Map<Long, List<Reaction>> children, Map<Long, String> names,
-                         Optional<InspraakUser> me, List<ReactionView> out) {
+    private void flatten(
+            Reaction r,
+            int depth,
+            Map<Long, List<Reaction>> children,
+            Map<Long, String> names,
+            Optional<InspraakUser> me,
+            List<ReactionView> out) {
         boolean mine = me.map(u -> u.id() == r.getAuthorId()).orElse(false);
         boolean pendingForMe = mine && r.isHidden() && IdeaService.PENDING.equals(r.getHiddenReason());
         boolean showText = !r.isDeleted() && (!r.isHidden() || pendingForMe);
-        out.add(new ReactionView(r.getId(), r.getParentId(), Math.min(depth, MAX_DEPTH - 1),
-                showText ? r.getBody() : "", names.getOrDefault(r.getAuthorId(), ""), r.getAuthorId(),
-                r.isOfficial(), r.isDeleted(), r.isHidden() && !pendingForMe, r.getCreatedAt(),
+        out.add(new ReactionView(
+                r.getId(),
+                r.getParentId(),
+                Math.min(depth, MAX_DEPTH - 1),
+                showText ? r.getBody() : "",
+                names.getOrDefault(r.getAuthorId(), ""),
+                r.getAuthorId(),
+                r.isOfficial(),
+                r.isDeleted(),
+                r.isHidden() && !pendingForMe,
+                r.getCreatedAt(),
                 r.getUpdatedAt().isAfter(r.getCreatedAt()) && !r.isDeleted(),
                 mine && !r.isDeleted() && !r.isModeratorEdited() && withinEditWindow(r),
-                r.isHidden() ? r.getHiddenReason() : null, r.isModeratorEdited()));
+                r.isHidden() ? r.getHiddenReason() : null,
+                r.isModeratorEdited()));
         if (pendingForMe) {
             out.set(out.size() - 1, withPendingNote(out.getLast()));
         }
@@ -298,8 +333,21 @@ public class ReactionService {
 
     /** The author sees their own waiting reaction, marked as waiting. */
     private static ReactionView withPendingNote(ReactionView v) {
-        return new ReactionView(v.id(), v.parentId(), v.depth(), v.body(), v.authorName(), v.authorId(), v.official(),
-                v.deleted(), false, v.createdAt(), v.edited(), v.editable(), IdeaService.PENDING, v.moderatorEdited());
+        return new ReactionView(
+                v.id(),
+                v.parentId(),
+                v.depth(),
+                v.body(),
+                v.authorName(),
+                v.authorId(),
+                v.official(),
+                v.deleted(),
+                false,
+                v.createdAt(),
+                v.edited(),
+                v.editable(),
+                IdeaService.PENDING,
+                v.moderatorEdited());
     }
 
     private boolean withinEditWindow(Reaction r) {

@@ -11,14 +11,19 @@ public class SearchAnalysisConfigurer implements LuceneAnalysisConfigurer {
 
     @Override
     public void configure(LuceneAnalysisConfigurationContext context) {
-        context.analyzer("dutch").custom()
+        context.analyzer("dutch")
+                .custom()
                 .tokenizer("standard")
                 .tokenFilter("lowercase")
-                .tokenFilter("stop").param("words", "org/apache/lucene/analysis/snowball/dutch_stop.txt")
-                    .param("format", "snowball").param("ignoreCase", "true")
-                .tokenFilter("snowballPorter").param("language", "Dutch")
+                .tokenFilter("stop")
+                .param("words", "org/apache/lucene/analysis/snowball/dutch_stop.txt")
+                .param("format", "snowball")
+                .param("ignoreCase", "true")
+                .tokenFilter("snowballPorter")
+                .param("language", "Dutch")
                 .tokenFilter("asciiFolding");
-        context.analyzer("english").custom()
+        context.analyzer("english")
+                .custom()
                 .tokenizer("standard")
                 .tokenFilter("lowercase")
                 .tokenFilter("stop")

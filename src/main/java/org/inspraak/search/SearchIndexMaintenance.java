@@ -1,13 +1,14 @@
 package org.inspraak.search;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
 import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor;
 import org.inspraak.idea.Idea;
 import org.inspraak.reaction.Reaction;
 import org.slf4j.Logger;
@@ -62,14 +63,22 @@ public class SearchIndexMaintenance implements ApplicationRunner {
     boolean inStep() {
         try (EntityManager em = emf.createEntityManager()) {
             SearchSession search = Search.session(em);
-            long ideaRows = em.createQuery("select count(i) from Idea i where i.hidden = false", Long.class).getSingleResult();
-            long reactionRows = em.createQuery("select count(r) from Reaction r where r.hidden = false and r.deleted = false", Long.class).getSingleResult();
+            long ideaRows = em.createQuery("select count(i) from Idea i where i.hidden = false", Long.class)
+                    .getSingleResult();
+            long reactionRows = em.createQuery(
+                            "select count(r) from Reaction r where r.hidden = false and r.deleted = false", Long.class)
+                    .getSingleResult();
             long ideaDocs = search.search(Idea.class).where(f -> f.matchAll()).fetchTotalHitCount();
-            long reactionDocs = search.search(Reaction.class).where(f -> f.matchAll()).fetchTotalHitCount();
+            long reactionDocs =
+                    search.search(Reaction.class).where(f -> f.matchAll()).fetchTotalHitCount();
             boolean inStep = ideaRows == ideaDocs && reactionRows == reactionDocs;
             if (!inStep) {
-                log.warn("Search index out of step with the database (ideas {}/{}, reactions {}/{}).",
-                        ideaDocs, ideaRows, reactionDocs, reactionRows);
+                log.warn(
+                        "Search index out of step with the database (ideas {}/{}, reactions {}/{}).",
+                        ideaDocs,
+                        ideaRows,
+                        reactionDocs,
+                        reactionRows);
             }
             return inStep;
         }
@@ -85,10 +94,11 @@ public class SearchIndexMaintenance implements ApplicationRunner {
         Thread.ofPlatform().name("search-reindex").daemon().start(() -> {
             long started = System.nanoTime();
             try (EntityManager em = emf.createEntityManager()) {
-                MassIndexer indexer = Search.session(em).massIndexer(Idea.class, Reaction.class)
+                MassIndexer indexer = Search.session(em)
+                        .massIndexer(Idea.class, Reaction.class)
                         .threadsToLoadObjects(2)
-                        .monitor(new org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor() {
-                            private final java.util.concurrent.atomic.LongAdder done = new java.util.concurrent.atomic.LongAdder();
+                        .monitor(new MassIndexingMonitor() {
+                            private final LongAdder done = new LongAdder();
                             private volatile long total = 1;
 
                             @Override
@@ -98,12 +108,10 @@ public class SearchIndexMaintenance implements ApplicationRunner {
                             }
 
                             @Override
-                            public void documentsBuilt(long increment) {
-                            }
+                            public void documentsBuilt(long increment) {}
 
                             @Override
-                            public void entitiesLoaded(long increment) {
-                            }
+                            public void entitiesLoaded(long increment) {}
 
                             @Override
                             public void addToTotalCount(long count) {
@@ -111,8 +119,7 @@ public class SearchIndexMaintenance implements ApplicationRunner {
                             }
 
                             @Override
-                            public void indexingCompleted() {
-                            }
+                            public void indexingCompleted() {}
                         });
                 indexer.startAndWait();
                 log.info("Search index rebuilt in {} ms.", (System.nanoTime() - started) / 1_000_000);

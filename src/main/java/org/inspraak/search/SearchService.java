@@ -1,19 +1,27 @@
 package org.inspraak.search;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
-
+import jakarta.persistence.PersistenceUnit;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
@@ -23,9 +31,9 @@ import org.inspraak.idea.SimilarIdeas;
 import org.inspraak.reaction.Reaction;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * One search box over ideas and reactions. Results are ideas: an idea matches on its own title or text,
@@ -41,6 +49,7 @@ public class SearchService implements SimilarIdeas {
      * stored-field read on every search, which was a third of a search's time at 100.
      */
     private static final int REACTION_IDEAS = 50;
+
     private static final AggregationKey<Map<Long, Long>> THEMES = AggregationKey.of("themeId");
     private static final AggregationKey<Map<Long, Long>> NEIGHBOURHOODS = AggregationKey.of("neighbourhoodId");
     private static final AggregationKey<Map<IdeaStatus, Long>> STATUSES = AggregationKey.of("status");
@@ -48,11 +57,12 @@ public class SearchService implements SimilarIdeas {
 
     @PersistenceContext
     private EntityManager em;
-    @jakarta.persistence.PersistenceUnit
-    private jakarta.persistence.EntityManagerFactory emf;
+
+    @PersistenceUnit
+    private EntityManagerFactory emf;
     /** Counts and facets of a search, beside its page of hits. Bounded: one per core is all that helps. */
-    private final java.util.concurrent.ExecutorService counting = java.util.concurrent.Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+    private final ExecutorService counting =
+            Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
                 Thread t = new Thread(r, "search-count");
                 t.setDaemon(true);
                 return t;
@@ -64,16 +74,17 @@ public class SearchService implements SimilarIdeas {
     }
 
     /** One hit: the idea, with the matching text marked by &lt;mark&gt; (already escaped), and where it matched. */
-    public record Hit(long ideaId, String titleHtml, String snippetHtml, boolean matchedInReaction) {
-    }
+    public record Hit(long ideaId, String titleHtml, String snippetHtml, boolean matchedInReaction) {}
 
-    public record Facets(Map<Long, Long> themes, Map<Long, Long> neighbourhoods, Map<IdeaStatus, Long> statuses,
-                         Map<Long, Long> consultations) {
+    public record Facets(
+            Map<Long, Long> themes,
+            Map<Long, Long> neighbourhoods,
+            Map<IdeaStatus, Long> statuses,
+            Map<Long, Long> consultations) {
         public static final Facets EMPTY = new Facets(Map.of(), Map.of(), Map.of(), Map.of());
     }
 
-    public record Page(List<Hit> hits, long total, Facets facets) {
-    }
+    public record Page(List<Hit> hits, long total, Facets facets) {}
 
     @Transactional(readOnly = true)
     public Page search(String rawQuery, Filters filters, int offset, int limit) {
@@ -84,26 +95,48 @@ public class SearchService implements SimilarIdeas {
         SearchSession session = Search.session(em);
         // Counting and faceting must visit every match; the page of hits need not (Lucene skips what cannot reach
         // the top). So the count of ideas matching on their own text runs beside the rest, on another core.
-        java.util.concurrent.Future<SearchResult<Long>> ownCounted = counting.submit(() -> {
+        Future<SearchResult<Long>> ownCounted = counting.submit(() -> {
             try (EntityManager own = emf.createEntityManager()) {
                 return counted(Search.session(own), f -> withFilters(f, ownText(f, q), filters));
             }
         });
         Set<Long> viaReactions = reactionMatches(session, q);
         SearchResult<Object[]> result = session.search(Idea.class)
-                .select(f -> f.composite().from(f.id(Long.class), f.highlight("title"), f.highlight("description")).asArray())
-                .where(f -> withFilters(f, viaReactions.isEmpty() ? ownText(f, q)
-                        : f.or(ownText(f, q), f.id().matchingAny(viaReactions).boost(0.5f)), filters))
-                .highlighter(f -> f.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML).fragmentSize(160)
-                        .numberOfFragments(1).noMatchSize(160))
-                .highlighter("title", f -> f.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML).numberOfFragments(0)
-                        .noMatchSize(200))
+                .select(f -> f.composite()
+                        .from(f.id(Long.class), f.highlight("title"), f.highlight("description"))
+                        .asArray())
+                .where(f -> withFilters(
+                        f,
+                        viaReactions.isEmpty()
+                                ? ownText(f, q)
+                                : f.or(
+                                        ownText(f, q),
+                                        f.id().matchingAny(viaReactions).boost(0.5f)),
+                        filters))
+                .highlighter(f -> f.plain()
+                        .tag("<mark>", "</mark>")
+                        .encoder(HighlighterEncoder.HTML)
+                        .fragmentSize(160)
+                        .numberOfFragments(1)
+                        .noMatchSize(160))
+                .highlighter(
+                        "title",
+                        f -> f.plain()
+                                .tag("<mark>", "</mark>")
+                                .encoder(HighlighterEncoder.HTML)
+                                .numberOfFragments(0)
+                                .noMatchSize(200))
                 .totalHitCountThreshold(Math.max(0, offset) + Math.max(1, Math.min(limit, 100)))
                 .fetch(Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
         // The few ideas that match through a reaction only are counted apart and added.
-        SearchResult<Long> viaOnly = viaReactions.isEmpty() ? null
-                : counted(session, f -> withFilters(f, f.bool().must(f.id().matchingAny(viaReactions))
-                        .mustNot(ownText(f, q)), filters));
+        SearchResult<Long> viaOnly = viaReactions.isEmpty()
+                ? null
+                : counted(
+                        session,
+                        f -> withFilters(
+                                f,
+                                f.bool().must(f.id().matchingAny(viaReactions)).mustNot(ownText(f, q)),
+                                filters));
         SearchResult<Long> own = awaitCount(ownCounted);
         List<Long> onlyViaReaction = new ArrayList<>();
         for (Object[] row : result.hits()) {
@@ -124,21 +157,31 @@ public class SearchService implements SimilarIdeas {
             boolean inReaction = reaction != null;
             hits.add(new Hit(id, title, inReaction ? reaction : description.orElse(""), inReaction));
         }
-        Facets facets = new Facets(sum(own, viaOnly, THEMES), sum(own, viaOnly, NEIGHBOURHOODS),
-                sum(own, viaOnly, STATUSES), sum(own, viaOnly, CONSULTATIONS));
-        return new Page(hits, own.total().hitCount() + (viaOnly == null ? 0 : viaOnly.total().hitCount()), facets);
+        Facets facets = new Facets(
+                sum(own, viaOnly, THEMES),
+                sum(own, viaOnly, NEIGHBOURHOODS),
+                sum(own, viaOnly, STATUSES),
+                sum(own, viaOnly, CONSULTATIONS));
+        return new Page(
+                hits,
+                own.total().hitCount() + (viaOnly == null ? 0 : viaOnly.total().hitCount()),
+                facets);
     }
 
-    private static SearchResult<Long> counted(SearchSession session,
-            java.util.function.Function<org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory,
-                    org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep> where) {
+    private static SearchResult<Long> counted(
+            SearchSession session, Function<SearchPredicateFactory, PredicateFinalStep> where) {
         // A pure filter: counting needs no relevance, and not scoring saves decoding term frequencies.
-        return session.search(Idea.class).select(f -> f.id(Long.class))
+        return session.search(Idea.class)
+                .select(f -> f.id(Long.class))
                 .where(f -> f.bool().filter(where.apply(f)))
                 .aggregation(THEMES, f -> f.terms().field("themeId", Long.class).maxTermCount(50))
-                .aggregation(NEIGHBOURHOODS, f -> f.terms().field("neighbourhoodId", Long.class).maxTermCount(50))
+                .aggregation(
+                        NEIGHBOURHOODS,
+                        f -> f.terms().field("neighbourhoodId", Long.class).maxTermCount(50))
                 .aggregation(STATUSES, f -> f.terms().field("status", IdeaStatus.class))
-                .aggregation(CONSULTATIONS, f -> f.terms().field("consultationId", Long.class).maxTermCount(50))
+                .aggregation(
+                        CONSULTATIONS,
+                        f -> f.terms().field("consultationId", Long.class).maxTermCount(50))
                 .fetch(0, 0);
     }
 
@@ -151,16 +194,20 @@ public class SearchService implements SimilarIdeas {
         return total;
     }
 
-    private static org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep ownText(
-            org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory f, String q) {
-        return f.simpleQueryString().field("title").boost(3f).field("description")
-                .field("title_en").boost(1.5f).field("description_en").boost(0.5f).matching(q);
+    private static PredicateFinalStep ownText(SearchPredicateFactory f, String q) {
+        return f.simpleQueryString()
+                .field("title")
+                .boost(3f)
+                .field("description")
+                .field("title_en")
+                .boost(1.5f)
+                .field("description_en")
+                .boost(0.5f)
+                .matching(q);
     }
 
     /** Text decides relevance; the facet choices are filters, which Lucene neither scores nor ranks. */
-    private static org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep withFilters(
-            org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory f,
-            org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep text, Filters filters) {
+    private static PredicateFinalStep withFilters(SearchPredicateFactory f, PredicateFinalStep text, Filters filters) {
         var bool = f.bool().must(text);
         if (filters.consultationId() != null) {
             bool.filter(f.match().field("consultationId").matching(filters.consultationId()));
@@ -177,13 +224,13 @@ public class SearchService implements SimilarIdeas {
         return bool;
     }
 
-    private static SearchResult<Long> awaitCount(java.util.concurrent.Future<SearchResult<Long>> counted) {
+    private static SearchResult<Long> awaitCount(Future<SearchResult<Long>> counted) {
         try {
             return counted.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while counting search results", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
@@ -196,7 +243,9 @@ public class SearchService implements SimilarIdeas {
         if (q.length() < 4) {
             return List.of();
         }
-        return Search.session(em).search(Idea.class).select(f -> f.id(Long.class))
+        return Search.session(em)
+                .search(Idea.class)
+                .select(f -> f.id(Long.class))
                 .where(f -> f.bool()
                         .must(f.match().fields("title", "description").matching(q))
                         .filter(f.match().field("consultationId").matching(consultationId)))
@@ -220,9 +269,16 @@ public class SearchService implements SimilarIdeas {
             return Map.of();
         }
         List<Object[]> rows = session.search(Reaction.class)
-                .select(f -> f.composite().from(f.field("ideaId", Long.class), f.highlight("body")).asArray())
-                .where(f -> f.bool().must(reactionQuery(f, q)).filter(f.terms().field("ideaId").matchingAny(ideaIds)))
-                .highlighter(f -> f.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML).fragmentSize(160)
+                .select(f -> f.composite()
+                        .from(f.field("ideaId", Long.class), f.highlight("body"))
+                        .asArray())
+                .where(f -> f.bool()
+                        .must(reactionQuery(f, q))
+                        .filter(f.terms().field("ideaId").matchingAny(ideaIds)))
+                .highlighter(f -> f.plain()
+                        .tag("<mark>", "</mark>")
+                        .encoder(HighlighterEncoder.HTML)
+                        .fragmentSize(160)
                         .numberOfFragments(1))
                 .fetchHits(ideaIds.size() * 3);
         Map<Long, String> byIdea = new LinkedHashMap<>();
@@ -232,14 +288,14 @@ public class SearchService implements SimilarIdeas {
         return byIdea;
     }
 
-    private static org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep reactionQuery(
-            org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory f, String q) {
+    private static PredicateFinalStep reactionQuery(SearchPredicateFactory f, String q) {
         // Hidden and deleted reactions are not in the index (ReactionIndexRouting).
         return f.simpleQueryString().field("body").boost(2f).field("body_en").matching(q);
     }
 
     /** The only markup a highlight may carry into a page. */
-    private static final PolicyFactory HIGHLIGHT = new HtmlPolicyBuilder().allowElements("mark").toFactory();
+    private static final PolicyFactory HIGHLIGHT =
+            new HtmlPolicyBuilder().allowElements("mark").toFactory();
 
     @SuppressWarnings("unchecked")
     private static Optional<String> first(Object highlights) {

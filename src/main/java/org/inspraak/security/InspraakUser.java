@@ -10,8 +10,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in person as Spring Security holds it: id and roles, never more personal data than needed. */
-public record InspraakUser(long id, String email, String displayName, String passwordHash, Set<Role> roles,
-                           boolean enabled) implements UserDetails {
+public record InspraakUser(
+        long id, String email, String displayName, String passwordHash, Set<Role> roles, boolean enabled)
+        implements UserDetails {
 
     public InspraakUser {
         roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
@@ -27,7 +28,9 @@ public record InspraakUser(long id, String email, String displayName, String pas
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).collect(Collectors.toSet());
+        return roles.stream()
+                .map(r -> new SimpleGrantedAuthority(r.authority()))
+                .collect(Collectors.toSet());
     }
 
     @Override

@@ -70,10 +70,14 @@ public class RateLimits {
         if (buckets.size() > MAX_KEYS) {
             buckets.clear(); // bounded memory under a flood of distinct keys; limits restart, nothing breaks
         }
-        Bucket bucket = buckets.computeIfAbsent(action.name() + ":" + key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(action.capacity * factor)
-                        .refillGreedy(action.capacity * factor, action.period).build())
-                .build());
+        Bucket bucket = buckets.computeIfAbsent(
+                action.name() + ":" + key,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(action.capacity * factor)
+                                .refillGreedy(action.capacity * factor, action.period)
+                                .build())
+                        .build());
         return bucket.tryConsume(1);
     }
 

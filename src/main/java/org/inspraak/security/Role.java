@@ -2,7 +2,10 @@ package org.inspraak.security;
 
 /** The four roles of the glossary. Spring Security sees them as ROLE_&lt;name&gt;. */
 public enum Role {
-    RESIDENT, MODERATOR, COUNCIL_MEMBER, ADMIN;
+    RESIDENT,
+    MODERATOR,
+    COUNCIL_MEMBER,
+    ADMIN;
 
     public static final String RESIDENT_NAME = "RESIDENT";
     public static final String MODERATOR_NAME = "MODERATOR";

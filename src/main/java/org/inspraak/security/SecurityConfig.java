@@ -1,8 +1,10 @@
 package org.inspraak.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -10,10 +12,9 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Deny by default: every Vaadin view needs {@code @AnonymousAllowed} or {@code @RolesAllowed}, and
@@ -25,19 +26,21 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 @EnableMethodSecurity(securedEnabled = true, jsr250Enabled = true)
 class SecurityConfig {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-            + "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+                    + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+                    + "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     @Bean
     // The command-line modes (Polis import) run without a web server and so without a filter chain.
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
-    SecurityFilterChain securityFilterChain(HttpSecurity http, RateLimits limits, LoginPage loginPage) throws Exception {
+    @ConditionalOnWebApplication
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RateLimits limits, LoginPage loginPage)
+            throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(limits), UsernamePasswordAuthenticationFilter.class);
         // Vaadin's client needs inline scripts and eval; everything else is locked to this origin, no framing.
-        http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(f -> f.deny())
                 // Vaadin commits its responses in a way the lazy header writer misses: write headers up front.
                 .addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
@@ -48,12 +51,15 @@ class SecurityConfig {
                     }
                 }));
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/images/**", "/styles/**", "/favicon.ico").permitAll());
+        http.authorizeHttpRequests(auth ->
+                auth.requestMatchers("/images/**", "/styles/**", "/favicon.ico").permitAll());
         // Every page is a Vaadin view, and Vaadin's navigation access control denies any view without an
         // explicit annotation. Letting the HTTP layer pass other paths to Vaadin means an unknown address
         // gets the real 404 page instead of a login redirect. Non-view endpoints must be secured here.
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(loginPage.view(), "/")
-                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
+        http.with(
+                VaadinSecurityConfigurer.vaadin(),
+                vaadin -> vaadin.loginView(loginPage.view(), "/")
+                        .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
         return http.build();
     }
 

@@ -17,26 +17,37 @@ class Summary {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private Long consultationId;
+
     @Column(nullable = false)
     private String title;
+
     @Column(nullable = false)
     private Long createdBy;
+
     @Column(nullable = false)
     private Instant createdAt;
 
-    protected Summary() {
-    }
+    protected Summary() {}
 
     Summary(long consultationId, String title, long createdBy, Instant now) {
-        this.consultationId = consultationId;
-        this.title = title;
         this.createdBy = createdBy;
         this.createdAt = now;
+        this.consultationId = consultationId;
+        this.title = title;
     }
 
-    Long getId() { return id; }
-    Long getConsultationId() { return consultationId; }
-    String getTitle() { return title; }
+    Long getId() {
+        return id;
+    }
+
+    Long getConsultationId() {
+        return consultationId;
+    }
+
+    String getTitle() {
+        return title;
+    }
 }

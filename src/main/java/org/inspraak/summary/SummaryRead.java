@@ -2,6 +2,7 @@ package org.inspraak.summary;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -21,25 +22,25 @@ class SummaryRead {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Objects.equals(versionId, k.versionId)
-                    && java.util.Objects.equals(userId, k.userId);
+            return o instanceof Key k && Objects.equals(versionId, k.versionId) && Objects.equals(userId, k.userId);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(versionId, userId);
+            return Objects.hash(versionId, userId);
         }
     }
 
     @Id
     private Long versionId;
+
     @Id
     private Long userId;
+
     @Column(nullable = false)
     private Instant readAt;
 
-    protected SummaryRead() {
-    }
+    protected SummaryRead() {}
 
     SummaryRead(long versionId, long userId, Instant now) {
         this.versionId = versionId;

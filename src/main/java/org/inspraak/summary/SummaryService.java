@@ -16,11 +16,12 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 import org.inspraak.InspraakException;
+import org.inspraak.Messages;
+import org.inspraak.audit.AuditService;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaSummary;
 import org.inspraak.insight.InsightService;
-import org.inspraak.audit.AuditService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.Role;
@@ -38,8 +39,8 @@ public class SummaryService {
     public static final int MAX_TITLE = 160;
     public static final int MAX_BODY = 60_000;
     /** [idee 12], [idea 12], [Idee #12]. */
-    public static final Pattern CITATION = Pattern.compile("\\[(?:idee|idea)\\s*#?(\\d{1,12})]",
-            Pattern.CASE_INSENSITIVE);
+    public static final Pattern CITATION =
+            Pattern.compile("\\[(?:idee|idea)\\s*#?(\\d{1,12})]", Pattern.CASE_INSENSITIVE);
 
     private final SummaryRepository summaries;
     private final SummaryVersionRepository versions;
@@ -49,12 +50,20 @@ public class SummaryService {
     private final InsightService insights;
     private final CurrentUser currentUser;
     private final AuditService audit;
-    private final org.inspraak.Messages messages;
+    private final Messages messages;
     private final Clock clock;
 
-    SummaryService(SummaryRepository summaries, SummaryVersionRepository versions, SummaryReadRepository reads,
-                   ConsultationService consultations, IdeaService ideas, InsightService insights,
-                   CurrentUser currentUser, AuditService audit, org.inspraak.Messages messages, Clock clock) {
+    SummaryService(
+            SummaryRepository summaries,
+            SummaryVersionRepository versions,
+            SummaryReadRepository reads,
+            ConsultationService consultations,
+            IdeaService ideas,
+            InsightService insights,
+            CurrentUser currentUser,
+            AuditService audit,
+            Messages messages,
+            Clock clock) {
         this.summaries = summaries;
         this.versions = versions;
         this.reads = reads;
@@ -67,13 +76,24 @@ public class SummaryService {
         this.clock = clock;
     }
 
-    public record VersionInfo(long id, long summaryId, int number, SummaryState state, String body, long authorId,
-                              Instant createdAt, Long submittedBy, Long approvedBy, Instant publishedAt) {
-    }
+    public record VersionInfo(
+            long id,
+            long summaryId,
+            int number,
+            SummaryState state,
+            String body,
+            long authorId,
+            Instant createdAt,
+            Long submittedBy,
+            Long approvedBy,
+            Instant publishedAt) {}
 
-    public record SummaryInfo(long id, long consultationId, String title, Optional<VersionInfo> latest,
-                              Optional<VersionInfo> published) {
-    }
+    public record SummaryInfo(
+            long id,
+            long consultationId,
+            String title,
+            Optional<VersionInfo> latest,
+            Optional<VersionInfo> published) {}
 
     /** A citation in a text and what it points to; resolved only if the idea exists, is visible and not merged. */
     public record Citation(long ideaId, Optional<IdeaSummary> idea) {
@@ -83,9 +103,16 @@ public class SummaryService {
     }
 
     /** A published summary as the council's list shows it. */
-    public record Published(long summaryId, long versionId, long consultationId, String consultationTitle,
-                            String title, int number, Instant publishedAt, boolean read, int ideas) {
-    }
+    public record Published(
+            long summaryId,
+            long versionId,
+            long consultationId,
+            String consultationTitle,
+            String title,
+            int number,
+            Instant publishedAt,
+            boolean read,
+            int ideas) {}
 
     // ---- staff ---------------------------------------------------------------------------------
 
@@ -96,7 +123,9 @@ public class SummaryService {
     @Transactional(readOnly = true)
     public List<SummaryInfo> forConsultation(long consultationId) {
         requireStaff();
-        return summaries.findByConsultationIdOrderById(consultationId).stream().map(this::info).toList();
+        return summaries.findByConsultationIdOrderById(consultationId).stream()
+                .map(this::info)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -115,8 +144,8 @@ public class SummaryService {
         }
         consultations.find(consultationId).orElseThrow(() -> new InspraakException("error.not-found"));
         Summary s = summaries.save(new Summary(consultationId, title, user.id(), Instant.now(clock)));
-        versions.save(new SummaryVersion(s.getId(), 1, draftFromInsights(consultationId, locale), user.id(),
-                Instant.now(clock)));
+        versions.save(new SummaryVersion(
+                s.getId(), 1, draftFromInsights(consultationId, locale), user.id(), Instant.now(clock)));
         audit.record("SUMMARY_CREATED", "SUMMARY", s.getId(), title);
         return s.getId();
     }
@@ -130,15 +159,16 @@ public class SummaryService {
         InspraakUser user = requireStaff();
         validateBody(body);
         Summary s = summaries.findById(summaryId).orElseThrow(() -> new InspraakException("error.not-found"));
-        SummaryVersion latest = versions.findFirstBySummaryIdOrderByNumberDesc(s.getId()).orElseThrow();
+        SummaryVersion latest =
+                versions.findFirstBySummaryIdOrderByNumberDesc(s.getId()).orElseThrow();
         if (latest.getState() == SummaryState.IN_REVIEW) {
             throw new InspraakException("error.summary.in-review");
         }
         if (latest.getBody().equals(body)) {
             return toInfo(latest);
         }
-        SummaryVersion v = versions.save(new SummaryVersion(s.getId(), latest.getNumber() + 1, body, user.id(),
-                Instant.now(clock)));
+        SummaryVersion v = versions.save(
+                new SummaryVersion(s.getId(), latest.getNumber() + 1, body, user.id(), Instant.now(clock)));
         return toInfo(v);
     }
 
@@ -200,15 +230,19 @@ public class SummaryService {
     @Transactional(readOnly = true)
     public List<VersionInfo> versions(long summaryId) {
         requireStaff();
-        return versions.findBySummaryIdOrderByNumberDesc(summaryId).stream().map(SummaryService::toInfo).toList();
+        return versions.findBySummaryIdOrderByNumberDesc(summaryId).stream()
+                .map(SummaryService::toInfo)
+                .toList();
     }
 
     /** A line diff between two versions: lines starting with "- " were removed, "+ " added. */
     @Transactional(readOnly = true)
     public List<String> compare(long fromVersionId, long toVersionId) {
         requireStaff();
-        List<String> a = versions.findById(fromVersionId).orElseThrow().getBody().lines().toList();
-        List<String> b = versions.findById(toVersionId).orElseThrow().getBody().lines().toList();
+        List<String> a =
+                versions.findById(fromVersionId).orElseThrow().getBody().lines().toList();
+        List<String> b =
+                versions.findById(toVersionId).orElseThrow().getBody().lines().toList();
         Patch<String> patch = DiffUtils.diff(a, b);
         List<String> out = new ArrayList<>();
         for (AbstractDelta<String> d : patch.getDeltas()) {
@@ -232,7 +266,10 @@ public class SummaryService {
     }
 
     private void requireResolved(String body) {
-        List<Long> unresolved = citations(body).stream().filter(c -> !c.resolved()).map(Citation::ideaId).toList();
+        List<Long> unresolved = citations(body).stream()
+                .filter(c -> !c.resolved())
+                .map(Citation::ideaId)
+                .toList();
         if (!unresolved.isEmpty()) {
             throw new InspraakException("error.summary.unresolved", unresolved.toString());
         }
@@ -243,25 +280,51 @@ public class SummaryService {
     /** A structured first draft in Markdown from the latest insights, with citations to the ideas. */
     public String draftFromInsights(long consultationId, Locale locale) {
         requireStaff();
-        ConsultationService.ConsultationDetails c = consultations.find(consultationId)
-                .orElseThrow(() -> new InspraakException("error.not-found"));
-        InsightService.Insights in = insights.latest(consultationId).orElseGet(() -> insights.computeNow(consultationId));
+        ConsultationService.ConsultationDetails c =
+                consultations.find(consultationId).orElseThrow(() -> new InspraakException("error.not-found"));
+        InsightService.Insights in =
+                insights.latest(consultationId).orElseGet(() -> insights.computeNow(consultationId));
         StringBuilder md = new StringBuilder();
-        md.append("## ").append(t("summary.draft.question", locale)).append("\n\n").append(c.question()).append("\n\n");
-        md.append("## ").append(t("summary.draft.participation", locale)).append("\n\n")
-                .append(t("summary.draft.participation.text", locale, in.participants(), in.ideaCount(),
-                        in.voteCount(), in.reactionCount(), in.groups().size())).append("\n\n");
+        md.append("## ")
+                .append(t("summary.draft.question", locale))
+                .append("\n\n")
+                .append(c.question())
+                .append("\n\n");
+        md.append("## ")
+                .append(t("summary.draft.participation", locale))
+                .append("\n\n")
+                .append(t(
+                        "summary.draft.participation.text",
+                        locale,
+                        in.participants(),
+                        in.ideaCount(),
+                        in.voteCount(),
+                        in.reactionCount(),
+                        in.groups().size()))
+                .append("\n\n");
         List<InsightService.Representation> under = in.underRepresented();
-        md.append(under.isEmpty() ? t("summary.draft.repr.ok", locale)
-                : t("summary.draft.repr.under", locale, String.join(", ",
-                under.stream().map(InsightService.Representation::band).toList()))).append("\n\n");
+        md.append(
+                        under.isEmpty()
+                                ? t("summary.draft.repr.ok", locale)
+                                : t(
+                                        "summary.draft.repr.under",
+                                        locale,
+                                        String.join(
+                                                ", ",
+                                                under.stream()
+                                                        .map(InsightService.Representation::band)
+                                                        .toList())))
+                .append("\n\n");
         md.append("## ").append(t("summary.draft.themes", locale)).append("\n\n");
         if (in.themes().isEmpty()) {
             md.append(t("summary.draft.none", locale)).append("\n\n");
         }
         for (InsightService.ThemeInsight theme : in.themes()) {
-            md.append("- **").append(theme.label()).append("** — ").append(t("summary.draft.theme", locale,
-                    theme.ideas(), Math.round(theme.support() * 100))).append(' ');
+            md.append("- **")
+                    .append(theme.label())
+                    .append("** — ")
+                    .append(t("summary.draft.theme", locale, theme.ideas(), Math.round(theme.support() * 100)))
+                    .append(' ');
             theme.strongest().forEach(i -> md.append(cite(i.id())).append(' '));
             md.append('\n');
         }
@@ -269,21 +332,32 @@ public class SummaryService {
         if (in.consensus().isEmpty()) {
             md.append(t("summary.draft.none", locale)).append("\n");
         }
-        in.consensus().stream().limit(5).forEach(s -> md.append("- ").append(cite(s.idea().id())).append('\n'));
+        in.consensus().stream()
+                .limit(5)
+                .forEach(s -> md.append("- ").append(cite(s.idea().id())).append('\n'));
         md.append("\n## ").append(t("summary.draft.divisive", locale)).append("\n\n");
         if (in.divisive().isEmpty()) {
             md.append(t("summary.draft.none", locale)).append("\n");
         }
-        in.divisive().stream().limit(5).forEach(s -> md.append("- ").append(cite(s.idea().id())).append('\n'));
+        in.divisive().stream()
+                .limit(5)
+                .forEach(s -> md.append("- ").append(cite(s.idea().id())).append('\n'));
         for (InsightService.Group g : in.groups()) {
             if (!g.statements().isEmpty()) {
-                md.append("\n").append(t("summary.draft.group", locale, g.label(), g.size())).append(' ');
-                g.statements().stream().limit(3).forEach(s -> md.append(cite(s.idea().id())).append(' '));
+                md.append("\n")
+                        .append(t("summary.draft.group", locale, g.label(), g.size()))
+                        .append(' ');
+                g.statements().stream()
+                        .limit(3)
+                        .forEach(s -> md.append(cite(s.idea().id())).append(' '));
                 md.append('\n');
             }
         }
-        md.append("\n## ").append(t("summary.draft.questions", locale)).append("\n\n")
-                .append(t("summary.draft.questions.text", locale)).append('\n');
+        md.append("\n## ")
+                .append(t("summary.draft.questions", locale))
+                .append("\n\n")
+                .append(t("summary.draft.questions.text", locale))
+                .append('\n');
         return md.toString();
     }
 
@@ -292,7 +366,7 @@ public class SummaryService {
     }
 
     private String t(String key, Locale locale, Object... args) {
-        return messages.getTranslation(key, locale == null ? org.inspraak.Messages.DUTCH : locale, args);
+        return messages.getTranslation(key, locale == null ? Messages.DUTCH : locale, args);
     }
 
     // ---- council -------------------------------------------------------------------------------
@@ -309,12 +383,19 @@ public class SummaryService {
         requireReader();
         long me = currentUser.require().id();
         List<Published> out = new ArrayList<>();
-        Map<Long, String> titles = consultations.titles(summaries.findAll().stream().map(Summary::getConsultationId)
-                .toList());
+        Map<Long, String> titles = consultations.titles(
+                summaries.findAll().stream().map(Summary::getConsultationId).toList());
         for (SummaryVersion v : versions.findByStateOrderByPublishedAtDesc(SummaryState.PUBLISHED)) {
             Summary s = summaries.findById(v.getSummaryId()).orElseThrow();
-            out.add(new Published(s.getId(), v.getId(), s.getConsultationId(), titles.get(s.getConsultationId()),
-                    s.getTitle(), v.getNumber(), v.getPublishedAt(), reads.existsByVersionIdAndUserId(v.getId(), me),
+            out.add(new Published(
+                    s.getId(),
+                    v.getId(),
+                    s.getConsultationId(),
+                    titles.get(s.getConsultationId()),
+                    s.getTitle(),
+                    v.getNumber(),
+                    v.getPublishedAt(),
+                    reads.existsByVersionIdAndUserId(v.getId(), me),
                     (int) ideas.count(s.getConsultationId())));
         }
         return out;
@@ -335,20 +416,35 @@ public class SummaryService {
 
     @Transactional(readOnly = true)
     public boolean isRead(long versionId) {
-        return currentUser.get().map(u -> reads.existsByVersionIdAndUserId(versionId, u.id())).orElse(false);
+        return currentUser
+                .get()
+                .map(u -> reads.existsByVersionIdAndUserId(versionId, u.id()))
+                .orElse(false);
     }
 
     // ---- helpers -------------------------------------------------------------------------------
 
     private SummaryInfo info(Summary s) {
-        return new SummaryInfo(s.getId(), s.getConsultationId(), s.getTitle(),
+        return new SummaryInfo(
+                s.getId(),
+                s.getConsultationId(),
+                s.getTitle(),
                 versions.findFirstBySummaryIdOrderByNumberDesc(s.getId()).map(SummaryService::toInfo),
                 versions.findFirstBySummaryIdAndStateOrderByNumberDesc(s.getId(), SummaryState.PUBLISHED)
                         .map(SummaryService::toInfo));
     }
 
     private static VersionInfo toInfo(SummaryVersion v) {
-        return new VersionInfo(v.getId(), v.getSummaryId(), v.getNumber(), v.getState(), v.getBody(), v.getAuthorId(),
-                v.getCreatedAt(), v.getSubmittedBy(), v.getApprovedBy(), v.getPublishedAt());
+        return new VersionInfo(
+                v.getId(),
+                v.getSummaryId(),
+                v.getNumber(),
+                v.getState(),
+                v.getBody(),
+                v.getAuthorId(),
+                v.getCreatedAt(),
+                v.getSubmittedBy(),
+                v.getApprovedBy(),
+                v.getPublishedAt());
     }
 }

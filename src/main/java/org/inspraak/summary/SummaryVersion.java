@@ -19,26 +19,32 @@ class SummaryVersion {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private Long summaryId;
+
     @Column(nullable = false)
     private int number;
+
     @Column(nullable = false, updatable = false)
     private String body;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private SummaryState state;
+
     @Column(nullable = false)
     private Long authorId;
+
     @Column(nullable = false)
     private Instant createdAt;
+
     private Long submittedBy;
     private Instant submittedAt;
     private Long approvedBy;
     private Instant publishedAt;
 
-    protected SummaryVersion() {
-    }
+    protected SummaryVersion() {}
 
     SummaryVersion(long summaryId, int number, String body, long authorId, Instant now) {
         this.summaryId = summaryId;
@@ -49,27 +55,56 @@ class SummaryVersion {
         this.createdAt = now;
     }
 
-    Long getId() { return id; }
-    Long getSummaryId() { return summaryId; }
-    int getNumber() { return number; }
-    String getBody() { return body; }
-    SummaryState getState() { return state; }
-    Long getAuthorId() { return authorId; }
-    Instant getCreatedAt() { return createdAt; }
-    Long getSubmittedBy() { return submittedBy; }
-    Long getApprovedBy() { return approvedBy; }
-    Instant getPublishedAt() { return publishedAt; }
+    Long getId() {
+        return id;
+    }
+
+    Long getSummaryId() {
+        return summaryId;
+    }
+
+    int getNumber() {
+        return number;
+    }
+
+    String getBody() {
+        return body;
+    }
+
+    SummaryState getState() {
+        return state;
+    }
+
+    Long getAuthorId() {
+        return authorId;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Long getSubmittedBy() {
+        return submittedBy;
+    }
+
+    Long getApprovedBy() {
+        return approvedBy;
+    }
+
+    Instant getPublishedAt() {
+        return publishedAt;
+    }
 
     void submit(long by, Instant now) {
+        this.submittedAt = now;
         this.state = SummaryState.IN_REVIEW;
         this.submittedBy = by;
-        this.submittedAt = now;
     }
 
     void sendBack() {
+        this.submittedAt = null;
         this.state = SummaryState.DRAFT;
         this.submittedBy = null;
-        this.submittedAt = null;
     }
 
     void publish(long by, Instant now) {

@@ -1,5 +1,6 @@
 /** Summaries for policy makers with citations, and the council's reading room. */
-@ApplicationModule(allowedDependencies = {"audit", "consultation", "idea", "insight", "insight :: panels", "security", "ui"})
+@ApplicationModule(
+        allowedDependencies = {"audit", "consultation", "idea", "insight", "insight :: panels", "security", "ui"})
 @NullMarked
 package org.inspraak.summary;
 

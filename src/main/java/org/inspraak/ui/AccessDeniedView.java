@@ -20,9 +20,11 @@ public class AccessDeniedView extends RouteAccessDeniedError {
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         getElement().removeAllChildren();
         getElement().getClassList().add("page");
-        getElement().appendChild(new H1(getTranslation("error.page.denied.title")).getElement(),
-                new Paragraph(getTranslation("error.page.denied.text")).getElement(),
-                new Anchor("/", getTranslation("error.page.to-home")).getElement());
+        getElement()
+                .appendChild(
+                        new H1(getTranslation("error.page.denied.title")).getElement(),
+                        new Paragraph(getTranslation("error.page.denied.text")).getElement(),
+                        new Anchor("/", getTranslation("error.page.to-home")).getElement());
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

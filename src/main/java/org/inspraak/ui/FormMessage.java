@@ -1,6 +1,8 @@
 package org.inspraak.ui;
 
 import com.vaadin.flow.component.html.Div;
+import org.inspraak.InspraakException;
+import org.springframework.security.access.AccessDeniedException;
 
 /** A form's outcome line, announced to screen readers. */
 public class FormMessage extends Div {
@@ -38,7 +40,7 @@ public class FormMessage extends Div {
             action.run();
             clear();
             return true;
-        } catch (org.inspraak.InspraakException | org.springframework.security.access.AccessDeniedException e) {
+        } catch (InspraakException | AccessDeniedException e) {
             error(Notices.message(this, e));
             return false;
         }

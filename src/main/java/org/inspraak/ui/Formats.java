@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Currency;
 import java.util.Locale;
 
 /** Dates and euros the way Dutch (or English) readers expect them. */
@@ -13,12 +14,12 @@ public final class Formats {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
-    private Formats() {
-    }
+    private Formats() {}
 
     public static String euros(long amount, Locale locale) {
-        NumberFormat f = NumberFormat.getCurrencyInstance(locale.getLanguage().equals("en") ? Locale.UK : Locale.forLanguageTag("nl-NL"));
-        f.setCurrency(java.util.Currency.getInstance("EUR"));
+        NumberFormat f = NumberFormat.getCurrencyInstance(
+                locale.getLanguage().equals("en") ? Locale.UK : Locale.forLanguageTag("nl-NL"));
+        f.setCurrency(Currency.getInstance("EUR"));
         f.setMaximumFractionDigits(0);
         return f.format(amount);
     }
@@ -28,7 +29,8 @@ public final class Formats {
     }
 
     public static String dateTime(Instant instant, Locale locale) {
-        return instant.atZone(ZONE).format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale));
+        return instant.atZone(ZONE)
+                .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(locale));
     }
 }

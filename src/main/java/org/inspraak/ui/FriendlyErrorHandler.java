@@ -19,7 +19,8 @@ class FriendlyErrorHandler implements ErrorHandler {
         log.error("Incident {} while handling a request", incident, event.getThrowable());
         UI ui = UI.getCurrent();
         if (ui != null) {
-            Notification n = Notification.show(ui.getTranslation("error.event", incident), 8000, Notification.Position.MIDDLE);
+            Notification n =
+                    Notification.show(ui.getTranslation("error.event", incident), 8000, Notification.Position.MIDDLE);
             n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }

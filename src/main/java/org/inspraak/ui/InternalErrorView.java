@@ -31,12 +31,19 @@ public class InternalErrorView extends VerticalLayout implements HasErrorParamet
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         String incident = incident();
-        log.error("Incident {} while opening /{}", incident, event.getLocation().getPath(), parameter.getCaughtException());
+        log.error(
+                "Incident {} while opening /{}",
+                incident,
+                event.getLocation().getPath(),
+                parameter.getCaughtException());
         removeAll();
         Paragraph code = new Paragraph(getTranslation("error.page.internal.code", incident));
         code.setId("incident-code");
-        add(new H1(getTranslation("error.page.internal.title")), new Paragraph(getTranslation("error.page.internal.text")),
-                code, new Anchor("/", getTranslation("error.page.to-home")));
+        add(
+                new H1(getTranslation("error.page.internal.title")),
+                new Paragraph(getTranslation("error.page.internal.text")),
+                code,
+                new Anchor("/", getTranslation("error.page.to-home")));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 

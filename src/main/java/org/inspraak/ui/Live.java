@@ -9,9 +9,9 @@ import java.util.function.Consumer;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
-import org.springframework.stereotype.Service;
 import org.inspraak.AfterTransaction;
 import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
 
 /**
  * Fans domain events out to open browser pages through Vaadin Push. Services publish plain events;
@@ -20,8 +20,7 @@ import org.springframework.context.event.EventListener;
 @Service
 public class Live {
 
-    private record Listener(UI ui, Consumer<Object> action) {
-    }
+    private record Listener(UI ui, Consumer<Object> action) {}
 
     private final Map<Class<?>, Set<Listener>> listeners = new ConcurrentHashMap<>();
 

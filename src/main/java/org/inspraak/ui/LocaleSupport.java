@@ -2,13 +2,12 @@ package org.inspraak.ui;
 
 import java.util.Locale;
 
-import jakarta.servlet.http.Cookie;
-
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
+import jakarta.servlet.http.Cookie;
 import org.inspraak.InspraakProperties;
 import org.inspraak.Messages;
 import org.inspraak.security.CurrentUser;
@@ -28,7 +27,8 @@ public class LocaleSupport implements VaadinServiceInitListener {
     private final CurrentUser currentUser;
     private final InspraakProperties properties;
 
-    LocaleSupport(ObjectProvider<LocalePreference> preferences, CurrentUser currentUser, InspraakProperties properties) {
+    LocaleSupport(
+            ObjectProvider<LocalePreference> preferences, CurrentUser currentUser, InspraakProperties properties) {
         this.preferences = preferences;
         this.currentUser = currentUser;
         this.properties = properties;
@@ -51,8 +51,10 @@ public class LocaleSupport implements VaadinServiceInitListener {
 
     private Locale initialLocale() {
         VaadinSession session = VaadinSession.getCurrent();
-        Locale fromUser = currentUser.get()
-                .flatMap(u -> preferences.getObject().preferredLocale(u.id())).orElse(null);
+        Locale fromUser = currentUser
+                .get()
+                .flatMap(u -> preferences.getObject().preferredLocale(u.id()))
+                .orElse(null);
         if (fromUser != null) {
             return fromUser;
         }
@@ -64,7 +66,8 @@ public class LocaleSupport implements VaadinServiceInitListener {
                 }
             }
         }
-        return session != null && session.getAttribute(Locale.class) != null ? session.getAttribute(Locale.class)
+        return session != null && session.getAttribute(Locale.class) != null
+                ? session.getAttribute(Locale.class)
                 : Messages.DUTCH;
     }
 
@@ -73,7 +76,10 @@ public class LocaleSupport implements VaadinServiceInitListener {
         Locale chosen = Messages.supported(locale);
         VaadinSession.getCurrent().setAttribute(Locale.class, chosen);
         preferences.getObject().rememberLocale(chosen);
-        ui.getPage().executeJs("document.cookie = $0 + '=' + $1 + ';path=/;max-age=31536000;SameSite=Lax'; location.reload();",
-                COOKIE, chosen.getLanguage());
+        ui.getPage()
+                .executeJs(
+                        "document.cookie = $0 + '=' + $1 + ';path=/;max-age=31536000;SameSite=Lax'; location.reload();",
+                        COOKIE,
+                        chosen.getLanguage());
     }
 }

@@ -32,8 +32,12 @@ public class MainLayout extends AppLayout {
     private final transient LocaleSupport localeSupport;
     private final transient NavigationExtensions extensions;
 
-    public MainLayout(InspraakProperties properties, CurrentUser currentUser, AuthenticationContext authentication,
-                      LocaleSupport localeSupport, NavigationExtensions extensions) {
+    public MainLayout(
+            InspraakProperties properties,
+            CurrentUser currentUser,
+            AuthenticationContext authentication,
+            LocaleSupport localeSupport,
+            NavigationExtensions extensions) {
         this.currentUser = currentUser;
         this.authentication = authentication;
         this.localeSupport = localeSupport;
@@ -44,7 +48,8 @@ public class MainLayout extends AppLayout {
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("nav.menu"));
 
-        Image logo = new Image(properties.municipality().logo(), properties.municipality().name());
+        Image logo = new Image(
+                properties.municipality().logo(), properties.municipality().name());
         logo.addClassName("brand-logo");
         Span name = new Span(properties.municipality().name());
         name.addClassName("brand-name");
@@ -52,7 +57,10 @@ public class MainLayout extends AppLayout {
         product.addClassName("brand-product");
         Anchor brand = new Anchor("/", logo, name, product);
         brand.addClassName("brand");
-        brand.getElement().setAttribute("aria-label", getTranslation("nav.home-of", properties.municipality().name()));
+        brand.getElement()
+                .setAttribute(
+                        "aria-label",
+                        getTranslation("nav.home-of", properties.municipality().name()));
 
         HorizontalLayout header = new HorizontalLayout(toggle, brand, accountArea());
         header.setWidthFull();
@@ -68,7 +76,8 @@ public class MainLayout extends AppLayout {
         Button language = new Button(getTranslation("nav.switch-language"));
         language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         language.getElement().setAttribute("lang", dutch ? "en" : "nl");
-        language.addClickListener(e -> localeSupport.switchTo(UI.getCurrent(), dutch ? Messages.ENGLISH : Messages.DUTCH));
+        language.addClickListener(
+                e -> localeSupport.switchTo(UI.getCurrent(), dutch ? Messages.ENGLISH : Messages.DUTCH));
         language.setId("switch-language");
 
         HorizontalLayout area = new HorizontalLayout(language);
@@ -102,14 +111,19 @@ public class MainLayout extends AppLayout {
         if (user != null) {
             nav.addItem(new SideNavItem(getTranslation("nav.account"), "/account", VaadinIcon.USER.create()));
             if (user.has(Role.ADMIN)) {
-                nav.addItem(new SideNavItem(getTranslation("nav.admin.users"), "/beheer/gebruikers", VaadinIcon.USERS.create()));
-                nav.addItem(new SideNavItem(getTranslation("nav.admin.consultations"), "/beheer/gesprekken", VaadinIcon.COMMENTS.create()));
-                nav.addItem(new SideNavItem(getTranslation("nav.admin.outbox"), "/beheer/mail", VaadinIcon.ENVELOPE.create()));
-                nav.addItem(new SideNavItem(getTranslation("backup.title"), "/beheer/backup", VaadinIcon.DATABASE.create()));
+                nav.addItem(new SideNavItem(
+                        getTranslation("nav.admin.users"), "/beheer/gebruikers", VaadinIcon.USERS.create()));
+                nav.addItem(new SideNavItem(
+                        getTranslation("nav.admin.consultations"), "/beheer/gesprekken", VaadinIcon.COMMENTS.create()));
+                nav.addItem(new SideNavItem(
+                        getTranslation("nav.admin.outbox"), "/beheer/mail", VaadinIcon.ENVELOPE.create()));
+                nav.addItem(new SideNavItem(
+                        getTranslation("backup.title"), "/beheer/backup", VaadinIcon.DATABASE.create()));
             }
         } else {
             nav.addItem(new SideNavItem(getTranslation("nav.login"), "/login", VaadinIcon.SIGN_IN.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.register"), "/registreren", VaadinIcon.USER_CHECK.create()));
+            nav.addItem(
+                    new SideNavItem(getTranslation("nav.register"), "/registreren", VaadinIcon.USER_CHECK.create()));
         }
         nav.addItem(new SideNavItem(getTranslation("nav.privacy"), "/privacy", VaadinIcon.LOCK.create()));
         nav.getElement().setAttribute("aria-label", getTranslation("nav.menu"));

@@ -1,10 +1,15 @@
 package org.inspraak.ui;
 
 import java.util.List;
+import java.util.Set;
 
 import org.commonmark.Extension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
+import org.commonmark.node.ListBlock;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -17,26 +22,27 @@ import org.owasp.html.PolicyFactory;
 public final class Markdown {
 
     private static final List<Extension> EXTENSIONS = List.of();
-    private static final Parser USER_PARSER = Parser.builder().extensions(EXTENSIONS)
-            .enabledBlockTypes(java.util.Set.of(org.commonmark.node.BlockQuote.class,
-                    org.commonmark.node.ListBlock.class, org.commonmark.node.FencedCodeBlock.class))
+    private static final Parser USER_PARSER = Parser.builder()
+            .extensions(EXTENSIONS)
+            .enabledBlockTypes(Set.of(BlockQuote.class, ListBlock.class, FencedCodeBlock.class))
             .build();
-    private static final Parser STAFF_PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
-            .build();
+    private static final Parser STAFF_PARSER =
+            Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer RENDERER =
+            HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
     private static final PolicyFactory USER_POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "br", "em", "strong", "ul", "ol", "li", "blockquote", "code", "pre", "a")
             .allowUrlProtocols("https", "http", "mailto")
-            .allowAttributes("href").onElements("a")
+            .allowAttributes("href")
+            .onElements("a")
             .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
             .toFactory();
     private static final PolicyFactory STAFF_POLICY = USER_POLICY.and(new HtmlPolicyBuilder()
             .allowElements("h2", "h3", "h4", "hr", "table", "thead", "tbody", "tr", "th", "td")
             .toFactory());
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     /** Ideas and reactions: paragraphs, emphasis, lists, quotes, code and links. */
     public static String userHtml(String markdown) {
@@ -46,7 +52,7 @@ public final class Markdown {
     /** Texts written by staff (background, guidelines, summaries): also headings and tables. */
     public static String staffHtml(String markdown) {
         var document = STAFF_PARSER.parse(markdown == null ? "" : markdown);
-        document.accept(new org.commonmark.node.AbstractVisitor() {
+        document.accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
                 // Page structure has one h1 per view; shift staff headings below it.

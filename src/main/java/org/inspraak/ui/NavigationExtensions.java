@@ -37,14 +37,18 @@ public class NavigationExtensions {
 
     List<SideNavItem> items(InspraakUser user) {
         List<SideNavItem> out = new ArrayList<>();
-        contributors.orderedStream().sorted(Comparator.comparingInt(Contributor::order))
+        contributors
+                .orderedStream()
+                .sorted(Comparator.comparingInt(Contributor::order))
                 .forEach(c -> out.addAll(c.items(user)));
         return out;
     }
 
     List<Component> headerItems() {
         List<Component> out = new ArrayList<>();
-        contributors.orderedStream().sorted(Comparator.comparingInt(Contributor::order))
+        contributors
+                .orderedStream()
+                .sorted(Comparator.comparingInt(Contributor::order))
                 .forEach(c -> out.addAll(c.headerItems()));
         return out;
     }

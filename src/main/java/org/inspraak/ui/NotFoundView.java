@@ -20,9 +20,11 @@ public class NotFoundView extends RouteNotFoundError {
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         getElement().removeAllChildren();
         getElement().getClassList().add("page");
-        getElement().appendChild(new H1(getTranslation("error.page.not-found.title")).getElement(),
-                new Paragraph(getTranslation("error.page.not-found.text")).getElement(),
-                new Anchor("/", getTranslation("error.page.to-home")).getElement());
+        getElement()
+                .appendChild(
+                        new H1(getTranslation("error.page.not-found.title")).getElement(),
+                        new Paragraph(getTranslation("error.page.not-found.text")).getElement(),
+                        new Anchor("/", getTranslation("error.page.to-home")).getElement());
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

@@ -9,8 +9,7 @@ import org.springframework.security.access.AccessDeniedException;
 /** Shows the outcome of an action as a toast in the user's language. */
 public final class Notices {
 
-    private Notices() {
-    }
+    private Notices() {}
 
     public static void success(Component owner, String key, Object... args) {
         Notification n = Notification.show(owner.getTranslation(key, args), 4000, Notification.Position.BOTTOM_CENTER);

@@ -20,7 +20,11 @@ public class PageParts {
 
     @SuppressWarnings("unchecked")
     public <T> List<Component> create(PageSlot<T> slot, T context) {
-        return parts.stream().filter(p -> p.slot().equals(slot)).sorted(Comparator.comparingInt(PagePart::order))
-                .map(p -> ((PagePart<T>) p).create(context)).flatMap(Optional::stream).toList();
+        return parts.stream()
+                .filter(p -> p.slot().equals(slot))
+                .sorted(Comparator.comparingInt(PagePart::order))
+                .map(p -> ((PagePart<T>) p).create(context))
+                .flatMap(Optional::stream)
+                .toList();
     }
 }

@@ -19,40 +19,55 @@ class Vote {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false)
     private Long ideaId;
+
     @Column(nullable = false)
     private Long userId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private VoteChoice choice;
+
     @Column(nullable = false)
     private Instant createdAt;
+
     @Column(nullable = false)
     private Instant updatedAt;
 
-    protected Vote() {
-    }
+    protected Vote() {}
 
     Vote(Long ideaId, Long userId, VoteChoice choice, Instant now) {
+        this.createdAt = now;
         this.ideaId = ideaId;
+        this.updatedAt = now;
         this.userId = userId;
         this.choice = choice;
-        this.createdAt = now;
-        this.updatedAt = now;
     }
 
-    Long getIdeaId() { return ideaId; }
-    Instant getUpdatedAt() { return updatedAt; }
-    Long getUserId() { return userId; }
-    VoteChoice getChoice() { return choice; }
+    Long getIdeaId() {
+        return ideaId;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    Long getUserId() {
+        return userId;
+    }
+
+    VoteChoice getChoice() {
+        return choice;
+    }
 
     void moveTo(Long ideaId) {
         this.ideaId = ideaId;
     }
 
     void change(VoteChoice choice, Instant now) {
-        this.choice = choice;
         this.updatedAt = now;
+        this.choice = choice;
     }
 }

@@ -2,5 +2,7 @@ package org.inspraak.vote;
 
 /** Eens / oneens / pas. */
 public enum VoteChoice {
-    AGREE, DISAGREE, PASS
+    AGREE,
+    DISAGREE,
+    PASS
 }

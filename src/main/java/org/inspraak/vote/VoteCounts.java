@@ -1,6 +1,7 @@
 package org.inspraak.vote;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,17 +13,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PreDestroy;
 import org.inspraak.idea.IdeaService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import jakarta.annotation.PreDestroy;
 
 /**
  * Keeps each idea's vote counts (and the sort keys derived from them) in step with the vote rows.
@@ -40,11 +41,12 @@ class VoteCounts {
     private static final int CHUNK = 500;
     private static final int TALLY_CHUNK = 50;
     private static final String TALLY_SQL = "select idea_id, choice, count(*) from vote where idea_id in ("
-            + String.join(", ", java.util.Collections.nCopies(TALLY_CHUNK, "?")) + ") group by idea_id, choice";
+            + String.join(", ", Collections.nCopies(TALLY_CHUNK, "?")) + ") group by idea_id, choice";
     private static final Logger LOG = LoggerFactory.getLogger(VoteCounts.class);
 
     /** Idea id → its consultation, for the event that tells open pages. */
     private final Map<Long, Long> pending = new ConcurrentHashMap<>();
+
     private final VoteRepository votes;
     private final IdeaService ideas;
     private final ApplicationEventPublisher events;
@@ -55,14 +57,18 @@ class VoteCounts {
         return t;
     });
 
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-    VoteCounts(VoteRepository votes, IdeaService ideas, ApplicationEventPublisher events,
-               PlatformTransactionManager txManager, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    VoteCounts(
+            VoteRepository votes,
+            IdeaService ideas,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager txManager,
+            JdbcClient jdbc) {
         this.votes = votes;
         this.ideas = ideas;
         this.events = events;
+        this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txManager);
         worker.scheduleWithFixedDelay(this::catchUpQuietly, INTERVAL_MS, INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
@@ -93,8 +99,11 @@ class VoteCounts {
                 throw e;
             }
             Map<Long, Set<Long>> byConsultation = new HashMap<>();
-            batch.forEach((idea, consultation) -> byConsultation.computeIfAbsent(consultation, k -> new HashSet<>()).add(idea));
-            byConsultation.forEach((consultation, ids) -> events.publishEvent(new IdeaService.VotesCounted(consultation, Set.copyOf(ids))));
+            batch.forEach((idea, consultation) -> byConsultation
+                    .computeIfAbsent(consultation, k -> new HashSet<>())
+                    .add(idea));
+            byConsultation.forEach((consultation, ids) ->
+                    events.publishEvent(new IdeaService.VotesCounted(consultation, Set.copyOf(ids))));
         }
     }
 
@@ -116,18 +125,24 @@ class VoteCounts {
             for (int i = 0; i < TALLY_CHUNK; i++) {
                 params[i] = ids.get(Math.min(ids.size() - 1, from + i));
             }
-            jdbc.sql(TALLY_SQL).params(params).query((rs, n) -> {
-                tallies.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(VoteChoice.class))
-                        .put(VoteChoice.valueOf(rs.getString(2)), rs.getInt(3));
-                return null;
-            }).list();
+            jdbc.sql(TALLY_SQL)
+                    .params(params)
+                    .query((rs, n) -> {
+                        tallies.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(VoteChoice.class))
+                                .put(VoteChoice.valueOf(rs.getString(2)), rs.getInt(3));
+                        return null;
+                    })
+                    .list();
         }
 
         List<IdeaService.StoredCounts> counts = new ArrayList<>();
         for (Long id : ideaIds) {
             Map<VoteChoice, Integer> t = tallies.getOrDefault(id, Map.of());
-            counts.add(new IdeaService.StoredCounts(id, t.getOrDefault(VoteChoice.AGREE, 0),
-                    t.getOrDefault(VoteChoice.DISAGREE, 0), t.getOrDefault(VoteChoice.PASS, 0)));
+            counts.add(new IdeaService.StoredCounts(
+                    id,
+                    t.getOrDefault(VoteChoice.AGREE, 0),
+                    t.getOrDefault(VoteChoice.DISAGREE, 0),
+                    t.getOrDefault(VoteChoice.PASS, 0)));
         }
         ideas.setVoteCounts(counts);
     }
@@ -148,7 +163,8 @@ class VoteCounts {
                 List<Long> wrong = new ArrayList<>();
                 for (IdeaService.StoredCounts s : ideas.storedVoteCounts()) {
                     int[] c = counted.getOrDefault(s.ideaId(), new int[3]);
-                    if (c[VoteChoice.AGREE.ordinal()] != s.agree() || c[VoteChoice.DISAGREE.ordinal()] != s.disagree()
+                    if (c[VoteChoice.AGREE.ordinal()] != s.agree()
+                            || c[VoteChoice.DISAGREE.ordinal()] != s.disagree()
                             || c[VoteChoice.PASS.ordinal()] != s.pass()) {
                         wrong.add(s.ideaId());
                     }

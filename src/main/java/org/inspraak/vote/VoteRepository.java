@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface VoteRepository extends JpaRepository<Vote, Long> {
@@ -18,7 +19,7 @@ interface VoteRepository extends JpaRepository<Vote, Long> {
 
     List<Vote> findByUserId(Long userId);
 
-    @org.springframework.data.jpa.repository.Modifying
+    @Modifying
     @Query("update Vote v set v.userId = :to where v.userId = :from")
     int reassign(Long from, Long to);
 

@@ -2,26 +2,37 @@ package org.inspraak.vote;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.inspraak.AfterTransaction;
 import org.inspraak.DatabaseErrors;
 import org.inspraak.InspraakException;
-import org.inspraak.idea.IdeaService;
 import org.inspraak.account.AccountService;
+import org.inspraak.idea.IdeaService;
+import org.inspraak.security.ClientIp;
 import org.inspraak.security.CurrentUser;
-import org.inspraak.security.RateLimits;
 import org.inspraak.security.InspraakUser;
+import org.inspraak.security.RateLimits;
 import org.inspraak.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Casting and changing votes. One vote per resident per idea, enforced by the database. */
 @Service
@@ -35,23 +46,29 @@ public class VoteService {
     private final Clock clock;
     private final AccountService accounts;
     private final RateLimits rateLimits;
-    private final org.inspraak.security.ClientIp clientIp;
+    private final ClientIp clientIp;
     private final VoteCounts counts;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-    VoteService(VoteRepository votes, IdeaService ideas, CurrentUser currentUser,
-                Clock clock, AccountService accounts, RateLimits rateLimits,
-                org.inspraak.security.ClientIp clientIp, VoteCounts counts,
-                org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-        this.jdbc = jdbc;
-        this.counts = counts;
-        this.accounts = accounts;
-        this.rateLimits = rateLimits;
-        this.clientIp = clientIp;
+    VoteService(
+            VoteRepository votes,
+            IdeaService ideas,
+            CurrentUser currentUser,
+            Clock clock,
+            AccountService accounts,
+            RateLimits rateLimits,
+            ClientIp clientIp,
+            VoteCounts counts,
+            JdbcClient jdbc) {
         this.votes = votes;
         this.ideas = ideas;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.accounts = accounts;
+        this.rateLimits = rateLimits;
+        this.clientIp = clientIp;
+        this.counts = counts;
+        this.jdbc = jdbc;
     }
 
     /** Casts or changes the current resident's vote. */
@@ -101,22 +118,24 @@ public class VoteService {
      * other. Returns whether anything changed.
      */
     private boolean store(long userId, long ideaId, VoteChoice choice) {
-        java.time.OffsetDateTime now = Instant.now(clock).atOffset(java.time.ZoneOffset.UTC);
+        OffsetDateTime now = Instant.now(clock).atOffset(ZoneOffset.UTC);
         // Most votes are first votes: on its own, try the insert, and only when the unique key says there is a
         // vote already, read and change it. Inside a caller's transaction a failed insert would spoil that
         // transaction on PostgreSQL, so there look first.
-        boolean inTransaction = org.springframework.transaction.support.TransactionSynchronizationManager
-                .isActualTransactionActive();
+        boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
         if (!inTransaction) {
             try {
                 insert(userId, ideaId, choice, now);
                 return true;
-            } catch (org.springframework.dao.DuplicateKeyException alreadyVoted) {
+            } catch (DuplicateKeyException alreadyVoted) {
                 // fall through to a change
             }
         }
-        String existing = jdbc.sql("select choice from vote where idea_id = ? and user_id = ?").params(ideaId, userId)
-                .query(String.class).optional().orElse(null);
+        String existing = jdbc.sql("select choice from vote where idea_id = ? and user_id = ?")
+                .params(ideaId, userId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
         if (existing == null) {
             // No vote yet (or it was withdrawn by a merge meanwhile). A concurrent first vote makes this insert
             // fail on the unique key; the caller's retry then finds and changes it.
@@ -127,18 +146,21 @@ public class VoteService {
             return false;
         }
         return jdbc.sql("update vote set choice = ?, updated_at = ? where idea_id = ? and user_id = ? and choice = ?")
-                .params(choice.name(), now, ideaId, userId, existing).update() == 1
+                                .params(choice.name(), now, ideaId, userId, existing)
+                                .update()
+                        == 1
                 || store(userId, ideaId, choice); // someone else changed it meanwhile: look again
     }
 
     /** Within a caller's transaction the vote is only visible to the recount once that commits. */
     private void countAfterCommit(long ideaId, long consultationId) {
-        org.inspraak.AfterTransaction.commit(() -> counts.changed(ideaId, consultationId));
+        AfterTransaction.commit(() -> counts.changed(ideaId, consultationId));
     }
 
-    private void insert(long userId, long ideaId, VoteChoice choice, java.time.OffsetDateTime now) {
+    private void insert(long userId, long ideaId, VoteChoice choice, OffsetDateTime now) {
         jdbc.sql("insert into vote (idea_id, user_id, choice, created_at, updated_at) values (?, ?, ?, ?, ?)")
-                .params(ideaId, userId, choice.name(), now, now).update();
+                .params(ideaId, userId, choice.name(), now, now)
+                .update();
     }
 
     /**
@@ -155,7 +177,8 @@ public class VoteService {
      */
     @Transactional
     public void mergeVotes(long fromIdeaId, long intoIdeaId) {
-        Set<Long> votersOnKept = votes.findByIdea(intoIdeaId).stream().map(Vote::getUserId).collect(Collectors.toSet());
+        Set<Long> votersOnKept =
+                votes.findByIdea(intoIdeaId).stream().map(Vote::getUserId).collect(Collectors.toSet());
         for (Vote v : votes.findByIdea(fromIdeaId)) {
             if (votersOnKept.contains(v.getUserId())) {
                 votes.delete(v);
@@ -170,20 +193,25 @@ public class VoteService {
 
     /** Sets an idea's counts from its vote rows. */
     private void recount(long ideaId) {
-        Map<VoteChoice, Long> t = new java.util.EnumMap<>(VoteChoice.class);
+        Map<VoteChoice, Long> t = new EnumMap<>(VoteChoice.class);
         votes.tally(ideaId).forEach(row -> t.put((VoteChoice) row[0], (Long) row[1]));
-        ideas.setVoteCounts(ideaId, t.getOrDefault(VoteChoice.AGREE, 0L).intValue(),
-                t.getOrDefault(VoteChoice.DISAGREE, 0L).intValue(), t.getOrDefault(VoteChoice.PASS, 0L).intValue());
+        ideas.setVoteCounts(
+                ideaId,
+                t.getOrDefault(VoteChoice.AGREE, 0L).intValue(),
+                t.getOrDefault(VoteChoice.DISAGREE, 0L).intValue(),
+                t.getOrDefault(VoteChoice.PASS, 0L).intValue());
     }
 
     @Transactional(readOnly = true)
     public List<Map<String, Object>> exportFor(long userId) {
-        return votes.findByUserId(userId).stream().map(v -> {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put("ideaId", v.getIdeaId());
-            m.put("choice", v.getChoice().name());
-            return m;
-        }).toList();
+        return votes.findByUserId(userId).stream()
+                .map(v -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("ideaId", v.getIdeaId());
+                    m.put("choice", v.getChoice().name());
+                    return m;
+                })
+                .toList();
     }
 
     /** Moves a deleted person's votes to an anonymous placeholder: still counted, no longer linkable. */
@@ -204,8 +232,7 @@ public class VoteService {
     }
 
     /** One cell of the participant × idea matrix: who voted what, when. */
-    public record Cell(long userId, long ideaId, VoteChoice choice, Instant at) {
-    }
+    public record Cell(long userId, long ideaId, VoteChoice choice, Instant at) {}
 
     /** All votes on the given ideas, for insights. Read in one query; callers decide what to leave out. */
     @Transactional(readOnly = true)
@@ -213,7 +240,7 @@ public class VoteService {
         if (ideaIds.isEmpty()) {
             return List.of();
         }
-        List<Cell> out = new java.util.ArrayList<>();
+        List<Cell> out = new ArrayList<>();
         for (List<Long> chunk : chunks(List.copyOf(ideaIds), 1000)) {
             for (Object[] r : votes.cells(chunk)) {
                 out.add(new Cell((Long) r[0], (Long) r[1], (VoteChoice) r[2], (Instant) r[3]));
@@ -223,7 +250,7 @@ public class VoteService {
     }
 
     private static <T> List<List<T>> chunks(List<T> list, int size) {
-        List<List<T>> out = new java.util.ArrayList<>();
+        List<List<T>> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i += size) {
             out.add(list.subList(i, Math.min(list.size(), i + size)));
         }
@@ -231,8 +258,7 @@ public class VoteService {
     }
 
     /** A vote carried over from another platform. */
-    public record ImportedVote(long userId, long ideaId, VoteChoice choice, Instant at) {
-    }
+    public record ImportedVote(long userId, long ideaId, VoteChoice choice, Instant at) {}
 
     /**
      * Bulk-inserts imported votes in the caller's transaction, then sets each idea's counts from the rows. The
@@ -240,8 +266,8 @@ public class VoteService {
      */
     @Transactional
     public void importVotes(List<ImportedVote> imported) {
-        java.util.Set<Long> touched = new java.util.HashSet<>();
-        List<Vote> batch = new java.util.ArrayList<>();
+        Set<Long> touched = new HashSet<>();
+        List<Vote> batch = new ArrayList<>();
         for (ImportedVote v : imported) {
             Vote vote = new Vote(v.ideaId(), v.userId(), v.choice(), v.at());
             batch.add(vote);

@@ -22,21 +22,30 @@ class Department {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false, unique = true)
     private String name;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "department_member", joinColumns = @JoinColumn(name = "department_id"))
     @Column(name = "user_id")
     private Set<Long> members = new LinkedHashSet<>();
 
-    protected Department() {
-    }
+    protected Department() {}
 
     Department(String name) {
         this.name = name;
     }
 
-    Long getId() { return id; }
-    String getName() { return name; }
-    Set<Long> getMembers() { return members; }
+    Long getId() {
+        return id;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    Set<Long> getMembers() {
+        return members;
+    }
 }

@@ -18,23 +18,28 @@ class Question {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false, unique = true)
     private Long reactionId;
+
     @Column(nullable = false)
     private Long ideaId;
+
     @Column(nullable = false)
     private Long authorId;
+
     @Column(nullable = false)
     private Instant askedAt;
+
     @Column(nullable = false)
     private LocalDate dueOn;
+
     private Long departmentId;
     private Instant answeredAt;
     private Long answeredBy;
     private Long answerReactionId;
 
-    protected Question() {
-    }
+    protected Question() {}
 
     Question(Long reactionId, Long ideaId, Long authorId, Instant askedAt, LocalDate dueOn) {
         this.reactionId = reactionId;
@@ -44,15 +49,41 @@ class Question {
         this.dueOn = dueOn;
     }
 
-    Long getId() { return id; }
-    Long getReactionId() { return reactionId; }
-    Long getIdeaId() { return ideaId; }
-    Long getAuthorId() { return authorId; }
-    Instant getAskedAt() { return askedAt; }
-    LocalDate getDueOn() { return dueOn; }
-    Long getDepartmentId() { return departmentId; }
-    Instant getAnsweredAt() { return answeredAt; }
-    void routeTo(Long departmentId) { this.departmentId = departmentId; }
+    Long getId() {
+        return id;
+    }
+
+    Long getReactionId() {
+        return reactionId;
+    }
+
+    Long getIdeaId() {
+        return ideaId;
+    }
+
+    Long getAuthorId() {
+        return authorId;
+    }
+
+    Instant getAskedAt() {
+        return askedAt;
+    }
+
+    LocalDate getDueOn() {
+        return dueOn;
+    }
+
+    Long getDepartmentId() {
+        return departmentId;
+    }
+
+    Instant getAnsweredAt() {
+        return answeredAt;
+    }
+
+    void routeTo(Long departmentId) {
+        this.departmentId = departmentId;
+    }
 
     void answered(Long by, Long answerReactionId, Instant when) {
         this.answeredBy = by;

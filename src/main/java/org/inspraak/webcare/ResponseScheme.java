@@ -14,18 +14,21 @@ class ResponseScheme {
 
     @Id
     private Long id;
+
     @Column(nullable = false)
     private String body;
+
     @Column(nullable = false)
     private Instant updatedAt;
 
-    protected ResponseScheme() {
+    protected ResponseScheme() {}
+
+    String getBody() {
+        return body;
     }
 
-    String getBody() { return body; }
-
     void update(String body, Instant now) {
-        this.body = body;
         this.updatedAt = now;
+        this.body = body;
     }
 }

@@ -35,5 +35,4 @@ interface DepartmentRepository extends JpaRepository<Department, Long> {
     boolean existsByName(String name);
 }
 
-interface ResponseSchemeRepository extends JpaRepository<ResponseScheme, Long> {
-}
+interface ResponseSchemeRepository extends JpaRepository<ResponseScheme, Long> {}

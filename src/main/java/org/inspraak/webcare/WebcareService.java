@@ -11,18 +11,19 @@ import java.util.Set;
 
 import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
+import org.inspraak.audit.AuditService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.reaction.QuestionDesk;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
+import org.inspraak.security.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.inspraak.audit.AuditService;
 
 /**
  * Webcare: residents' questions to the municipality. A question is acknowledged at once with the date by which
@@ -43,10 +44,17 @@ public class WebcareService implements QuestionDesk {
     private final Clock clock;
     private final int serviceLevelDays;
 
-    WebcareService(QuestionRepository questions, DepartmentRepository departments, ResponseSchemeRepository schemes,
-                   ReactionService reactions, IdeaService ideas, AccountService accounts, AuditService audit,
-                   CurrentUser currentUser, Clock clock,
-                   @Value("${inspraak.webcare.service-level-working-days:3}") int serviceLevelDays) {
+    WebcareService(
+            QuestionRepository questions,
+            DepartmentRepository departments,
+            ResponseSchemeRepository schemes,
+            ReactionService reactions,
+            IdeaService ideas,
+            AccountService accounts,
+            AuditService audit,
+            CurrentUser currentUser,
+            Clock clock,
+            @Value("${inspraak.webcare.service-level-working-days:3}") int serviceLevelDays) {
         this.questions = questions;
         this.departments = departments;
         this.schemes = schemes;
@@ -59,20 +67,32 @@ public class WebcareService implements QuestionDesk {
         this.serviceLevelDays = serviceLevelDays;
     }
 
-    public record QuestionRow(long id, long reactionId, long ideaId, String ideaTitle, String text, String authorName,
-                              Instant askedAt, LocalDate dueOn, boolean overdue, Long departmentId,
-                              String departmentName, boolean answered) {
-    }
+    public record QuestionRow(
+            long id,
+            long reactionId,
+            long ideaId,
+            String ideaTitle,
+            String text,
+            String authorName,
+            Instant askedAt,
+            LocalDate dueOn,
+            boolean overdue,
+            Long departmentId,
+            String departmentName,
+            boolean answered) {}
 
-    public record DepartmentRef(long id, String name, Set<Long> members) {
-    }
+    public record DepartmentRef(long id, String name, Set<Long> members) {}
 
     // ---- asking ----------------------------------------------------------------------------------
 
     @EventListener
     public void onQuestionAsked(ReactionService.QuestionAsked e) {
         LocalDate today = LocalDate.now(clock);
-        questions.save(new Question(e.reactionId(), e.ideaId(), e.authorId(), Instant.now(clock),
+        questions.save(new Question(
+                e.reactionId(),
+                e.ideaId(),
+                e.authorId(),
+                Instant.now(clock),
                 WorkingDays.add(today, serviceLevelDays)));
     }
 
@@ -82,7 +102,9 @@ public class WebcareService implements QuestionDesk {
     public Map<Long, QuestionInfo> questionsOn(List<Long> reactionIds) {
         Map<Long, QuestionInfo> out = new HashMap<>();
         for (Long id : reactionIds) {
-            questions.findByReactionId(id).ifPresent(q -> out.put(id, new QuestionInfo(q.getDueOn(), q.getAnsweredAt() != null)));
+            questions
+                    .findByReactionId(id)
+                    .ifPresent(q -> out.put(id, new QuestionInfo(q.getDueOn(), q.getAnsweredAt() != null)));
         }
         return out;
     }
@@ -96,15 +118,34 @@ public class WebcareService implements QuestionDesk {
         LocalDate today = LocalDate.now(clock);
         Map<Long, String> names = new HashMap<>();
         departments.findAll().forEach(d -> names.put(d.getId(), d.getName()));
-        return questions.list(openOnly, departmentId, PageRequest.of(offset / size, size)).stream().map(q -> {
-            String text = reactions.facts(q.getReactionId()).map(ReactionService.ReactionFacts::body).orElse("");
-            String title = ideas.find(q.getIdeaId()).map(IdeaService.IdeaSummary::title).orElse("");
-            String author = accounts.publicProfile(q.getAuthorId()).map(AccountService.PublicProfile::displayName).orElse("");
-            boolean answered = q.getAnsweredAt() != null;
-            return new QuestionRow(q.getId(), q.getReactionId(), q.getIdeaId(), title, text, author, q.getAskedAt(),
-                    q.getDueOn(), !answered && q.getDueOn().isBefore(today), q.getDepartmentId(),
-                    q.getDepartmentId() == null ? null : names.get(q.getDepartmentId()), answered);
-        }).toList();
+        return questions.list(openOnly, departmentId, PageRequest.of(offset / size, size)).stream()
+                .map(q -> {
+                    String text = reactions
+                            .facts(q.getReactionId())
+                            .map(ReactionService.ReactionFacts::body)
+                            .orElse("");
+                    String title = ideas.find(q.getIdeaId())
+                            .map(IdeaService.IdeaSummary::title)
+                            .orElse("");
+                    String author = accounts.publicProfile(q.getAuthorId())
+                            .map(AccountService.PublicProfile::displayName)
+                            .orElse("");
+                    boolean answered = q.getAnsweredAt() != null;
+                    return new QuestionRow(
+                            q.getId(),
+                            q.getReactionId(),
+                            q.getIdeaId(),
+                            title,
+                            text,
+                            author,
+                            q.getAskedAt(),
+                            q.getDueOn(),
+                            !answered && q.getDueOn().isBefore(today),
+                            q.getDepartmentId(),
+                            q.getDepartmentId() == null ? null : names.get(q.getDepartmentId()),
+                            answered);
+                })
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -148,7 +189,8 @@ public class WebcareService implements QuestionDesk {
     @Transactional(readOnly = true)
     public List<DepartmentRef> departments() {
         return departments.findAllByOrderByName().stream()
-                .map(d -> new DepartmentRef(d.getId(), d.getName(), Set.copyOf(d.getMembers()))).toList();
+                .map(d -> new DepartmentRef(d.getId(), d.getName(), Set.copyOf(d.getMembers())))
+                .toList();
     }
 
     @Transactional
@@ -171,7 +213,7 @@ public class WebcareService implements QuestionDesk {
     public void setMember(long departmentId, long userId, boolean member) {
         Department d = departments.findById(departmentId).orElseThrow(() -> new InspraakException("error.not-found"));
         if (member) {
-            boolean staff = accounts.roles(userId).stream().anyMatch(org.inspraak.security.Role::isStaff);
+            boolean staff = accounts.roles(userId).stream().anyMatch(Role::isStaff);
             if (!staff) {
                 throw new InspraakException("error.department.staff-only");
             }
@@ -179,7 +221,10 @@ public class WebcareService implements QuestionDesk {
         } else {
             d.getMembers().remove(userId);
         }
-        audit.record(member ? "DEPARTMENT_MEMBER_ADDED" : "DEPARTMENT_MEMBER_REMOVED", "DEPARTMENT", departmentId,
+        audit.record(
+                member ? "DEPARTMENT_MEMBER_ADDED" : "DEPARTMENT_MEMBER_REMOVED",
+                "DEPARTMENT",
+                departmentId,
                 "user " + userId);
     }
 
@@ -187,7 +232,10 @@ public class WebcareService implements QuestionDesk {
     @Transactional(readOnly = true)
     public Optional<Long> myDepartment() {
         long me = currentUser.require().id();
-        return departments.findAll().stream().filter(d -> d.getMembers().contains(me)).map(Department::getId).findFirst();
+        return departments.findAll().stream()
+                .filter(d -> d.getMembers().contains(me))
+                .map(Department::getId)
+                .findFirst();
     }
 
     // ---- response scheme -------------------------------------------------------------------------

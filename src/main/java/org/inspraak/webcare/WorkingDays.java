@@ -14,8 +14,7 @@ public final class WorkingDays {
 
     private static final Set<MonthDay> FIXED = Set.of(MonthDay.of(1, 1), MonthDay.of(12, 25), MonthDay.of(12, 26));
 
-    private WorkingDays() {
-    }
+    private WorkingDays() {}
 
     /** The date {@code days} working days after {@code start} (a question on Friday with 3 days is due Wednesday). */
     public static LocalDate add(LocalDate start, int days) {

@@ -1,8 +1,5 @@
 package org.inspraak.account;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -23,11 +21,15 @@ import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AccountServiceTest extends IntegrationTest {
 
@@ -36,20 +38,24 @@ class AccountServiceTest extends IntegrationTest {
 
     @Autowired
     AccountService accounts;
+
     @Autowired
     UserAccountRepository users;
+
     @Autowired
     AuthenticationConfiguration authConfig;
 
     private AccountService.Registration registration(String email) {
-        return new AccountService.Registration(email, "Jan uit Stiphout", "drie losse woorden", 1980, null, Locale.ENGLISH);
+        return new AccountService.Registration(
+                email, "Jan uit Stiphout", "drie losse woorden", 1980, null, Locale.ENGLISH);
     }
 
     private String linkFromMail(String to, String path) throws Exception {
         assertThat(greenMail.waitForIncomingEmail(10_000, 1)).isTrue();
         for (MimeMessage m : greenMail.getReceivedMessages()) {
             if (m.getAllRecipients()[0].toString().equals(to)) {
-                Matcher matcher = Pattern.compile("http://localhost:8080" + Pattern.quote(path) + "\\?token=([A-Za-z0-9_-]+)")
+                Matcher matcher = Pattern.compile(
+                                "http://localhost:8080" + Pattern.quote(path) + "\\?token=([A-Za-z0-9_-]+)")
                         .matcher((String) m.getContent());
                 assertThat(matcher.find()).as("mail contains a link").isTrue();
                 return matcher.group(1);
@@ -73,7 +79,8 @@ class AccountServiceTest extends IntegrationTest {
         assertThatThrownBy(() -> authenticate(email, "drie losse woorden")).isInstanceOf(DisabledException.class);
         accounts.verifyEmail(token);
         authenticate(email, "drie losse woorden");
-        assertThatThrownBy(() -> authenticate(email, "wrong password here")).isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> authenticate(email, "wrong password here"))
+                .isInstanceOf(BadCredentialsException.class);
         // Unknown users get the same exception as a wrong password, so login cannot probe for accounts.
         assertThatThrownBy(() -> authenticate("nobody@example.org", "wrong password here"))
                 .isInstanceOf(BadCredentialsException.class);
@@ -90,13 +97,34 @@ class AccountServiceTest extends IntegrationTest {
         long before = users.count();
         assertRejected(registration("geen-adres"), "error.email.invalid");
         assertRejected(registration(""), "error.email.required");
-        assertRejected(new AccountService.Registration("a" + TestData.next() + "@example.org", "J", "drie losse woorden", null, null, null), "error.display-name.short");
-        assertRejected(new AccountService.Registration("a" + TestData.next() + "@example.org", "x".repeat(61), "drie losse woorden", null, null, null), "error.display-name.long");
-        assertRejected(new AccountService.Registration("a" + TestData.next() + "@example.org", "Jan", "kort", null, null, null), "error.password.short");
-        assertRejected(new AccountService.Registration("a" + TestData.next() + "@example.org", "Jan", "wachtwoord123", null, null, null), "error.password.weak");
-        assertRejected(new AccountService.Registration("a" + TestData.next() + "@example.org", "Jan", "aaaaaaaaaaaa", null, null, null), "error.password.weak");
-        assertRejected(new AccountService.Registration("a" + TestData.next() + "@example.org", "Jan", "drie losse woorden", 1850, null, null), "error.birth-year.range");
-        assertRejected(new AccountService.Registration("a" + TestData.next() + "@example.org", "Jan", "drie losse woorden", null, 999_999L, null), "error.neighbourhood.unknown");
+        assertRejected(
+                new AccountService.Registration(
+                        "a" + TestData.next() + "@example.org", "J", "drie losse woorden", null, null, null),
+                "error.display-name.short");
+        assertRejected(
+                new AccountService.Registration(
+                        "a" + TestData.next() + "@example.org", "x".repeat(61), "drie losse woorden", null, null, null),
+                "error.display-name.long");
+        assertRejected(
+                new AccountService.Registration(
+                        "a" + TestData.next() + "@example.org", "Jan", "kort", null, null, null),
+                "error.password.short");
+        assertRejected(
+                new AccountService.Registration(
+                        "a" + TestData.next() + "@example.org", "Jan", "wachtwoord123", null, null, null),
+                "error.password.weak");
+        assertRejected(
+                new AccountService.Registration(
+                        "a" + TestData.next() + "@example.org", "Jan", "aaaaaaaaaaaa", null, null, null),
+                "error.password.weak");
+        assertRejected(
+                new AccountService.Registration(
+                        "a" + TestData.next() + "@example.org", "Jan", "drie losse woorden", 1850, null, null),
+                "error.birth-year.range");
+        assertRejected(
+                new AccountService.Registration(
+                        "a" + TestData.next() + "@example.org", "Jan", "drie losse woorden", null, 999_999L, null),
+                "error.neighbourhood.unknown");
         assertThat(users.count()).isEqualTo(before);
     }
 
@@ -112,15 +140,17 @@ class AccountServiceTest extends IntegrationTest {
         String email = "tegelijk" + TestData.next() + "@example.org";
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
-            List<Callable<Boolean>> tasks = java.util.stream.IntStream.range(0, 6).<Callable<Boolean>>mapToObj(i -> () -> {
-                try {
-                    accounts.register(registration(email));
-                    return true;
-                } catch (InspraakException e) {
-                    assertThat(e.key()).isEqualTo("error.email.taken");
-                    return false;
-                }
-            }).toList();
+            List<Callable<Boolean>> tasks = IntStream.range(0, 6)
+                    .<Callable<Boolean>>mapToObj(i -> () -> {
+                        try {
+                            accounts.register(registration(email));
+                            return true;
+                        } catch (InspraakException e) {
+                            assertThat(e.key()).isEqualTo("error.email.taken");
+                            return false;
+                        }
+                    })
+                    .toList();
             long succeeded = 0;
             for (Future<Boolean> f : pool.invokeAll(tasks)) {
                 succeeded += f.get() ? 1 : 0;
@@ -167,7 +197,7 @@ class AccountServiceTest extends IntegrationTest {
         TestData.User resident = data.user();
         loginNew(Role.RESIDENT);
         assertThatThrownBy(() -> accounts.assignRoles(resident.id(), EnumSet.of(Role.ADMIN)))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
         TestData.User admin = loginNew(Role.ADMIN);
         accounts.assignRoles(resident.id(), EnumSet.of(Role.RESIDENT, Role.MODERATOR));
         assertThat(accounts.roles(resident.id())).containsExactlyInAnyOrder(Role.RESIDENT, Role.MODERATOR);
@@ -185,7 +215,8 @@ class AccountServiceTest extends IntegrationTest {
     }
 
     private void assertRejected(AccountService.Registration r, String key) {
-        assertThatThrownBy(() -> accounts.register(r)).isInstanceOfSatisfying(InspraakException.class,
-                e -> assertThat(e.key()).isEqualTo(key));
+        assertThatThrownBy(() -> accounts.register(r))
+                .isInstanceOfSatisfying(
+                        InspraakException.class, e -> assertThat(e.key()).isEqualTo(key));
     }
 }

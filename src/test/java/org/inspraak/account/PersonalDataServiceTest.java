@@ -1,8 +1,5 @@
 package org.inspraak.account;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 
 import org.inspraak.IntegrationTest;
@@ -17,21 +14,31 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
+import org.springframework.security.core.AuthenticationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PersonalDataServiceTest extends IntegrationTest {
 
     @Autowired
     PersonalDataService personalData;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     UserAccountRepository users;
+
     @Autowired
     IdeaService ideas;
+
     @Autowired
     ReactionService reactions;
+
     @Autowired
     VoteService votes;
+
     @Autowired
     AuthenticationConfiguration auth;
 
@@ -39,13 +46,20 @@ class PersonalDataServiceTest extends IntegrationTest {
     void theExportContainsEverythingAboutThePerson() {
         long c = data.openConsultation();
         TestData.User me = loginNew();
-        long idea = ideas.post(c, new IdeaService.IdeaForm("Mijn eigen idee", "Met een eigen beschrijving erbij.", null, null, null, null));
+        long idea = ideas.post(
+                c,
+                new IdeaService.IdeaForm(
+                        "Mijn eigen idee", "Met een eigen beschrijving erbij.", null, null, null, null));
         long other = data.idea(c, data.user());
         reactions.post(other, null, "Mijn reactie hierop");
         votes.vote(other, VoteChoice.DISAGREE);
         String json = personalData.exportMine();
-        assertThat(json).contains(me.email()).contains("Mijn eigen idee").contains("Mijn reactie hierop")
-                .contains("\"choice\" : \"DISAGREE\"").contains("\"id\" : " + idea);
+        assertThat(json)
+                .contains(me.email())
+                .contains("Mijn eigen idee")
+                .contains("Mijn reactie hierop")
+                .contains("\"choice\" : \"DISAGREE\"")
+                .contains("\"id\" : " + idea);
     }
 
     @Test
@@ -53,7 +67,10 @@ class PersonalDataServiceTest extends IntegrationTest {
         long c = data.openConsultation();
         TestData.User me = loginNew();
         accounts.updateProfile(new AccountService.Profile(me.name(), 1985, null, EmailPreference.INSTANT, "nl"));
-        long idea = ideas.post(c, new IdeaService.IdeaForm("Idee dat blijft", "Deze tekst blijft na verwijderen staan.", null, null, null, null));
+        long idea = ideas.post(
+                c,
+                new IdeaService.IdeaForm(
+                        "Idee dat blijft", "Deze tekst blijft na verwijderen staan.", null, null, null, null));
         long other = data.idea(c, data.user());
         reactions.post(other, null, "Reactie die blijft");
         votes.vote(other, VoteChoice.AGREE);
@@ -70,9 +87,9 @@ class PersonalDataServiceTest extends IntegrationTest {
         votes.catchUpCounts();
         assertThat(ideas.find(other).orElseThrow().agree()).isEqualTo(1);
         assertThat(votes.exportFor(me.id())).isEmpty();
-        assertThatThrownBy(() -> auth.getAuthenticationManager().authenticate(
-                new UsernamePasswordAuthenticationToken(me.email(), TestData.PASSWORD)))
-                .isInstanceOf(org.springframework.security.core.AuthenticationException.class);
+        assertThatThrownBy(() -> auth.getAuthenticationManager()
+                        .authenticate(new UsernamePasswordAuthenticationToken(me.email(), TestData.PASSWORD)))
+                .isInstanceOf(AuthenticationException.class);
         assertThat(List.of(DisabledException.class)).isNotEmpty();
     }
 

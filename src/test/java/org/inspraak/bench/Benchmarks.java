@@ -25,11 +25,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManagerFactory;
@@ -58,16 +58,18 @@ public final class Benchmarks {
     static final int USERS = 20_000;
     /** Smaller runs for profiling one measure: -Dbench.ideas=10000 -Dbench.only=votes (README numbers use the defaults). */
     static final int IDEAS = Integer.getInteger("bench.ideas", 100_000);
-    static final java.util.Set<String> ONLY = java.util.Set.of(System.getProperty("bench.only",
-            "page,search,votes,insights,jar").split(","));
+
+    static final Set<String> ONLY = Set.of(
+            System.getProperty("bench.only", "page,search,votes,insights,jar").split(","));
     static final int VOTES_PER_IDEA = 10;
     static final int REACTIONS_PER_IDEA = 10;
     static final String[] WORDS = ("bibliotheek parkeren fiets station straatverlichting afval container groen park "
-            + "speeltuin zwembad subsidie evenement markt centrum wijk buurthuis school sport vereniging bus trein "
-            + "belasting bezuiniging energie zonnepanelen isolatie water riolering boom bankje stoep verkeer snelheid "
-            + "drempel kruispunt jongeren ouderen zorg mantelzorg eenzaamheid vrijwilliger cultuur museum theater "
-            + "muziek festival kermis hond uitlaatplek graffiti veiligheid politie handhaving gemeentehuis loket "
-            + "digitaal formulier wachttijd huur woning starter nieuwbouw leegstand winkel ondernemer terras").split(" ");
+                    + "speeltuin zwembad subsidie evenement markt centrum wijk buurthuis school sport vereniging bus trein "
+                    + "belasting bezuiniging energie zonnepanelen isolatie water riolering boom bankje stoep verkeer snelheid "
+                    + "drempel kruispunt jongeren ouderen zorg mantelzorg eenzaamheid vrijwilliger cultuur museum theater "
+                    + "muziek festival kermis hond uitlaatplek graffiti veiligheid politie handhaving gemeentehuis loket "
+                    + "digitaal formulier wachttijd huur woning starter nieuwbouw leegstand winkel ondernemer terras")
+            .split(" ");
 
     /**
      * A realistic vocabulary: the domain words above plus pseudo-words to 5,000 in all, drawn with a Zipf
@@ -79,12 +81,15 @@ public final class Benchmarks {
     public static String vocab(int i) {
         return VOCABULARY[i];
     }
+
     static final double[] ZIPF = zipf(VOCABULARY.length);
 
     static String[] vocabulary() {
         String[] v = new String[5_000];
         System.arraycopy(WORDS, 0, v, 0, WORDS.length);
-        String[] syllables = "ba be bo bu da de do ka ke ko la le lo ma me mo na ne no pa pe po ra re ro sa se so ta te to va ve vo wa we za ze".split(" ");
+        String[] syllables =
+                "ba be bo bu da de do ka ke ko la le lo ma me mo na ne no pa pe po ra re ro sa se so ta te to va ve vo wa we za ze"
+                        .split(" ");
         Random r = new Random(5);
         for (int i = WORDS.length; i < v.length; i++) {
             StringBuilder w = new StringBuilder();
@@ -144,14 +149,19 @@ public final class Benchmarks {
         long consultationId;
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InspraakApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--inspraak.demo-data=false", "--inspraak.data-dir=" + data, "--spring.main.banner-mode=off",
-                        "--logging.level.root=warn", "--spring.autoconfigure.exclude="
+                .run(
+                        "--inspraak.demo-data=false",
+                        "--inspraak.data-dir=" + data,
+                        "--spring.main.banner-mode=off",
+                        "--logging.level.root=warn",
+                        "--spring.autoconfigure.exclude="
                                 + "com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                                 + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration")) {
             DataSource ds = ctx.getBean(DataSource.class);
             if (reuse) {
-                try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-                     ResultSet rs = s.executeQuery("select min(id) from consultation")) {
+                try (Connection c = ds.getConnection();
+                        Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("select min(id) from consultation")) {
                     rs.next();
                     consultationId = rs.getLong(1);
                 }
@@ -160,8 +170,11 @@ public final class Benchmarks {
                 consultationId = generate(ds);
                 record("generate data set (100k ideas, 1M votes, 1M reactions)", ms(t0), "ms", null);
                 t0 = System.nanoTime();
-                Search.mapping(ctx.getBean(EntityManagerFactory.class)).scope(Object.class).massIndexer()
-                        .threadsToLoadObjects(2).startAndWait();
+                Search.mapping(ctx.getBean(EntityManagerFactory.class))
+                        .scope(Object.class)
+                        .massIndexer()
+                        .threadsToLoadObjects(2)
+                        .startAndWait();
                 record("build search index (1.1M documents)", ms(t0), "ms", null);
             }
 
@@ -222,11 +235,13 @@ public final class Benchmarks {
                 p.executeBatch();
                 c.commit();
             }
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select min(id) from user_account")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select min(id) from user_account")) {
                 rs.next();
                 firstUser = rs.getLong(1);
             }
-            try (PreparedStatement role = c.prepareStatement("insert into user_role (user_id, role) values (?, 'RESIDENT')")) {
+            try (PreparedStatement role =
+                    c.prepareStatement("insert into user_role (user_id, role) values (?, 'RESIDENT')")) {
                 for (int i = 0; i < USERS + 4_000; i++) {
                     role.setLong(1, firstUser + i);
                     role.addBatch();
@@ -271,7 +286,8 @@ public final class Benchmarks {
                 p.executeBatch();
                 c.commit();
             }
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select min(id) from idea")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select min(id) from idea")) {
                 rs.next();
                 firstIdea = rs.getLong(1);
             }
@@ -376,11 +392,11 @@ public final class Benchmarks {
         }
         long[] like = new long[20];
         try (Connection c = ds.getConnection();
-             PreparedStatement p = c.prepareStatement("""
+                PreparedStatement p = c.prepareStatement("""
                      select i.id from idea i where lower(i.title) like ? or lower(i.description) like ?
                        or exists (select 1 from reaction x where x.idea_id = i.id and lower(x.body) like ?)
                      order by i.id fetch first 20 rows only""");
-             PreparedStatement count = c.prepareStatement("""
+                PreparedStatement count = c.prepareStatement("""
                      select count(*) from idea i where lower(i.title) like ? or lower(i.description) like ?
                        or exists (select 1 from reaction x where x.idea_id = i.id and lower(x.body) like ?)""")) {
             for (int i = 0; i < like.length; i++) {
@@ -410,7 +426,8 @@ public final class Benchmarks {
         // Fresh pairs for both: extra users 20,000..23,999 vote on ideas they never saw.
         long firstUser;
         long firstIdea;
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select min(id) from user_account")) {
                 rs.next();
                 firstUser = rs.getLong(1);
@@ -426,7 +443,7 @@ public final class Benchmarks {
         long serviceNanos = 0;
         long jdbcNanos = 0;
         try (Connection c = ds.getConnection();
-             PreparedStatement p = c.prepareStatement("""
+                PreparedStatement p = c.prepareStatement("""
                      insert into vote (idea_id, user_id, choice, created_at, updated_at) values (?, ?, 'AGREE', ?, ?)""")) {
             c.setAutoCommit(true);
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -434,7 +451,9 @@ public final class Benchmarks {
                 long t = System.nanoTime();
                 for (int k = 0; k < perRound; k++) {
                     int i = round * perRound + k;
-                    votes.voteAs(firstUser + USERS + (i % 2_000), firstIdea + (i / 2_000) * 1_000 + i % 1_000,
+                    votes.voteAs(
+                            firstUser + USERS + (i % 2_000),
+                            firstIdea + (i / 2_000) * 1_000 + i % 1_000,
                             VoteChoice.AGREE);
                 }
                 votes.catchUpCounts(); // the counter updates are part of the service's cost
@@ -454,14 +473,20 @@ public final class Benchmarks {
         int n = rounds * perRound;
         double service = n / (serviceNanos / 1e9);
         double jdbc = n / (jdbcNanos / 1e9);
-        record("(a) votes per second through VoteService (each committed on its own, counts caught up)", service, "votes/s", jdbc);
+        record(
+                "(a) votes per second through VoteService (each committed on its own, counts caught up)",
+                service,
+                "votes/s",
+                jdbc);
     }
 
     private void insights() throws Exception {
         Path largest;
         try (Stream<Path> s = Files.list(Path.of("src/test/resources/polis"))) {
             largest = s.filter(p -> Files.exists(p.resolve("votes.csv")))
-                    .max(Comparator.comparingLong(p -> p.resolve("votes.csv").toFile().length())).orElseThrow();
+                    .max(Comparator.comparingLong(
+                            p -> p.resolve("votes.csv").toFile().length()))
+                    .orElseThrow();
         }
         OpinionGroups.Matrix polis = PolisFolder.read(largest).matrix();
         OpinionGroups.compute(polis);
@@ -494,7 +519,9 @@ public final class Benchmarks {
     private void jarMeasures() throws Exception {
         Path jar;
         try (Stream<Path> s = Files.list(target)) {
-            jar = s.filter(f -> f.getFileName().toString().matches("inspraak-.*\\.jar")).findFirst().orElseThrow();
+            jar = s.filter(f -> f.getFileName().toString().matches("inspraak-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> appArgs = List.of("--inspraak.data-dir=" + data, "--inspraak.demo-data=false");
@@ -510,15 +537,24 @@ public final class Benchmarks {
         run(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", app.toString());
         Path extracted = app.resolve(jar.getFileName());
         Path cache = target.resolve("bench").resolve("inspraak.aot");
-        List<String> training = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:AOTCacheOutput=" + cache,
-                "-Dspring.context.exit=onRefresh", "-jar", extracted.toString(), "--server.port=0"));
+        List<String> training = new ArrayList<>(List.of(
+                java,
+                "-Xmx2g",
+                "-XX:AOTCacheOutput=" + cache,
+                "-Dspring.context.exit=onRefresh",
+                "-jar",
+                extracted.toString(),
+                "--server.port=0"));
         training.addAll(appArgs);
         run(training.toArray(String[]::new));
-        Started aot = start(java, List.of("-Xmx2g", "-XX:AOTCache=" + cache, "-jar", extracted.toString()), appArgs,
-                "aot");
+        Started aot =
+                start(java, List.of("-Xmx2g", "-XX:AOTCache=" + cache, "-jar", extracted.toString()), appArgs, "aot");
         try {
-            record("(f) start-up to first page with the large data set, extracted jar with AOT cache", aot.millis(),
-                    "ms", plain.millis());
+            record(
+                    "(f) start-up to first page with the large data set, extracted jar with AOT cache",
+                    aot.millis(),
+                    "ms",
+                    plain.millis());
             URI home = URI.create("http://localhost:" + aot.port() + "/");
             // The start leaves background work (the search index check, the vote count check) that holds memory
             // for a while; measure from a settled heap.
@@ -526,27 +562,33 @@ public final class Benchmarks {
             int sessions = 200;
             List<HttpClient> open = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
-                HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+                HttpClient client = HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .build();
                 client.send(HttpRequest.newBuilder(home).build(), HttpResponse.BodyHandlers.ofString());
                 // The browser's first request after the page: Vaadin creates the UI and renders the view.
-                HttpResponse<String> init = client.send(HttpRequest.newBuilder(URI.create(home
-                        + "?v-r=init&location=&query=")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> init = client.send(
+                        HttpRequest.newBuilder(URI.create(home + "?v-r=init&location=&query="))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (init.statusCode() != 200 || !init.body().contains("uiId")) {
                     throw new IllegalStateException("no Vaadin UI was created: " + init.statusCode());
                 }
                 open.add(client);
             }
             long after = heapAfterGc(aot.process().pid());
-            record("(e) live heap per open browser session (200 sessions, after full GC)",
-                    (after - before) / 1024.0 / sessions, "KB", null);
+            record(
+                    "(e) live heap per open browser session (200 sessions, after full GC)",
+                    (after - before) / 1024.0 / sessions,
+                    "KB",
+                    null);
             open.clear();
         } finally {
             stop(aot.process());
         }
     }
 
-    private record Started(Process process, double millis, int port) {
-    }
+    private record Started(Process process, double millis, int port) {}
 
     private Started start(String java, List<String> jvm, List<String> appArgs, String name) throws Exception {
         int port;
@@ -559,14 +601,18 @@ public final class Benchmarks {
         cmd.addAll(appArgs);
         cmd.add("--server.port=" + port);
         long started = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(target.resolve("bench").resolve("app-" + name + ".log").toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        target.resolve("bench").resolve("app-" + name + ".log").toFile())
+                .start();
         HttpClient probe = HttpClient.newHttpClient();
         URI home = URI.create("http://localhost:" + port + "/");
         while (true) {
             try {
                 if (probe.send(HttpRequest.newBuilder(home).build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200) {
+                                .statusCode()
+                        == 200) {
                     return new Started(p, ms(started), port);
                 }
             } catch (IOException notYet) {
@@ -585,8 +631,11 @@ public final class Benchmarks {
     }
 
     private void run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(target.resolve("bench").resolve("aot-training.log").toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        target.resolve("bench").resolve("aot-training.log").toFile())
+                .start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("failed: " + String.join(" ", cmd));
         }
@@ -615,7 +664,9 @@ public final class Benchmarks {
         new ProcessBuilder(jcmd, String.valueOf(pid), "GC.run").start().waitFor();
         Thread.sleep(500);
         new ProcessBuilder(jcmd, String.valueOf(pid), "GC.run").start().waitFor();
-        Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.heap_info")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
         Matcher m = USED.matcher(out);
@@ -638,8 +689,15 @@ public final class Benchmarks {
             m.put("ratio", round(unit.endsWith("/s") ? value / baseline : baseline / value));
         }
         results.put(name, m);
-        System.out.printf(Locale.ROOT, "  %-75s %12.2f %-8s%s%n", name, value, unit,
-                baseline == null ? "" : String.format(Locale.ROOT, " baseline %.2f, ratio %.2f", baseline, m.get("ratio")));
+        System.out.printf(
+                Locale.ROOT,
+                "  %-75s %12.2f %-8s%s%n",
+                name,
+                value,
+                unit,
+                baseline == null
+                        ? ""
+                        : String.format(Locale.ROOT, " baseline %.2f, ratio %.2f", baseline, m.get("ratio")));
     }
 
     private void write() throws IOException {
@@ -649,13 +707,21 @@ public final class Benchmarks {
         doc.put("date", LocalDate.now(Clock.systemUTC()).toString());
         doc.put("results", new ArrayList<>(results.values()));
         Path out = target.resolve("bench").resolve("results.json");
-        Files.writeString(out, JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        Files.writeString(
+                out,
+                JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         System.out.println();
         System.out.println("| measure | value | unit | baseline | ratio |");
         System.out.println("|---|---|---|---|---|");
         for (Map<String, Object> m : results.values()) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", m.get("name"), m.get("value"), m.get("unit"),
-                    m.getOrDefault("baseline", ""), m.getOrDefault("ratio", ""));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %s |%n",
+                    m.get("name"),
+                    m.get("value"),
+                    m.get("unit"),
+                    m.getOrDefault("baseline", ""),
+                    m.getOrDefault("ratio", ""));
         }
         System.out.println("Written to " + out + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
     }

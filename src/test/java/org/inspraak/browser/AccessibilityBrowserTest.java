@@ -1,7 +1,5 @@
 package org.inspraak.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +13,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * axe-core (WCAG 2.0/2.1 A and AA rules) on every main page, as anonymous visitor and in each role, on a desktop
  * and a 360 px phone: no serious or critical violations.
@@ -27,15 +27,31 @@ class AccessibilityBrowserTest extends BrowserTest {
     static final Map<String, List<String>> PAGES = new LinkedHashMap<>();
 
     static {
-        PAGES.put("anonymous", List.of("/", "/gesprekken/1", "/ideeen/3", "/zoeken?q=afval", "/gesprekken/3/begroting",
-                "/login", "/registreren"));
-        PAGES.put("bewoner@example.org", List.of("/", "/gesprekken/1", "/ideeen/3", "/gesprekken/3/begroting",
-                "/account"));
-        PAGES.put("moderator@example.org", List.of("/moderatie", "/gesprekken/1/inzichten",
-                "/gesprekken/1/samenvatting", "/ideeen/3", "/raad"));
+        PAGES.put(
+                "anonymous",
+                List.of(
+                        "/",
+                        "/gesprekken/1",
+                        "/ideeen/3",
+                        "/zoeken?q=afval",
+                        "/gesprekken/3/begroting",
+                        "/login",
+                        "/registreren"));
+        PAGES.put(
+                "bewoner@example.org",
+                List.of("/", "/gesprekken/1", "/ideeen/3", "/gesprekken/3/begroting", "/account"));
+        PAGES.put(
+                "moderator@example.org",
+                List.of("/moderatie", "/gesprekken/1/inzichten", "/gesprekken/1/samenvatting", "/ideeen/3", "/raad"));
         PAGES.put("raadslid@example.org", List.of("/raad", "/gesprekken/1/inzichten", "/gesprekken/1", "/account"));
-        PAGES.put("beheerder@example.org", List.of("/beheer/gesprekken", "/moderatie", "/gesprekken/3/begroting",
-                "/beheer/inzichten", "/beheer/polis"));
+        PAGES.put(
+                "beheerder@example.org",
+                List.of(
+                        "/beheer/gesprekken",
+                        "/moderatie",
+                        "/gesprekken/3/begroting",
+                        "/beheer/inzichten",
+                        "/beheer/polis"));
     }
 
     @Test
@@ -65,8 +81,11 @@ class AccessibilityBrowserTest extends BrowserTest {
                     for (Rule r : results.getViolations()) {
                         if ("serious".equals(r.getImpact()) || "critical".equals(r.getImpact())) {
                             problems.add(width + "px " + who + " " + path + ": " + r.getId() + " (" + r.getImpact()
-                                    + ") " + r.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget()))
-                                    .toList());
+                                    + ") "
+                                    + r.getNodes().stream()
+                                            .limit(3)
+                                            .map(n -> String.valueOf(n.getTarget()))
+                                            .toList());
                         }
                     }
                 }

@@ -34,6 +34,7 @@ public abstract class BrowserTest {
 
     @LocalServerPort
     protected int port;
+
     protected BrowserContext context;
     protected Page page;
 
@@ -47,11 +48,19 @@ public abstract class BrowserTest {
         // waits for its condition, with the same generous bound as actions, instead of Playwright's 5 seconds.
         PlaywrightAssertions.setDefaultAssertionTimeout(45_000);
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run",
+                                "--disable-quic")));
     }
 
     @AfterAll
@@ -76,8 +85,8 @@ public abstract class BrowserTest {
     }
 
     protected BrowserContext newContext(int width, int height) {
-        BrowserContext c = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-                .setLocale("nl-NL"));
+        BrowserContext c = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(width, height).setLocale("nl-NL"));
         c.setDefaultTimeout(45_000);
         return c;
     }
@@ -95,7 +104,9 @@ public abstract class BrowserTest {
         p.navigate(url("/login"));
         p.locator("vaadin-login-form input[name='username']").fill(email);
         p.locator("vaadin-login-form input[name='password']").fill(password);
-        p.locator("vaadin-login-form vaadin-button[slot='submit'], vaadin-login-form button[type='submit']").first().click();
+        p.locator("vaadin-login-form vaadin-button[slot='submit'], vaadin-login-form button[type='submit']")
+                .first()
+                .click();
         p.waitForURL(u -> !u.contains("/login"));
     }
 }

@@ -1,10 +1,10 @@
 package org.inspraak.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A resident logs in, posts an idea and votes with the keyboard alone: no mouse click anywhere. */
 class KeyboardOnlyBrowserTest extends BrowserTest {

@@ -1,10 +1,12 @@
 package org.inspraak.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import java.nio.file.Paths;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * One resident posts an idea; a second, in another browser, votes and reacts; the first sees the vote and the
@@ -19,7 +21,10 @@ class LiveUpdatesBrowserTest extends BrowserTest {
         page.getByText("Stadsgesprek: samen slim bezuinigen").first().click();
         page.locator("#new-idea").click();
         fill(page, "idea-title", "Deelauto's voor de gemeente");
-        fill(page, "idea-description", "Vervang de eigen wagens van de gemeente door deelauto's die ook bewoners kunnen huren.");
+        fill(
+                page,
+                "idea-description",
+                "Vervang de eigen wagens van de gemeente door deelauto's die ook bewoners kunnen huren.");
         page.locator("#idea-submit").click();
         assertThat(page.locator("h1")).hasText("Deelauto's voor de gemeente");
         // Vaadin updates the address with pushState after rendering; wait for it before sharing the link.
@@ -35,13 +40,14 @@ class LiveUpdatesBrowserTest extends BrowserTest {
             try {
                 second.locator("#vote-agree").click();
             } catch (RuntimeException e) {
-                second.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Paths.get("target/live-second.png")));
+                second.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/live-second.png")));
                 throw e;
             }
             assertThat(second.locator("#vote-agree")).containsText("Eens · 1");
             fill(second, "reaction-text", "Goed plan, dan kan ik er ook een huren!");
             second.locator("#reaction-post").click();
-            assertThat(second.getByText("Goed plan, dan kan ik er ook een huren!")).isVisible();
+            assertThat(second.getByText("Goed plan, dan kan ik er ook een huren!"))
+                    .isVisible();
         } finally {
             other.close();
         }
@@ -49,6 +55,7 @@ class LiveUpdatesBrowserTest extends BrowserTest {
         // No reload on the first page: Push delivers both changes.
         assertThat(page.locator("#vote-agree")).containsText("Eens · 1");
         assertThat(page.getByText("Goed plan, dan kan ik er ook een huren!")).isVisible();
-        assertThat(page.locator("h2", new Page.LocatorOptions().setHasText("1 reactie"))).isVisible();
+        assertThat(page.locator("h2", new Page.LocatorOptions().setHasText("1 reactie")))
+                .isVisible();
     }
 }

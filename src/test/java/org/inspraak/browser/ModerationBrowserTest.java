@@ -1,11 +1,11 @@
 package org.inspraak.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * Three residents report a reaction; it disappears for everyone without a reload; a moderator restores it
@@ -49,7 +49,9 @@ class ModerationBrowserTest extends BrowserTest {
 
         // Gone for everyone, without reloading.
         assertThat(reader.getByText(TEXT)).hasCount(0);
-        assertThat(reader.getByText("Tijdelijk verborgen na meldingen van bewoners").first()).isVisible();
+        assertThat(reader.getByText("Tijdelijk verborgen na meldingen van bewoners")
+                        .first())
+                .isVisible();
         assertThat(page.getByText(TEXT)).hasCount(0);
 
         BrowserContext staffContext = newContext(1280, 900);
@@ -57,7 +59,8 @@ class ModerationBrowserTest extends BrowserTest {
             Page staff = staffContext.newPage();
             login(staff, "moderator@example.org", "inspraak-demo");
             staff.navigate(url("/moderatie"));
-            Locator row = staff.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("sukkels")).first();
+            Locator row = staff.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("sukkels"))
+                    .first();
             assertThat(row).isVisible();
             // Select the row's checkbox: the selection cell sits in the same grid row.
             staff.locator("#moderation-grid vaadin-checkbox").nth(1).click();

@@ -1,16 +1,17 @@
 package org.inspraak.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A newcomer registers, confirms the e-mail from the mailbox, logs in and sees the Stadsgesprek. */
 class RegistrationBrowserTest extends BrowserTest {
@@ -22,7 +23,8 @@ class RegistrationBrowserTest extends BrowserTest {
     void registerConfirmLoginAndSeeTheStadsgesprek() throws Exception {
         page.navigate(url("/"));
         assertThat(page.locator("h1")).hasText("Stadsgesprekken");
-        assertThat(page.getByText("Stadsgesprek: samen slim bezuinigen").first()).isVisible();
+        assertThat(page.getByText("Stadsgesprek: samen slim bezuinigen").first())
+                .isVisible();
 
         page.navigate(url("/registreren"));
         String email = "browser-" + System.nanoTime() + "@example.org";
@@ -32,7 +34,7 @@ class RegistrationBrowserTest extends BrowserTest {
         page.locator("#register-submit").click();
         assertThat(page.locator("#register-done")).containsText(email);
 
-        org.assertj.core.api.Assertions.assertThat(greenMail.waitForIncomingEmail(15_000, 1)).isTrue();
+        Assertions.assertThat(greenMail.waitForIncomingEmail(15_000, 1)).isTrue();
         MimeMessage mail = greenMail.getReceivedMessages()[0];
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(email);
         Matcher link = Pattern.compile("/bevestigen\\?token=([A-Za-z0-9_-]+)").matcher((String) mail.getContent());
@@ -65,7 +67,10 @@ class RegistrationBrowserTest extends BrowserTest {
         page.navigate(url("/login"));
         page.locator("vaadin-login-form input[name='username']").fill("bewoner@example.org");
         page.locator("vaadin-login-form input[name='password']").fill("niet het wachtwoord");
-        page.locator("vaadin-login-form vaadin-button[slot='submit'], vaadin-login-form button[type='submit']").first().click();
-        assertThat(page.getByText("Het e-mailadres of wachtwoord klopt niet").first()).isVisible();
+        page.locator("vaadin-login-form vaadin-button[slot='submit'], vaadin-login-form button[type='submit']")
+                .first()
+                .click();
+        assertThat(page.getByText("Het e-mailadres of wachtwoord klopt niet").first())
+                .isVisible();
     }
 }

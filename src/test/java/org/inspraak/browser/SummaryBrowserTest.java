@@ -1,14 +1,15 @@
 package org.inspraak.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A moderator computes insights (progress pushed), drafts a summary from them, edits and offers it for review;
@@ -26,12 +27,13 @@ class SummaryBrowserTest extends BrowserTest {
         page.navigate(url("/gesprekken/1/samenvatting"));
         fill(page, "summary-title", "Helmond bezuinigt: wat inwoners zeggen");
         page.locator("#summary-draft").click();
-        assertThat(page.locator("#summary-text textarea")).hasValue(java.util.regex.Pattern.compile("## De vraag", java.util.regex.Pattern.DOTALL));
+        assertThat(page.locator("#summary-text textarea")).hasValue(Pattern.compile("## De vraag", Pattern.DOTALL));
         String text = page.locator("#summary-text textarea").inputValue();
         page.locator("#summary-text textarea").fill(text + "\nDe moderator voegt een conclusie toe.");
         assertThat(page.locator(".summary-preview")).containsText("De moderator voegt een conclusie toe.");
         page.locator("#summary-submit").click();
-        assertThat(page.getByText("Aangeboden; een tweede moderator kan nu goedkeuren.")).isVisible();
+        assertThat(page.getByText("Aangeboden; een tweede moderator kan nu goedkeuren."))
+                .isVisible();
 
         BrowserContext adminContext = newContext(1280, 900);
         try {
@@ -51,9 +53,12 @@ class SummaryBrowserTest extends BrowserTest {
             council.navigate(url("/raad"));
             council.getByText("Helmond bezuinigt: wat inwoners zeggen").click();
             council.waitForURL(u -> u.contains("/raad/samenvattingen/"));
-            assertThat(council.getByText("De moderator voegt een conclusie toe.")).isVisible();
-            assertThat(council.locator(".summary-text a[href^='ideeen/']").first()).isVisible();
-            Download download = council.waitForDownload(() -> council.locator(".download-pdf").click());
+            assertThat(council.getByText("De moderator voegt een conclusie toe."))
+                    .isVisible();
+            assertThat(council.locator(".summary-text a[href^='ideeen/']").first())
+                    .isVisible();
+            Download download = council.waitForDownload(
+                    () -> council.locator(".download-pdf").click());
             byte[] pdf = Files.readAllBytes(download.path());
             assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
             council.locator(".mark-read").click();

@@ -1,12 +1,10 @@
 package org.inspraak.budget;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.inspraak.IntegrationTest;
 import org.inspraak.InspraakException;
+import org.inspraak.IntegrationTest;
 import org.inspraak.TestData;
 import org.inspraak.consultation.BudgetKind;
 import org.inspraak.consultation.ConsultationService;
@@ -28,25 +26,42 @@ import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Ballot rules, tampering, the rule lock and concurrent saving from two tabs. */
 class BudgetServiceTest extends IntegrationTest {
 
     @Autowired
     BudgetService budget;
+
     @Autowired
     ConsultationService consultations;
+
     @Autowired
     IdeaService ideas;
+
     @Autowired
     CurrentUser currentUser;
+
     @Autowired
     Clock clock;
 
     private long consultation(BudgetKind kind, long amount, int votingFromDaysAgo) {
         LocalDate today = LocalDate.now(clock);
-        return consultations.createUnchecked(new ConsultationForm("Begroting " + TestData.next(), "Kies mee",
-                "", kind, amount, today.minusDays(20), today.minusDays(votingFromDaysAgo), today.plusDays(10),
-                today.plusDays(20), List.of("Groen", "Verkeer"), Set.of(), List.of(), false));
+        return consultations.createUnchecked(new ConsultationForm(
+                "Begroting " + TestData.next(),
+                "Kies mee",
+                "",
+                kind,
+                amount,
+                today.minusDays(20),
+                today.minusDays(votingFromDaysAgo),
+                today.plusDays(10),
+                today.plusDays(20),
+                List.of("Groen", "Verkeer"),
+                Set.of(),
+                List.of(),
+                false));
     }
 
     /** Puts ideas with the given amounts on the ballot; returns the item ids in order. */
@@ -54,8 +69,17 @@ class BudgetServiceTest extends IntegrationTest {
         TestData.User author = data.user();
         List<Long> ideaIds = new ArrayList<>();
         for (long a : amounts) {
-            ideaIds.add(ideas.postAs(author.id(), c, new IdeaService.IdeaForm("Maatregel " + TestData.next(),
-                    "Een maatregel om te besparen.", null, null, AmountKind.SAVING, a), Instant.now(clock)));
+            ideaIds.add(ideas.postAs(
+                    author.id(),
+                    c,
+                    new IdeaService.IdeaForm(
+                            "Maatregel " + TestData.next(),
+                            "Een maatregel om te besparen.",
+                            null,
+                            null,
+                            AmountKind.SAVING,
+                            a),
+                    Instant.now(clock)));
         }
         data.authenticate(data.user(Role.ADMIN));
         for (int i = 0; i < amounts.length; i++) {
@@ -112,7 +136,7 @@ class BudgetServiceTest extends IntegrationTest {
         assertThat(key(() -> budget.cast(c, List.of(it.get(0), it.get(0))))).isEqualTo("error.ballot.duplicate");
         assertThat(key(() -> budget.cast(c, List.of(foreign.get(0))))).isEqualTo("error.ballot.unknown-item");
         assertThat(key(() -> budget.cast(c, List.of(987654321L)))).isEqualTo("error.ballot.unknown-item");
-        assertThat(key(() -> budget.cast(c, java.util.Arrays.asList(it.get(0), null)))).isEqualTo("error.ballot.unknown-item");
+        assertThat(key(() -> budget.cast(c, Arrays.asList(it.get(0), null)))).isEqualTo("error.ballot.unknown-item");
         assertThat(budget.ballotCount(c)).isZero();
     }
 
@@ -124,12 +148,24 @@ class BudgetServiceTest extends IntegrationTest {
         budget.cast(c, List.of(it.get(0)));
         data.authenticate(data.user(Role.ADMIN));
         ConsultationService.ConsultationDetails d = consultations.find(c).orElseThrow();
-        ConsultationForm changed = new ConsultationForm(d.title(), d.question(), d.background(),
-                BudgetKind.SPENDING_BUDGET, 500L, d.ideasFrom(), d.votingFrom(), d.summarisingFrom(), d.closedFrom(),
-                List.of(), d.neighbourhoodIds(), d.targetGroups(), d.preModeration());
+        ConsultationForm changed = new ConsultationForm(
+                d.title(),
+                d.question(),
+                d.background(),
+                BudgetKind.SPENDING_BUDGET,
+                500L,
+                d.ideasFrom(),
+                d.votingFrom(),
+                d.summarisingFrom(),
+                d.closedFrom(),
+                List.of(),
+                d.neighbourhoodIds(),
+                d.targetGroups(),
+                d.preModeration());
         assertThat(key(() -> consultations.update(c, changed))).isEqualTo("error.ballot.rule-locked");
         assertThat(consultations.find(c).orElseThrow().budgetKind()).isEqualTo(BudgetKind.SAVINGS_TARGET);
-        assertThat(key(() -> budget.setItem(c, budget.setup(c).items().getFirst().ideaId(), 1L)))
+        assertThat(key(() ->
+                        budget.setItem(c, budget.setup(c).items().getFirst().ideaId(), 1L)))
                 .isEqualTo("error.ballot.locked");
     }
 

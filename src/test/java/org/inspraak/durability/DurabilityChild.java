@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.inspraak.InspraakApplication;
 import org.inspraak.account.AccountService;
@@ -16,6 +17,7 @@ import org.inspraak.vote.VoteChoice;
 import org.inspraak.vote.VoteService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Runs in a child JVM for {@link KillDuringVotesTest}: the real application on an H2 file database, casting
@@ -23,8 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class DurabilityChild {
 
-    private DurabilityChild() {
-    }
+    private DurabilityChild() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length > 1 && args[1].equals("restart")) {
@@ -32,24 +33,55 @@ public final class DurabilityChild {
             return;
         }
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InspraakApplication.class)
-                .run("--inspraak.data-dir=" + args[0], "--inspraak.demo-data=false", "--server.port=0",
-                        "--logging.level.root=warn", "--vaadin.launch-browser=false");
+                .run(
+                        "--inspraak.data-dir=" + args[0],
+                        "--inspraak.demo-data=false",
+                        "--server.port=0",
+                        "--logging.level.root=warn",
+                        "--vaadin.launch-browser=false");
         AccountService accounts = ctx.getBean(AccountService.class);
         ConsultationService consultations = ctx.getBean(ConsultationService.class);
         IdeaService ideas = ctx.getBean(IdeaService.class);
         VoteService votes = ctx.getBean(VoteService.class);
         LocalDate today = LocalDate.now();
-        long consultation = consultations.createUnchecked(new ConsultationService.ConsultationForm("Duurzaamheid",
-                "Blijven stemmen bewaard?", "", null, null, today.minusDays(1), today.plusDays(5), today.plusDays(6),
-                today.plusDays(7), List.of(), Set.of(), List.of(), false));
+        long consultation = consultations.createUnchecked(new ConsultationService.ConsultationForm(
+                "Duurzaamheid",
+                "Blijven stemmen bewaard?",
+                "",
+                null,
+                null,
+                today.minusDays(1),
+                today.plusDays(5),
+                today.plusDays(6),
+                today.plusDays(7),
+                List.of(),
+                Set.of(),
+                List.of(),
+                false));
         String hash = "{noop}not-a-login";
-        long author = accounts.createVerified("auteur@example.invalid", "Auteur", hash, EnumSet.of(Role.RESIDENT), null, null, false);
-        long idea = ideas.postAs(author, consultation, new IdeaService.IdeaForm("Een idee om op te stemmen",
-                "Stemmen moeten een harde stop overleven.", null, null, null, null), Instant.now());
+        long author = accounts.createVerified(
+                "auteur@example.invalid", "Auteur", hash, EnumSet.of(Role.RESIDENT), null, null, false);
+        long idea = ideas.postAs(
+                author,
+                consultation,
+                new IdeaService.IdeaForm(
+                        "Een idee om op te stemmen",
+                        "Stemmen moeten een harde stop overleven.",
+                        null,
+                        null,
+                        null,
+                        null),
+                Instant.now());
         List<Long> voters = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
-            voters.add(accounts.createVerified("kiezer" + i + "@example.invalid", "Kiezer " + i, hash,
-                    EnumSet.of(Role.RESIDENT), null, null, false));
+            voters.add(accounts.createVerified(
+                    "kiezer" + i + "@example.invalid",
+                    "Kiezer " + i,
+                    hash,
+                    EnumSet.of(Role.RESIDENT),
+                    null,
+                    null,
+                    false));
         }
         System.out.println("READY " + idea);
         System.out.flush();
@@ -67,12 +99,16 @@ public final class DurabilityChild {
      */
     private static void restart(String dataDir, long ideaId) throws Exception {
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InspraakApplication.class)
-                .run("--inspraak.data-dir=" + dataDir, "--inspraak.demo-data=false", "--server.port=0",
-                "--logging.level.root=warn", "--vaadin.launch-browser=false")) {
+                .run(
+                        "--inspraak.data-dir=" + dataDir,
+                        "--inspraak.demo-data=false",
+                        "--server.port=0",
+                        "--logging.level.root=warn",
+                        "--vaadin.launch-browser=false")) {
             IdeaService ideas = ctx.getBean(IdeaService.class);
-            org.springframework.jdbc.core.JdbcTemplate jdbc = ctx.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             long rows = jdbc.queryForObject("select count(*) from vote where idea_id = ?", Long.class, ideaId);
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             int count = ideas.find(ideaId).orElseThrow().agree();
             while (count != rows && System.nanoTime() < deadline) {
                 Thread.sleep(100);

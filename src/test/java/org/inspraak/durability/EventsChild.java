@@ -29,8 +29,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 public final class EventsChild {
 
-    private EventsChild() {
-    }
+    private EventsChild() {}
 
     /**
      * Halts the JVM after the commit of an official answer, before the notification listener runs. Registered as
@@ -49,34 +48,60 @@ public final class EventsChild {
     }
 
     public static void main(String[] args) throws Exception {
-        String[] app = {"--inspraak.data-dir=" + args[0], "--inspraak.demo-data=false", "--server.port=0",
-                "--logging.level.root=warn", "--vaadin.launch-browser=false", "--spring.mail.host="};
+        String[] app = {
+            "--inspraak.data-dir=" + args[0],
+            "--inspraak.demo-data=false",
+            "--server.port=0",
+            "--logging.level.root=warn",
+            "--vaadin.launch-browser=false",
+            "--spring.mail.host="
+        };
         if (args[1].equals("restart")) {
             restart(app, Long.parseLong(args[2]));
             return;
         }
-        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InspraakApplication.class, HaltAfterCommit.class)
-                .run(app);
+        ConfigurableApplicationContext ctx =
+                new SpringApplicationBuilder(InspraakApplication.class, HaltAfterCommit.class).run(app);
         AccountService accounts = ctx.getBean(AccountService.class);
         ConsultationService consultations = ctx.getBean(ConsultationService.class);
         IdeaService ideas = ctx.getBean(IdeaService.class);
         ReactionService reactions = ctx.getBean(ReactionService.class);
         CurrentUser currentUser = ctx.getBean(CurrentUser.class);
         LocalDate today = LocalDate.now();
-        long consultation = consultations.createUnchecked(new ConsultationService.ConsultationForm("Meldingen",
-                "Komen meldingen altijd aan?", "", null, null, today.minusDays(1), today.plusDays(5), today.plusDays(6),
-                today.plusDays(7), List.of(), Set.of(), List.of(), false));
+        long consultation = consultations.createUnchecked(new ConsultationService.ConsultationForm(
+                "Meldingen",
+                "Komen meldingen altijd aan?",
+                "",
+                null,
+                null,
+                today.minusDays(1),
+                today.plusDays(5),
+                today.plusDays(6),
+                today.plusDays(7),
+                List.of(),
+                Set.of(),
+                List.of(),
+                false));
         String hash = "{noop}not-a-login";
-        long author = accounts.createVerified("auteur@example.invalid", "Auteur", hash, EnumSet.of(Role.RESIDENT),
-                null, null, false);
-        long staff = accounts.createVerified("medewerker@example.invalid", "Medewerker", hash,
-                EnumSet.of(Role.MODERATOR), null, null, false);
-        long idea = ideas.postAs(author, consultation, new IdeaService.IdeaForm("Een idee dat antwoord krijgt",
-                "Het officiële antwoord moet de indiener bereiken.", null, null, null, null), Instant.now());
+        long author = accounts.createVerified(
+                "auteur@example.invalid", "Auteur", hash, EnumSet.of(Role.RESIDENT), null, null, false);
+        long staff = accounts.createVerified(
+                "medewerker@example.invalid", "Medewerker", hash, EnumSet.of(Role.MODERATOR), null, null, false);
+        long idea = ideas.postAs(
+                author,
+                consultation,
+                new IdeaService.IdeaForm(
+                        "Een idee dat antwoord krijgt",
+                        "Het officiële antwoord moet de indiener bereiken.",
+                        null,
+                        null,
+                        null,
+                        null),
+                Instant.now());
         System.out.println("AUTHOR " + author + " IDEA " + idea);
         System.out.flush();
-        InspraakUser moderator = new InspraakUser(staff, "medewerker@example.invalid", "Medewerker", "",
-                EnumSet.of(Role.MODERATOR), true);
+        InspraakUser moderator = new InspraakUser(
+                staff, "medewerker@example.invalid", "Medewerker", "", EnumSet.of(Role.MODERATOR), true);
         currentUser.runAs(moderator, () -> reactions.post(idea, null, "Dank u, we nemen dit mee in de begroting."));
         System.out.println("NOT HALTED");
         System.exit(3);
@@ -88,8 +113,10 @@ public final class EventsChild {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             long n = 0;
             while (n == 0 && System.nanoTime() < deadline) {
-                n = jdbc.queryForObject("select count(*) from notification where user_id = ? and kind = 'OFFICIAL_ANSWER'",
-                        Long.class, authorId);
+                n = jdbc.queryForObject(
+                        "select count(*) from notification where user_id = ? and kind = 'OFFICIAL_ANSWER'",
+                        Long.class,
+                        authorId);
                 if (n == 0) {
                     Thread.sleep(100);
                 }

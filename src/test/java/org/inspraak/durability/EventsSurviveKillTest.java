@@ -1,7 +1,5 @@
 package org.inspraak.durability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Work that follows a commit survives the process dying between the commit and the listener: the application is
  * halted right after an official answer is committed and before the author is notified; after a restart the
@@ -28,23 +28,31 @@ class EventsSurviveKillTest {
     void aNotificationInterruptedByAKillIsDeliveredAfterRestart() throws Exception {
         Path dataDir = Files.createTempDirectory("inspraak-events");
         List<String> first = run(dataDir.toString(), "post");
-        String ids = first.stream().filter(l -> l.startsWith("AUTHOR ")).findFirst().orElse(null);
+        String ids =
+                first.stream().filter(l -> l.startsWith("AUTHOR ")).findFirst().orElse(null);
         assertThat(ids).as("child started; its output:\n" + tail(first)).isNotNull();
-        assertThat(first).as("halted after the commit:\n" + tail(first)).anyMatch(l -> l.startsWith("COMMITTED "))
+        assertThat(first)
+                .as("halted after the commit:\n" + tail(first))
+                .anyMatch(l -> l.startsWith("COMMITTED "))
                 .noneMatch(l -> l.equals("NOT HALTED"));
         long author = Long.parseLong(ids.split(" ")[1]);
 
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/inspraak"), "sa", "")) {
-            assertThat(count(db, "select count(*) from reaction where official")).as("the answer was committed")
+            assertThat(count(db, "select count(*) from reaction where official"))
+                    .as("the answer was committed")
                     .isEqualTo(1);
             assertThat(count(db, "select count(*) from notification where user_id = " + author))
-                    .as("the listener never ran").isZero();
+                    .as("the listener never ran")
+                    .isZero();
             assertThat(count(db, "select count(*) from event_publication where completion_date is null"))
-                    .as("the event waits in the registry").isPositive();
+                    .as("the event waits in the registry")
+                    .isPositive();
         }
 
         List<String> second = run(dataDir.toString(), "restart", Long.toString(author));
-        assertThat(second).as("restarted application; its output:\n" + tail(second)).contains("NOTIFIED 1");
+        assertThat(second)
+                .as("restarted application; its output:\n" + tail(second))
+                .contains("NOTIFIED 1");
     }
 
     private static long count(Connection db, String sql) throws Exception {
@@ -55,12 +63,13 @@ class EventsSurviveKillTest {
 
     private static List<String> run(String... args) throws Exception {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                EventsChild.class.getName()));
+        List<String> command = new ArrayList<>(
+                List.of(java.toString(), "-cp", System.getProperty("java.class.path"), EventsChild.class.getName()));
         command.addAll(List.of(args));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 lines.add(line);

@@ -1,7 +1,5 @@
 package org.inspraak.durability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Kills a real application JVM with SIGKILL in the middle of a burst of votes, then opens its H2 file: every
  * vote the application acknowledged must be there; and once the application is started again, the idea's count
@@ -26,14 +26,20 @@ class KillDuringVotesTest {
     void noAcknowledgedVoteIsLostWhenTheProcessIsKilled() throws Exception {
         Path dataDir = Files.createTempDirectory("inspraak-kill");
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                DurabilityChild.class.getName(), dataDir.toString())
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DurabilityChild.class.getName(),
+                        dataDir.toString())
+                .redirectErrorStream(true)
+                .start();
         long ideaId = -1;
         StringBuilder log = new StringBuilder();
         int lastAck = -1;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
                 if (!line.startsWith("ACK ")) {
@@ -54,7 +60,9 @@ class KillDuringVotesTest {
         } finally {
             child.destroyForcibly();
         }
-        assertThat(ideaId).as("child started; its output:\n" + log.substring(Math.max(0, log.length() - 4000))).isPositive();
+        assertThat(ideaId)
+                .as("child started; its output:\n" + log.substring(Math.max(0, log.length() - 4000)))
+                .isPositive();
         assertThat(lastAck).as("child acknowledged votes").isGreaterThanOrEqualTo(300);
 
         long stored;
@@ -66,12 +74,20 @@ class KillDuringVotesTest {
         }
         // Counts follow the rows a moment after each vote, so a kill may leave the last few uncounted; the next
         // start must repair that before anyone relies on it.
-        Process again = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                DurabilityChild.class.getName(), dataDir.toString(), "restart", Long.toString(ideaId))
-                .redirectErrorStream(true).start();
+        Process again = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DurabilityChild.class.getName(),
+                        dataDir.toString(),
+                        "restart",
+                        Long.toString(ideaId))
+                .redirectErrorStream(true)
+                .start();
         String report = null;
         StringBuilder restartLog = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(again.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(again.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 restartLog.append(line).append('\n');
@@ -83,8 +99,11 @@ class KillDuringVotesTest {
         } finally {
             again.destroyForcibly();
         }
-        assertThat(report).as("restarted application reported; its output:\n" + restartLog).isNotNull();
-        assertThat(report).as("the idea's count matches its vote rows after the restart")
+        assertThat(report)
+                .as("restarted application reported; its output:\n" + restartLog)
+                .isNotNull();
+        assertThat(report)
+                .as("the idea's count matches its vote rows after the restart")
                 .isEqualTo("COUNT " + stored + " ROWS " + stored);
     }
 }

@@ -1,15 +1,13 @@
 package org.inspraak.goal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.inspraak.IntegrationTest;
 import org.inspraak.InspraakException;
+import org.inspraak.IntegrationTest;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.Role;
 import org.inspraak.vote.VoteChoice;
@@ -17,15 +15,20 @@ import org.inspraak.vote.VoteService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Goal metrics, verdicts and refused goals. */
 class GoalServiceTest extends IntegrationTest {
 
     @Autowired
     GoalService goals;
+
     @Autowired
     VoteService votes;
+
     @Autowired
     ReactionService reactions;
+
     @Autowired
     Clock clock;
 
@@ -47,7 +50,13 @@ class GoalServiceTest extends IntegrationTest {
             votes.voteAs(data.user().id(), idea, VoteChoice.AGREE);
         }
         var staff = data.user(Role.MODERATOR);
-        reactions.postAs(staff.id(), true, idea, null, "Officieel antwoord", Instant.now(clock).plusSeconds(7200));
+        reactions.postAs(
+                staff.id(),
+                true,
+                idea,
+                null,
+                "Officieel antwoord",
+                Instant.now(clock).plusSeconds(7200));
         data.authenticate(staff);
         LocalDate deadline = LocalDate.now(clock).plusDays(20);
         goals.add(c, GoalMetric.PARTICIPANTS, new BigDecimal("4"), deadline);
@@ -71,10 +80,19 @@ class GoalServiceTest extends IntegrationTest {
         LocalDate ok = LocalDate.now(clock).plusDays(5);
         assertThat(key(() -> goals.add(c, GoalMetric.SHARE_UNDER_35, new BigDecimal("120"), ok)))
                 .isEqualTo("error.goal.impossible");
-        assertThat(key(() -> goals.add(c, GoalMetric.IDEAS, new BigDecimal("-1"), ok))).isEqualTo("error.goal.target");
-        assertThat(key(() -> goals.add(c, GoalMetric.IDEAS, new BigDecimal("10"), LocalDate.now(clock).minusDays(1))))
+        assertThat(key(() -> goals.add(c, GoalMetric.IDEAS, new BigDecimal("-1"), ok)))
+                .isEqualTo("error.goal.target");
+        assertThat(key(() -> goals.add(
+                        c,
+                        GoalMetric.IDEAS,
+                        new BigDecimal("10"),
+                        LocalDate.now(clock).minusDays(1))))
                 .isEqualTo("error.goal.deadline-past");
-        assertThat(key(() -> goals.add(c, GoalMetric.IDEAS, new BigDecimal("10"), LocalDate.now(clock).plusYears(3))))
+        assertThat(key(() -> goals.add(
+                        c,
+                        GoalMetric.IDEAS,
+                        new BigDecimal("10"),
+                        LocalDate.now(clock).plusYears(3))))
                 .isEqualTo("error.goal.deadline-range");
         assertThat(key(() -> goals.add(c, null, new BigDecimal("10"), ok))).isEqualTo("error.goal.metric");
         assertThat(goals.evaluate(c)).isEmpty();

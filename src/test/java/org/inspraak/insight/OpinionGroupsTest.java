@@ -1,12 +1,12 @@
 package org.inspraak.insight;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The grouping on small hand-made matrices whose groups are known. */
 class OpinionGroupsTest {
@@ -44,7 +44,8 @@ class OpinionGroupsTest {
     @Test
     void sameDataSameGroups() {
         OpinionGroups.Matrix m = twoCamps(30, 2);
-        assertThat(OpinionGroups.compute(m).group()).containsExactly(OpinionGroups.compute(m).group());
+        assertThat(OpinionGroups.compute(m).group())
+                .containsExactly(OpinionGroups.compute(m).group());
     }
 
     @Test
@@ -68,8 +69,8 @@ class OpinionGroupsTest {
         Arrays.fill(m.votes()[0], 1);
         m.votes()[0][8] = Double.NaN;
         m.votes()[0][9] = Double.NaN;
-        OpinionGroups.Result r = OpinionGroups.compute(new OpinionGroups.Matrix(m.participants(), m.ideas(),
-                m.votes(), out));
+        OpinionGroups.Result r =
+                OpinionGroups.compute(new OpinionGroups.Matrix(m.participants(), m.ideas(), m.votes(), out));
         assertThat(r.group()[0]).isEqualTo(-1);
     }
 
@@ -116,25 +117,38 @@ class OpinionGroupsTest {
         assertThat(a.consensus()).extracting(GroupStatements.Spread::ideaId).contains(11L);
         assertThat(a.divisive()).extracting(GroupStatements.Spread::ideaId).doesNotContain(11L);
         int campA = r.group()[0];
-        List<Long> aIdeas = a.perGroup().get(campA).stream().filter(GroupStatements.Representative::agree)
-                .map(GroupStatements.Representative::ideaId).toList();
+        List<Long> aIdeas = a.perGroup().get(campA).stream()
+                .filter(GroupStatements.Representative::agree)
+                .map(GroupStatements.Representative::ideaId)
+                .toList();
         assertThat(aIdeas).isNotEmpty().allMatch(id -> id <= 5);
     }
 
     @Test
     void textAnalysis() {
-        assertThat(TextAnalysis.polarity(TextAnalysis.sentiment("Dit is een geweldig en mooi plan"))).isEqualTo("POSITIVE");
-        assertThat(TextAnalysis.polarity(TextAnalysis.sentiment("Wat een belachelijke verspilling, echt slecht"))).isEqualTo("NEGATIVE");
-        assertThat(TextAnalysis.polarity(TextAnalysis.sentiment("Dit is niet goed"))).isEqualTo("NEGATIVE");
-        assertThat(TextAnalysis.polarity(TextAnalysis.sentiment("De bibliotheek opent om negen uur"))).isEqualTo("NEUTRAL");
+        assertThat(TextAnalysis.polarity(TextAnalysis.sentiment("Dit is een geweldig en mooi plan")))
+                .isEqualTo("POSITIVE");
+        assertThat(TextAnalysis.polarity(TextAnalysis.sentiment("Wat een belachelijke verspilling, echt slecht")))
+                .isEqualTo("NEGATIVE");
+        assertThat(TextAnalysis.polarity(TextAnalysis.sentiment("Dit is niet goed")))
+                .isEqualTo("NEGATIVE");
+        assertThat(TextAnalysis.polarity(TextAnalysis.sentiment("De bibliotheek opent om negen uur")))
+                .isEqualTo("NEUTRAL");
         List<TextAnalysis.Doc> docs = List.of(
-                new TextAnalysis.Doc(1, "Bibliotheek in de wijk openhouden"), new TextAnalysis.Doc(2, "De bibliotheek moet blijven"),
-                new TextAnalysis.Doc(3, "Bibliotheken samenvoegen met het buurthuis"), new TextAnalysis.Doc(4, "Parkeren in het centrum duurder maken"),
-                new TextAnalysis.Doc(5, "Parkeertarieven centrum verhogen"), new TextAnalysis.Doc(6, "Gratis parkeren centrum afschaffen"),
-                new TextAnalysis.Doc(7, "Straatverlichting 's nachts dimmen"), new TextAnalysis.Doc(8, "Straatverlichting vervangen door led"));
+                new TextAnalysis.Doc(1, "Bibliotheek in de wijk openhouden"),
+                        new TextAnalysis.Doc(2, "De bibliotheek moet blijven"),
+                new TextAnalysis.Doc(3, "Bibliotheken samenvoegen met het buurthuis"),
+                        new TextAnalysis.Doc(4, "Parkeren in het centrum duurder maken"),
+                new TextAnalysis.Doc(5, "Parkeertarieven centrum verhogen"),
+                        new TextAnalysis.Doc(6, "Gratis parkeren centrum afschaffen"),
+                new TextAnalysis.Doc(7, "Straatverlichting 's nachts dimmen"),
+                        new TextAnalysis.Doc(8, "Straatverlichting vervangen door led"));
         List<TextAnalysis.Theme> themes = TextAnalysis.themes(docs);
         assertThat(themes).isNotEmpty();
-        TextAnalysis.Theme library = themes.stream().filter(t -> t.ideaIds().contains(1L)).findFirst().orElseThrow();
+        TextAnalysis.Theme library = themes.stream()
+                .filter(t -> t.ideaIds().contains(1L))
+                .findFirst()
+                .orElseThrow();
         assertThat(library.ideaIds()).contains(2L).doesNotContain(5L);
         assertThat(library.label()).containsIgnoringCase("bibliothe");
     }

@@ -1,17 +1,18 @@
 package org.inspraak.moderation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.inspraak.IntegrationTest;
 import org.inspraak.TestData;
+import org.inspraak.audit.AuditEntry;
+import org.inspraak.audit.AuditService;
 import org.inspraak.idea.AmountKind;
 import org.inspraak.idea.IdeaService;
+import org.inspraak.idea.IdeaSort;
 import org.inspraak.moderation.ModerationService.Target;
+import org.inspraak.notification.NotificationService;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.RateLimits;
 import org.inspraak.security.Role;
@@ -20,25 +21,32 @@ import org.inspraak.vote.VoteService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.inspraak.audit.AuditEntry;
-import org.inspraak.audit.AuditService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ModerationServiceTest extends IntegrationTest {
 
     @Autowired
     ModerationService moderation;
+
     @Autowired
     AuditService audit;
+
     @Autowired
     ReactionService reactions;
+
     @Autowired
     IdeaService ideas;
+
     @Autowired
     VoteService votes;
+
     @Autowired
     RateLimits rateLimits;
+
     @Autowired
-    org.inspraak.notification.NotificationService notifications;
+    NotificationService notifications;
 
     private long reactionBy(TestData.User author, long idea, String text) {
         return reactions.postAs(author.id(), false, idea, null, text, Instant.now());
@@ -64,7 +72,10 @@ class ModerationServiceTest extends IntegrationTest {
 
         loginNew(Role.MODERATOR);
         List<ModerationService.QueueItem> queue = moderation.queue(0, 50);
-        ModerationService.QueueItem item = queue.stream().filter(q -> q.target().equals(target)).findFirst().orElseThrow();
+        ModerationService.QueueItem item = queue.stream()
+                .filter(q -> q.target().equals(target))
+                .findFirst()
+                .orElseThrow();
         assertThat(item.openFlags()).isEqualTo(3);
         assertThat(item.reasons()).containsExactlyInAnyOrder(FlagReason.INSULT, FlagReason.OTHER);
         assertThat(item.explanations()).containsExactly("Scheldwoorden");
@@ -76,7 +87,8 @@ class ModerationServiceTest extends IntegrationTest {
         assertThat(reactions.thread(idea, 0, 10).getFirst().hiddenReason()).isEqualTo("Beledigend taalgebruik");
         moderation.restore(target, "Toch binnen de grenzen");
         assertThat(reactions.facts(r).orElseThrow().hidden()).isFalse();
-        assertThat(audit.find(null, "", 0, 50)).extracting(AuditEntry::getAction)
+        assertThat(audit.find(null, "", 0, 50))
+                .extracting(AuditEntry::getAction)
                 .contains("AUTO_HIDDEN", "HIDDEN", "RESTORED");
     }
 
@@ -107,9 +119,11 @@ class ModerationServiceTest extends IntegrationTest {
         assertThatThrownBy(() -> moderation.flag(target, FlagReason.SPAM, null)).hasMessageContaining("error.flag.own");
         loginNew();
         assertThatThrownBy(() -> moderation.flag(target, null, null)).hasMessageContaining("error.flag.reason");
-        assertThatThrownBy(() -> moderation.flag(target, FlagReason.OTHER, " ")).hasMessageContaining("error.flag.explanation");
+        assertThatThrownBy(() -> moderation.flag(target, FlagReason.OTHER, " "))
+                .hasMessageContaining("error.flag.explanation");
         moderation.flag(target, FlagReason.SPAM, null);
-        assertThatThrownBy(() -> moderation.flag(target, FlagReason.INSULT, null)).hasMessageContaining("error.flag.twice");
+        assertThatThrownBy(() -> moderation.flag(target, FlagReason.INSULT, null))
+                .hasMessageContaining("error.flag.twice");
         assertThatThrownBy(() -> moderation.flag(new Target(TargetType.REACTION, 987_654L), FlagReason.SPAM, null))
                 .hasMessageContaining("error.not-found");
     }
@@ -126,7 +140,8 @@ class ModerationServiceTest extends IntegrationTest {
         loginNew(Role.COUNCIL_MEMBER);
         assertThatThrownBy(() -> moderation.keep(List.of(target))).isInstanceOf(AccessDeniedException.class);
         loginNew(Role.MODERATOR);
-        assertThatThrownBy(() -> moderation.hide(List.of(target), "  ")).hasMessageContaining("error.moderation.reason");
+        assertThatThrownBy(() -> moderation.hide(List.of(target), "  "))
+                .hasMessageContaining("error.moderation.reason");
         assertThat(ideas.find(idea).orElseThrow().hidden()).isFalse();
     }
 
@@ -134,23 +149,29 @@ class ModerationServiceTest extends IntegrationTest {
     void correctionsLocksAndPinsAreVisibleAndAudited() {
         long c = data.openConsultation();
         TestData.User author = data.user();
-        long idea = data.idea(c, author, "Bel mij op 06-12345678", "Mijn buurman Jan Jansen op nummer 5 parkeert altijd fout.");
+        long idea = data.idea(
+                c, author, "Bel mij op 06-12345678", "Mijn buurman Jan Jansen op nummer 5 parkeert altijd fout.");
         long other = data.idea(c, author);
         loginNew(Role.MODERATOR);
-        moderation.correct(new Target(TargetType.IDEA, idea), "Bel mij op [verwijderd]",
-                "Mijn buurman [naam verwijderd] parkeert altijd fout.", "Persoonsgegevens verwijderd");
+        moderation.correct(
+                new Target(TargetType.IDEA, idea),
+                "Bel mij op [verwijderd]",
+                "Mijn buurman [naam verwijderd] parkeert altijd fout.",
+                "Persoonsgegevens verwijderd");
         IdeaService.IdeaSummary s = ideas.find(idea).orElseThrow();
         assertThat(s.title()).isEqualTo("Bel mij op [verwijderd]");
         assertThat(s.moderatorEdited()).isTrue();
         moderation.pin(other, true, "Belangrijk");
-        assertThat(ideas.list(c, org.inspraak.idea.IdeaSort.NEWEST, 0, 0, 1).getFirst().id()).isEqualTo(other);
+        assertThat(ideas.list(c, IdeaSort.NEWEST, 0, 0, 1).getFirst().id()).isEqualTo(other);
         moderation.lock(idea, true, "Loopt uit de hand");
         loginNew();
         assertThatThrownBy(() -> reactions.post(idea, null, "Nog iets")).hasMessageContaining("error.idea.locked");
         loginNew(Role.ADMIN);
         assertThat(audit.find("CORRECTED", "", 0, 10)).isNotEmpty();
         String csv = audit.csv(null, "");
-        assertThat(csv).startsWith("time,actor,action,target_type,target_id,reason").contains("\"LOCKED\"");
+        assertThat(csv)
+                .startsWith("time,actor,action,target_type,target_id,reason")
+                .contains("\"LOCKED\"");
     }
 
     @Test
@@ -169,8 +190,11 @@ class ModerationServiceTest extends IntegrationTest {
         login(troll);
         assertThatThrownBy(() -> votes.vote(idea, VoteChoice.AGREE)).hasMessageContaining("error.suspended");
         assertThatThrownBy(() -> reactions.post(idea, null, "Hallo")).hasMessageContaining("error.suspended");
-        assertThatThrownBy(() -> ideas.post(c, new IdeaService.IdeaForm("Een nieuw idee", "Met een beschrijving erbij.",
-                null, null, AmountKind.SAVING, null))).hasMessageContaining("error.suspended");
+        assertThatThrownBy(() -> ideas.post(
+                        c,
+                        new IdeaService.IdeaForm(
+                                "Een nieuw idee", "Met een beschrijving erbij.", null, null, AmountKind.SAVING, null)))
+                .hasMessageContaining("error.suspended");
         assertThatThrownBy(() -> moderation.flag(new Target(TargetType.IDEA, idea), FlagReason.SPAM, null))
                 .hasMessageContaining("error.suspended");
         assertThat(ideas.find(idea)).isPresent();
@@ -182,13 +206,24 @@ class ModerationServiceTest extends IntegrationTest {
         long idea = data.idea(c, data.user());
         loginNew();
         for (int i = 0; i < 5; i++) {
-            ideas.post(c, new IdeaService.IdeaForm("Idee nummer " + i + " van mij", "Een beschrijving met genoeg tekst.",
-                    null, null, null, null));
+            ideas.post(
+                    c,
+                    new IdeaService.IdeaForm(
+                            "Idee nummer " + i + " van mij",
+                            "Een beschrijving met genoeg tekst.",
+                            null,
+                            null,
+                            null,
+                            null));
         }
-        assertThatThrownBy(() -> ideas.post(c, new IdeaService.IdeaForm("Nog een idee van mij", "Een beschrijving met genoeg tekst.",
-                null, null, null, null))).hasMessageContaining("error.rate-limited");
+        assertThatThrownBy(() -> ideas.post(
+                        c,
+                        new IdeaService.IdeaForm(
+                                "Nog een idee van mij", "Een beschrijving met genoeg tekst.", null, null, null, null)))
+                .hasMessageContaining("error.rate-limited");
         reactions.post(idea, null, "Precies dezelfde tekst");
-        assertThatThrownBy(() -> reactions.post(idea, null, "Precies dezelfde tekst")).hasMessageContaining("error.reaction.duplicate");
+        assertThatThrownBy(() -> reactions.post(idea, null, "Precies dezelfde tekst"))
+                .hasMessageContaining("error.reaction.duplicate");
         int allowed = 0;
         for (int i = 0; i < 30; i++) {
             if (rateLimits.tryConsume(RateLimits.Action.LOGIN, "user:test@example.org")) {
@@ -228,7 +263,8 @@ class ModerationServiceTest extends IntegrationTest {
         loginNew(Role.MODERATOR);
         assertThatThrownBy(() -> moderation.merge(kept, kept, "dubbel")).hasMessageContaining("error.merge.self");
         long other = data.idea(data.openConsultation(), author);
-        assertThatThrownBy(() -> moderation.merge(duplicate, other, "dubbel")).hasMessageContaining("error.merge.other-consultation");
+        assertThatThrownBy(() -> moderation.merge(duplicate, other, "dubbel"))
+                .hasMessageContaining("error.merge.other-consultation");
         moderation.merge(duplicate, kept, "Zelfde idee");
 
         IdeaService.IdeaSummary k = ideas.find(kept).orElseThrow();
@@ -249,12 +285,20 @@ class ModerationServiceTest extends IntegrationTest {
     void preModeratedContributionsWaitForApprovalAndOnlyTheAuthorSeesThem() {
         long c = data.preModeratedConsultation();
         TestData.User author = loginNew();
-        long idea = ideas.post(c, new IdeaService.IdeaForm("Meer bankjes langs de Aa", "Bankjes om uit te rusten tijdens het wandelen.",
-                null, null, null, null));
+        long idea = ideas.post(
+                c,
+                new IdeaService.IdeaForm(
+                        "Meer bankjes langs de Aa",
+                        "Bankjes om uit te rusten tijdens het wandelen.",
+                        null,
+                        null,
+                        null,
+                        null));
         assertThat(ideas.count(c)).isZero();
         assertThat(ideas.find(idea).orElseThrow().hidden()).isTrue();
         loginNew(Role.MODERATOR);
-        assertThat(moderation.queue(0, 100)).anyMatch(q -> q.target().id() == idea && q.reasons().contains(FlagReason.AWAITS_APPROVAL));
+        assertThat(moderation.queue(0, 100))
+                .anyMatch(q -> q.target().id() == idea && q.reasons().contains(FlagReason.AWAITS_APPROVAL));
         moderation.keep(List.of(new Target(TargetType.IDEA, idea)));
         assertThat(ideas.count(c)).isEqualTo(1);
 

@@ -1,11 +1,9 @@
 package org.inspraak.notification;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 
 import org.inspraak.IntegrationTest;
+import org.inspraak.Messages;
 import org.inspraak.TestData;
 import org.inspraak.account.AccountService;
 import org.inspraak.account.EmailPreference;
@@ -17,18 +15,26 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 class NotificationServiceTest extends IntegrationTest {
 
     @Autowired
     NotificationService notifications;
+
     @Autowired
     IdeaService ideas;
+
     @Autowired
     ReactionService reactions;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     NotificationRepository repository;
 
@@ -53,7 +59,7 @@ class NotificationServiceTest extends IntegrationTest {
         assertThat(notifications.unreadCount()).isEqualTo(1);
         NotificationService.NotificationView n = notifications.mine(0, 10).getFirst();
         assertThat(n.kind()).isEqualTo(NotificationKind.STATUS_CHANGE);
-        assertThat(notifications.describe(n, org.inspraak.Messages.DUTCH))
+        assertThat(notifications.describe(n, Messages.DUTCH))
                 .isEqualTo("Het idee \"Bankjes in het park\" heeft een nieuwe status: In behandeling");
         assertThat(n.link()).isEqualTo("/ideeen/" + idea);
         notifications.markRead(n.id());
@@ -77,14 +83,16 @@ class NotificationServiceTest extends IntegrationTest {
         reactions.post(idea, reaction, "Dat vroeg ik me ook af.");
         awaitEventsHandled();
         login(resident);
-        assertThat(notifications.mine(0, 10)).extracting(NotificationService.NotificationView::kind)
+        assertThat(notifications.mine(0, 10))
+                .extracting(NotificationService.NotificationView::kind)
                 .containsExactly(NotificationKind.REPLY);
 
         loginNew(Role.MODERATOR);
         reactions.post(idea, reaction, "Ongeveer 5.000 euro per jaar.");
         awaitEventsHandled();
         login(author);
-        assertThat(notifications.mine(0, 10)).extracting(NotificationService.NotificationView::kind)
+        assertThat(notifications.mine(0, 10))
+                .extracting(NotificationService.NotificationView::kind)
                 .containsExactly(NotificationKind.OFFICIAL_ANSWER);
         login(resident);
         // The official answer is a reply to the resident's reaction: one notification, not two.
@@ -101,7 +109,8 @@ class NotificationServiceTest extends IntegrationTest {
         long idea1 = data.idea(c, digestReader);
         long idea2 = data.idea(c, silent);
         login(digestReader);
-        accounts.updateProfile(new AccountService.Profile(digestReader.name(), null, null, EmailPreference.DAILY_DIGEST, "nl"));
+        accounts.updateProfile(
+                new AccountService.Profile(digestReader.name(), null, null, EmailPreference.DAILY_DIGEST, "nl"));
         login(silent);
         accounts.updateProfile(new AccountService.Profile(silent.name(), null, null, EmailPreference.OFF, "nl"));
         loginNew(Role.MODERATOR);
@@ -112,7 +121,8 @@ class NotificationServiceTest extends IntegrationTest {
         assertThat(mailsTo(digestReader.email())).isZero();
         notifications.sendDailyDigests();
         assertThat(mailsTo(digestReader.email())).isEqualTo(1);
-        var digest = jdbc.queryForMap("select subject, body from outbox_mail where recipient = ? order by id fetch first 1 rows only",
+        var digest = jdbc.queryForMap(
+                "select subject, body from outbox_mail where recipient = ? order by id fetch first 1 rows only",
                 digestReader.email());
         assertThat((String) digest.get("subject")).startsWith("2 nieuwe meldingen");
         assertThat((String) digest.get("body")).contains("In uitvoering").contains("/ideeen/" + idea1);
@@ -128,7 +138,8 @@ class NotificationServiceTest extends IntegrationTest {
         notifications.followConsultation(c, true);
         notifications.announcePhaseChanges();
         notifications.announcePhaseChanges();
-        assertThat(notifications.mine(0, 10)).extracting(NotificationService.NotificationView::kind)
+        assertThat(notifications.mine(0, 10))
+                .extracting(NotificationService.NotificationView::kind)
                 .containsExactly(NotificationKind.PHASE_CHANGE);
         notifications.followConsultation(c, false);
         assertThat(notifications.followsConsultation(c)).isFalse();
@@ -143,7 +154,11 @@ class NotificationServiceTest extends IntegrationTest {
         loginNew(Role.MODERATOR);
         ideas.setStatus(idea, IdeaStatus.SELECTED, "Gekozen.");
         awaitEventsHandled();
-        long id = repository.findAll().stream().filter(n -> n.getUserId() == author.id()).findFirst().orElseThrow().getId();
+        long id = repository.findAll().stream()
+                .filter(n -> n.getUserId() == author.id())
+                .findFirst()
+                .orElseThrow()
+                .getId();
         loginNew();
         assertThatThrownBy(() -> notifications.markRead(id)).hasMessageContaining("error.not-found");
         assertThat(notifications.mine(0, 10)).isEmpty();

@@ -1,7 +1,5 @@
 package org.inspraak.polis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.inspraak.insight.OpinionGroups;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.inspraak.insight.OpinionGroups;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Our opinion groups against the groups Polis itself computed, as adjusted Rand index, for every conversation in
@@ -26,8 +26,15 @@ class PolisAgreementTest {
      * What the method reaches today on the shipped conversations (see the README); a change that lowers any of
      * these fails. Conversations not listed must at least agree better than chance.
      */
-    static final Map<String, Double> REACHED = Map.of("15-per-hour-seattle", 0.88, "brexit-consensus", 0.89,
-            "canadian-electoral-reform", 0.96, "scoop-hivemind.affordable-housing", 0.01);
+    static final Map<String, Double> REACHED = Map.of(
+            "15-per-hour-seattle",
+            0.88,
+            "brexit-consensus",
+            0.89,
+            "canadian-electoral-reform",
+            0.96,
+            "scoop-hivemind.affordable-housing",
+            0.01);
 
     @TestFactory
     Stream<DynamicTest> groupsAgreeWithPolis() throws IOException {
@@ -40,24 +47,35 @@ class PolisAgreementTest {
             }
         }
         assertThat(folders).isNotEmpty();
-        return folders.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            PolisFolder folder = PolisFolder.read(f);
-            OpinionGroups.Result r = OpinionGroups.compute(folder.matrix());
-            Map<Long, Integer> ours = r.groups();
-            List<Integer> a = new ArrayList<>();
-            List<Integer> b = new ArrayList<>();
-            folder.polisGroups().forEach((pid, g) -> {
-                if (ours.containsKey(pid)) {
-                    a.add(ours.get(pid));
-                    b.add(g);
-                }
-            });
-            double ari = adjustedRand(a, b);
-            System.out.printf("ARI %s: %.3f (k=%d, grouped %d, Polis grouped %d, both %d)%n", f.getFileName(), ari,
-                    r.k(), ours.size(), folder.polisGroups().size(), a.size());
-            assertThat(a.size()).as("participants grouped by both").isGreaterThan(folder.polisGroups().size() / 2);
-            assertThat(ari).isGreaterThanOrEqualTo(REACHED.getOrDefault(f.getFileName().toString(), 0.0));
-        }));
+        return folders.stream()
+                .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+                    PolisFolder folder = PolisFolder.read(f);
+                    OpinionGroups.Result r = OpinionGroups.compute(folder.matrix());
+                    Map<Long, Integer> ours = r.groups();
+                    List<Integer> a = new ArrayList<>();
+                    List<Integer> b = new ArrayList<>();
+                    folder.polisGroups().forEach((pid, g) -> {
+                        if (ours.containsKey(pid)) {
+                            a.add(ours.get(pid));
+                            b.add(g);
+                        }
+                    });
+                    double ari = adjustedRand(a, b);
+                    System.out.printf(
+                            "ARI %s: %.3f (k=%d, grouped %d, Polis grouped %d, both %d)%n",
+                            f.getFileName(),
+                            ari,
+                            r.k(),
+                            ours.size(),
+                            folder.polisGroups().size(),
+                            a.size());
+                    assertThat(a.size())
+                            .as("participants grouped by both")
+                            .isGreaterThan(folder.polisGroups().size() / 2);
+                    assertThat(ari)
+                            .isGreaterThanOrEqualTo(
+                                    REACHED.getOrDefault(f.getFileName().toString(), 0.0));
+                }));
     }
 
     static double adjustedRand(List<Integer> a, List<Integer> b) {
@@ -69,7 +87,8 @@ class PolisAgreementTest {
             ca.merge(a.get(i), 1, Integer::sum);
             cb.merge(b.get(i), 1, Integer::sum);
         }
-        double index = joint.values().stream().mapToDouble(PolisAgreementTest::pairs).sum();
+        double index =
+                joint.values().stream().mapToDouble(PolisAgreementTest::pairs).sum();
         double sa = ca.values().stream().mapToDouble(PolisAgreementTest::pairs).sum();
         double sb = cb.values().stream().mapToDouble(PolisAgreementTest::pairs).sum();
         double expected = sa * sb / pairs(a.size());

@@ -1,7 +1,5 @@
 package org.inspraak.polis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.inspraak.insight.OpinionGroups;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.inspraak.insight.OpinionGroups;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command-line mode end to end, as a municipality runs it: no web server, a fresh data directory, exit 0,
@@ -29,8 +29,13 @@ class PolisCommandTest {
         Path folder = Path.of("src/test/resources/polis/canadian-electoral-reform");
         Path csv = tmp.resolve("out").resolve("groups.csv");
         Path dataDir = tmp.resolve("data");
-        int exit = PolisCommand.handle(new String[] {"--import-polis=" + folder, "--export-groups=" + csv,
-                "--inspraak.data-dir=" + dataDir, "--server.port=-1"}).orElseThrow();
+        int exit = PolisCommand.handle(new String[] {
+                    "--import-polis=" + folder,
+                    "--export-groups=" + csv,
+                    "--inspraak.data-dir=" + dataDir,
+                    "--server.port=-1"
+                })
+                .orElseThrow();
         assertThat(exit).isZero();
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.getFirst()).isEqualTo("participant,group");
@@ -48,9 +53,13 @@ class PolisCommandTest {
             }
         }
         assertThat(PolisAgreementTest.adjustedRand(ours, theirs)).isGreaterThanOrEqualTo(0.96);
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db").resolve("inspraak")
-                .toAbsolutePath() + ";IFEXISTS=TRUE", "sa", "");
-             ResultSet rs = c.createStatement().executeQuery("select count(*) from user_account where demo = true")) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:h2:file:"
+                                + dataDir.resolve("db").resolve("inspraak").toAbsolutePath() + ";IFEXISTS=TRUE",
+                        "sa",
+                        "");
+                ResultSet rs =
+                        c.createStatement().executeQuery("select count(*) from user_account where demo = true")) {
             rs.next();
             assertThat(rs.getLong(1)).as("demo accounts").isZero();
         }
@@ -62,7 +71,8 @@ class PolisCommandTest {
         Files.createDirectories(bad);
         Files.writeString(bad.resolve("summary.csv"), "topic,x\n");
         Files.writeString(bad.resolve("comments.csv"), "timestamp,comment-id\n1,0\n");
-        int exit = PolisCommand.handle(new String[] {"--import-polis=" + bad, "--inspraak.data-dir=" + tmp.resolve("d2")})
+        int exit = PolisCommand.handle(
+                        new String[] {"--import-polis=" + bad, "--inspraak.data-dir=" + tmp.resolve("d2")})
                 .orElseThrow();
         assertThat(exit).isEqualTo(1);
     }

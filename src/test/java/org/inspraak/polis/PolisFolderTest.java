@@ -1,16 +1,16 @@
 package org.inspraak.polis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.inspraak.insight.OpinionGroups;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.inspraak.insight.OpinionGroups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Bad Polis folders fail with the file and line named, before anything is imported. */
 class PolisFolderTest {
@@ -24,10 +24,14 @@ class PolisFolderTest {
 
     private void valid() throws IOException {
         write("summary.csv", "topic,Test\nconversation-description,Een vraag\n");
-        write("comments.csv", "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
-                + "1500000000000,x,0,0,1,0,1,Eerste stelling\n1500000000001,x,1,1,0,1,-1,\"Tweede, met komma\"\n");
-        write("votes.csv", "timestamp,datetime,comment-id,voter-id,vote\n1500000000100,x,0,0,1\n"
-                + "1500000000200,x,1,0,-1\n1500000000300,x,0,0,-1\n");
+        write(
+                "comments.csv",
+                "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
+                        + "1500000000000,x,0,0,1,0,1,Eerste stelling\n1500000000001,x,1,1,0,1,-1,\"Tweede, met komma\"\n");
+        write(
+                "votes.csv",
+                "timestamp,datetime,comment-id,voter-id,vote\n1500000000100,x,0,0,1\n"
+                        + "1500000000200,x,1,0,-1\n1500000000300,x,0,0,-1\n");
     }
 
     @Test
@@ -39,22 +43,30 @@ class PolisFolderTest {
         assertThat(f.comments().get(1).body()).isEqualTo("Tweede, met komma");
         assertThat(f.comments().get(1).moderatedOut()).isTrue();
         assertThat(f.votes()).hasSize(2);
-        assertThat(f.votes().stream().filter(v -> v.commentId() == 0).findFirst().orElseThrow().vote()).isEqualTo(-1);
+        assertThat(f.votes().stream()
+                        .filter(v -> v.commentId() == 0)
+                        .findFirst()
+                        .orElseThrow()
+                        .vote())
+                .isEqualTo(-1);
     }
 
     @Test
     void missingFileIsNamed() throws Exception {
         valid();
         Files.delete(dir.resolve("votes.csv"));
-        assertThatThrownBy(() -> PolisFolder.read(dir)).isInstanceOf(PolisFolder.FormatException.class)
-                .hasMessageContaining("votes.csv").hasMessageContaining("ontbreekt");
+        assertThatThrownBy(() -> PolisFolder.read(dir))
+                .isInstanceOf(PolisFolder.FormatException.class)
+                .hasMessageContaining("votes.csv")
+                .hasMessageContaining("ontbreekt");
     }
 
     @Test
     void wrongColumnsAreNamed() throws Exception {
         valid();
         write("votes.csv", "timestamp,comment,voter,vote\n1,0,0,1\n");
-        assertThatThrownBy(() -> PolisFolder.read(dir)).hasMessageContaining("votes.csv, regel 1")
+        assertThatThrownBy(() -> PolisFolder.read(dir))
+                .hasMessageContaining("votes.csv, regel 1")
                 .hasMessageContaining("comment-id");
     }
 
@@ -62,7 +74,8 @@ class PolisFolderTest {
     void unknownCommentIdNamesTheLine() throws Exception {
         valid();
         write("votes.csv", "timestamp,datetime,comment-id,voter-id,vote\n1,x,0,0,1\n2,x,7,0,1\n");
-        assertThatThrownBy(() -> PolisFolder.read(dir)).hasMessageContaining("votes.csv, regel 3")
+        assertThatThrownBy(() -> PolisFolder.read(dir))
+                .hasMessageContaining("votes.csv, regel 3")
                 .hasMessageContaining("onbekende comment-id 7");
     }
 
@@ -70,30 +83,43 @@ class PolisFolderTest {
     void badNumbersAndVoteValuesNameTheLine() throws Exception {
         valid();
         write("votes.csv", "timestamp,datetime,comment-id,voter-id,vote\n1,x,0,0,2\n");
-        assertThatThrownBy(() -> PolisFolder.read(dir)).hasMessageContaining("regel 2").hasMessageContaining("vote");
+        assertThatThrownBy(() -> PolisFolder.read(dir))
+                .hasMessageContaining("regel 2")
+                .hasMessageContaining("vote");
         write("votes.csv", "timestamp,datetime,comment-id,voter-id,vote\n1,x,0,abc,1\n");
-        assertThatThrownBy(() -> PolisFolder.read(dir)).hasMessageContaining("regel 2").hasMessageContaining("voter-id");
+        assertThatThrownBy(() -> PolisFolder.read(dir))
+                .hasMessageContaining("regel 2")
+                .hasMessageContaining("voter-id");
     }
 
     @Test
     void notUtf8IsRefused() throws Exception {
         valid();
-        byte[] latin1 = "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n1,x,0,0,0,0,1,caf\u00e9 en cr\u00e8me\n"
-                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 =
+                "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n1,x,0,0,0,0,1,caf\u00e9 en cr\u00e8me\n"
+                        .getBytes(StandardCharsets.ISO_8859_1);
         Files.write(dir.resolve("comments.csv"), latin1);
-        assertThatThrownBy(() -> PolisFolder.read(dir)).hasMessageContaining("comments.csv")
+        assertThatThrownBy(() -> PolisFolder.read(dir))
+                .hasMessageContaining("comments.csv")
                 .hasMessageContaining("UTF-8");
     }
 
     @Test
     void ragedRowsAndDuplicateIdsAreRefused() throws Exception {
         valid();
-        write("comments.csv", "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
-                + "1,x,0,0,1,0,1,Een\n2,x,0,0,1,0,1,Twee\n");
-        assertThatThrownBy(() -> PolisFolder.read(dir)).hasMessageContaining("regel 3").hasMessageContaining("twee keer");
-        write("comments.csv", "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
-                + "1,x,0,0,1\n");
-        assertThatThrownBy(() -> PolisFolder.read(dir)).hasMessageContaining("regel 2").hasMessageContaining("kolommen");
+        write(
+                "comments.csv",
+                "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
+                        + "1,x,0,0,1,0,1,Een\n2,x,0,0,1,0,1,Twee\n");
+        assertThatThrownBy(() -> PolisFolder.read(dir))
+                .hasMessageContaining("regel 3")
+                .hasMessageContaining("twee keer");
+        write(
+                "comments.csv",
+                "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n" + "1,x,0,0,1\n");
+        assertThatThrownBy(() -> PolisFolder.read(dir))
+                .hasMessageContaining("regel 2")
+                .hasMessageContaining("kolommen");
     }
 
     @Test

@@ -1,8 +1,5 @@
 package org.inspraak.polis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,20 +7,25 @@ import java.util.List;
 
 import org.inspraak.IntegrationTest;
 import org.inspraak.consultation.ConsultationService;
+import org.inspraak.insight.InsightService;
+import org.inspraak.insight.OpinionGroups;
 import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.inspraak.insight.InsightService;
-import org.inspraak.insight.OpinionGroups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Polis import through the real services, and the command line mode end to end. */
 class PolisImportTest extends IntegrationTest {
 
     @Autowired
     PolisImportService importer;
+
     @Autowired
     ConsultationService consultations;
+
     @Autowired
     InsightService insights;
 
@@ -39,10 +41,12 @@ class PolisImportTest extends IntegrationTest {
         for (String f : List.of("comments.csv", "summary.csv")) {
             Files.copy(Path.of("src/test/resources/polis/brexit-consensus").resolve(f), dir.resolve(f));
         }
-        List<String> votes = new ArrayList<>(Files.readAllLines(Path.of("src/test/resources/polis/brexit-consensus/votes.csv")));
+        List<String> votes =
+                new ArrayList<>(Files.readAllLines(Path.of("src/test/resources/polis/brexit-consensus/votes.csv")));
         votes.set(4000, "1500000000000,x,9999,1,1");
         Files.write(dir.resolve("votes.csv"), votes);
-        assertThatThrownBy(() -> importer.importFolder(dir, p -> { })).isInstanceOf(PolisFolder.FormatException.class)
+        assertThatThrownBy(() -> importer.importFolder(dir, p -> {}))
+                .isInstanceOf(PolisFolder.FormatException.class)
                 .hasMessageContaining("votes.csv, regel 4001");
         assertThat(consultations.count()).isEqualTo(before);
     }
@@ -50,7 +54,7 @@ class PolisImportTest extends IntegrationTest {
     @Test
     void onlyAdminsImport() {
         data.authenticate(data.user(Role.MODERATOR));
-        assertThatThrownBy(() -> importer.importFolder(Path.of("src/test/resources/polis/brexit-consensus"), p -> { }))
+        assertThatThrownBy(() -> importer.importFolder(Path.of("src/test/resources/polis/brexit-consensus"), p -> {}))
                 .isInstanceOf(RuntimeException.class);
     }
 
@@ -58,12 +62,13 @@ class PolisImportTest extends IntegrationTest {
     void importedGroupsMatchTheEngineOnTheFile() throws Exception {
         data.authenticate(data.user(Role.ADMIN));
         Path folder = Path.of("src/test/resources/polis/15-per-hour-seattle");
-        PolisImportService.Imported r = importer.importFolder(folder, p -> { });
+        PolisImportService.Imported r = importer.importFolder(folder, p -> {});
         assertThat(r.ideas()).isEqualTo(54);
         assertThat(consultations.find(r.consultationId()).orElseThrow().attribution())
                 .contains("CC BY 4.0", "The Computational Democracy Project");
         InsightService.Insights in = insights.computeNow(r.consultationId());
-        OpinionGroups.Result direct = OpinionGroups.compute(PolisFolder.read(folder).matrix());
+        OpinionGroups.Result direct =
+                OpinionGroups.compute(PolisFolder.read(folder).matrix());
         assertThat(in.groupedParticipants()).isEqualTo(direct.groupedCount());
         // Same partition through the database as from the files (labels may differ).
         List<Integer> a = new ArrayList<>();

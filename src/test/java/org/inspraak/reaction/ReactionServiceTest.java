@@ -1,8 +1,6 @@
 package org.inspraak.reaction;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import java.time.Instant;
 import java.util.List;
 
 import org.inspraak.IntegrationTest;
@@ -12,10 +10,14 @@ import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 class ReactionServiceTest extends IntegrationTest {
 
     @Autowired
     ReactionService reactions;
+
     @Autowired
     IdeaService ideas;
 
@@ -32,7 +34,9 @@ class ReactionServiceTest extends IntegrationTest {
         long official = reactions.post(idea, first, "De gemeente onderzoekt dit.");
 
         List<ReactionService.ReactionView> thread = reactions.thread(idea, 0, 25);
-        assertThat(thread).extracting(ReactionService.ReactionView::id).containsExactly(first, reply, deeper, deepest, official);
+        assertThat(thread)
+                .extracting(ReactionService.ReactionView::id)
+                .containsExactly(first, reply, deeper, deepest, official);
         assertThat(thread).extracting(ReactionService.ReactionView::depth).containsExactly(0, 1, 2, 2, 1);
         assertThat(thread.get(4).official()).isTrue();
         assertThat(thread.get(0).official()).isFalse();
@@ -66,11 +70,14 @@ class ReactionServiceTest extends IntegrationTest {
         loginNew();
         long r = reactions.post(otherIdea, null, "Op een ander idee.");
         assertThatThrownBy(() -> reactions.post(idea, null, "   ")).hasMessageContaining("error.reaction.empty");
-        assertThatThrownBy(() -> reactions.post(idea, null, "x".repeat(5001))).hasMessageContaining("error.reaction.long");
-        assertThatThrownBy(() -> reactions.post(idea, r, "Antwoord op verkeerd idee")).hasMessageContaining("error.not-found");
+        assertThatThrownBy(() -> reactions.post(idea, null, "x".repeat(5001)))
+                .hasMessageContaining("error.reaction.long");
+        assertThatThrownBy(() -> reactions.post(idea, r, "Antwoord op verkeerd idee"))
+                .hasMessageContaining("error.not-found");
         long closed = data.closedConsultation();
         long oldIdea = data.idea(closed, data.user());
-        assertThatThrownBy(() -> reactions.post(oldIdea, null, "Te laat")).hasMessageContaining("error.reaction.phase-closed");
+        assertThatThrownBy(() -> reactions.post(oldIdea, null, "Te laat"))
+                .hasMessageContaining("error.reaction.phase-closed");
         assertThat(reactions.countTopLevel(idea)).isZero();
     }
 
@@ -80,10 +87,15 @@ class ReactionServiceTest extends IntegrationTest {
         long idea = data.idea(c, data.user());
         TestData.User u = data.user();
         for (int i = 0; i < 60; i++) {
-            reactions.postAs(u.id(), false, idea, null, "Reactie " + i, java.time.Instant.now().plusSeconds(i));
+            reactions.postAs(
+                    u.id(), false, idea, null, "Reactie " + i, Instant.now().plusSeconds(i));
         }
         assertThat(reactions.countTopLevel(idea)).isEqualTo(60);
-        assertThat(reactions.thread(idea, 0, 25)).hasSize(25).first().extracting(ReactionService.ReactionView::body).isEqualTo("Reactie 0");
+        assertThat(reactions.thread(idea, 0, 25))
+                .hasSize(25)
+                .first()
+                .extracting(ReactionService.ReactionView::body)
+                .isEqualTo("Reactie 0");
         assertThat(reactions.thread(idea, 50, 25)).hasSize(10);
     }
 }

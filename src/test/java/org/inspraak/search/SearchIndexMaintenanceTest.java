@@ -1,23 +1,24 @@
 package org.inspraak.search;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 
 import jakarta.persistence.EntityManagerFactory;
-
 import org.hibernate.search.mapper.orm.Search;
 import org.inspraak.IntegrationTest;
 import org.inspraak.idea.Idea;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class SearchIndexMaintenanceTest extends IntegrationTest {
 
     @Autowired
     SearchIndexMaintenance maintenance;
+
     @Autowired
     SearchService search;
+
     @Autowired
     EntityManagerFactory emf;
 
@@ -29,7 +30,9 @@ class SearchIndexMaintenanceTest extends IntegrationTest {
         // Simulate a lost or restored index: drop all documents while the database keeps its rows.
         Search.mapping(emf).scope(Idea.class).workspace().purge();
         assertThat(maintenance.inStep()).isFalse();
-        assertThat(search.search("zonnepaneel", new SearchService.Filters(c, null, null, null), 0, 10).total()).isZero();
+        assertThat(search.search("zonnepaneel", new SearchService.Filters(c, null, null, null), 0, 10)
+                        .total())
+                .isZero();
 
         assertThat(maintenance.rebuildInBackground()).isTrue();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -38,6 +41,8 @@ class SearchIndexMaintenanceTest extends IntegrationTest {
         }
         assertThat(maintenance.isRebuilding()).isFalse();
         assertThat(maintenance.inStep()).isTrue();
-        assertThat(search.search("zonnepaneel", new SearchService.Filters(c, null, null, null), 0, 10).total()).isEqualTo(1);
+        assertThat(search.search("zonnepaneel", new SearchService.Filters(c, null, null, null), 0, 10)
+                        .total())
+                .isEqualTo(1);
     }
 }

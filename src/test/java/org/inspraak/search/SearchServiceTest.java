@@ -1,39 +1,53 @@
 package org.inspraak.search;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Instant;
+import java.util.List;
 
 import org.inspraak.IntegrationTest;
 import org.inspraak.TestData;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.reaction.ReactionService;
+import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SearchServiceTest extends IntegrationTest {
 
     @Autowired
     SearchService search;
+
     @Autowired
     ReactionService reactions;
+
     @Autowired
     IdeaService ideas;
 
     @Test
     void dutchStemmingFindsInflectedForms() {
         long c = data.openConsultation();
-        long idea = data.idea(c, data.user(), "Slimme bezuinigingen op straatverlichting",
+        long idea = data.idea(
+                c,
+                data.user(),
+                "Slimme bezuinigingen op straatverlichting",
                 "Lantaarnpalen dimmen na middernacht scheelt stroom.");
         SearchService.Page page = search.search("bezuiniging", new SearchService.Filters(c, null, null, null), 0, 10);
         assertThat(page.hits()).extracting(SearchService.Hit::ideaId).containsExactly(idea);
         assertThat(page.hits().getFirst().titleHtml()).contains("<mark>bezuinigingen</mark>");
-        assertThat(search.search("lantaarnpaal", new SearchService.Filters(c, null, null, null), 0, 10).total()).isEqualTo(1);
+        assertThat(search.search("lantaarnpaal", new SearchService.Filters(c, null, null, null), 0, 10)
+                        .total())
+                .isEqualTo(1);
     }
 
     @Test
     void highlightsAreHtmlEscaped() {
         long c = data.openConsultation();
-        data.idea(c, data.user(), "Parkeren <script>alert(1)</script>", "Parkeren & verkeer <b>vet</b> in het centrum.");
-        SearchService.Hit hit = search.search("parkeren", new SearchService.Filters(c, null, null, null), 0, 10).hits().getFirst();
+        data.idea(
+                c, data.user(), "Parkeren <script>alert(1)</script>", "Parkeren & verkeer <b>vet</b> in het centrum.");
+        SearchService.Hit hit = search.search("parkeren", new SearchService.Filters(c, null, null, null), 0, 10)
+                .hits()
+                .getFirst();
         assertThat(hit.titleHtml()).doesNotContain("<script>").contains("&lt;script&gt;");
         assertThat(hit.snippetHtml()).doesNotContain("<b>").contains("&lt;b&gt;");
     }
@@ -42,18 +56,23 @@ class SearchServiceTest extends IntegrationTest {
     @Test
     void fieldsThatDoNotMatchAreEscapedToo() {
         long c = data.openConsultation();
-        data.idea(c, data.user(), "<svg><animate onbegin=alert(document.domain) attributeName=x dur=1s>",
+        data.idea(
+                c,
+                data.user(),
+                "<svg><animate onbegin=alert(document.domain) attributeName=x dur=1s>",
                 "Meer kastanjebomen in het stadspark");
         data.idea(c, data.user(), "Meer kastanjebomen <img src=x onerror=alert(1)>", "<b>Bomen</b> & <i>groen</i>");
-        for (SearchService.Hit hit : search.search("kastanjebomen", new SearchService.Filters(c, null, null, null), 0, 10)
+        for (SearchService.Hit hit : search.search(
+                        "kastanjebomen", new SearchService.Filters(c, null, null, null), 0, 10)
                 .hits()) {
-            for (String html : java.util.List.of(hit.titleHtml(), hit.snippetHtml())) {
+            for (String html : List.of(hit.titleHtml(), hit.snippetHtml())) {
                 assertThat(html.replace("<mark>", "").replace("</mark>", "")).doesNotContain("<");
             }
         }
         SearchService.Page page = search.search("kastanjebomen", new SearchService.Filters(c, null, null, null), 0, 10);
         assertThat(page.hits()).hasSize(2);
-        assertThat(page.hits()).extracting(SearchService.Hit::titleHtml)
+        assertThat(page.hits())
+                .extracting(SearchService.Hit::titleHtml)
                 .anySatisfy(t -> assertThat(t).contains("&lt;svg&gt;"));
         assertThat(SearchService.safeFragment("<mark>a</mark><script>x</script><mark onclick=y>b</mark>"))
                 .isEqualTo("<mark>a</mark><mark>b</mark>");
@@ -64,10 +83,17 @@ class SearchServiceTest extends IntegrationTest {
         long c = data.openConsultation();
         long idea = data.idea(c, data.user(), "Parking fees per minute", "Paying per minute is fairer for visitors.");
         long other = data.idea(c, data.user(), "Meer groen in de wijk", "Bomen planten in plaats van tegels.");
-        reactions.postAs(data.user().id(), false, other, null, "Dan moet de gemeente ook de riolering aanpassen.",
-                java.time.Instant.now());
+        reactions.postAs(
+                data.user().id(),
+                false,
+                other,
+                null,
+                "Dan moet de gemeente ook de riolering aanpassen.",
+                Instant.now());
         SearchService.Filters inThis = new SearchService.Filters(c, null, null, null);
-        assertThat(search.search("visitor", inThis, 0, 10).hits()).extracting(SearchService.Hit::ideaId).containsExactly(idea);
+        assertThat(search.search("visitor", inThis, 0, 10).hits())
+                .extracting(SearchService.Hit::ideaId)
+                .containsExactly(idea);
         SearchService.Page viaReaction = search.search("riolering", inThis, 0, 10);
         assertThat(viaReaction.hits()).extracting(SearchService.Hit::ideaId).containsExactly(other);
         assertThat(viaReaction.hits().getFirst().matchedInReaction()).isTrue();
@@ -82,8 +108,10 @@ class SearchServiceTest extends IntegrationTest {
         data.idea(c, u, "Fietsenstalling bij station", "Meer fietsenstallingen bij het station.");
         SearchService.Page page = search.search("fietspad", SearchService.Filters.NONE, 0, 10);
         assertThat(page.facets().consultations()).containsEntry(c, 1L);
-        assertThat(search.search("   ", SearchService.Filters.NONE, 0, 10).total()).isZero();
-        assertThat(search.search("\"unbalanced (quote AND OR", SearchService.Filters.NONE, 0, 10)).isNotNull();
+        assertThat(search.search("   ", SearchService.Filters.NONE, 0, 10).total())
+                .isZero();
+        assertThat(search.search("\"unbalanced (quote AND OR", SearchService.Filters.NONE, 0, 10))
+                .isNotNull();
     }
 
     @Test
@@ -93,14 +121,17 @@ class SearchServiceTest extends IntegrationTest {
         long own = data.idea(c, data.user(), "Waterberging op het plein", "Een wadi vangt het regenwater op.");
         long both = data.idea(c, data.user(), "Wadi in de wijk", "Een wadi bij de school.");
         long viaReaction = data.idea(c, data.user(), "Minder tegels", "Tuinen vergroenen.");
-        reactions.postAs(data.user().id(), false, both, null, "Een wadi is ook mooi.", java.time.Instant.now());
-        reactions.postAs(data.user().id(), false, viaReaction, null, "Of een wadi in de straat.", java.time.Instant.now());
+        reactions.postAs(data.user().id(), false, both, null, "Een wadi is ook mooi.", Instant.now());
+        reactions.postAs(data.user().id(), false, viaReaction, null, "Of een wadi in de straat.", Instant.now());
         data.idea(c, data.user(), "Iets anders", "Over fietsen.");
         SearchService.Page page = search.search("wadi", inThis, 0, 10);
         assertThat(page.hits()).extracting(SearchService.Hit::ideaId).containsExactlyInAnyOrder(own, both, viaReaction);
         assertThat(page.total()).isEqualTo(3);
         assertThat(page.facets().consultations()).containsEntry(c, 3L);
-        assertThat(page.facets().statuses().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3);
+        assertThat(page.facets().statuses().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(3);
         // Paging keeps the total.
         assertThat(search.search("wadi", inThis, 2, 2).total()).isEqualTo(3);
     }
@@ -111,10 +142,11 @@ class SearchServiceTest extends IntegrationTest {
         SearchService.Filters inThis = new SearchService.Filters(c, null, null, null);
         long idea = data.idea(c, data.user(), "Hondenuitlaatplaats in het park", "Een omheind veld voor honden.");
         long other = data.idea(c, data.user(), "Meer bankjes", "Bankjes langs de singel.");
-        long reaction = reactions.postAs(data.user().id(), false, other, null, "Graag ook een hondenpoepbak erbij.",
-                java.time.Instant.now());
+        long reaction = reactions.postAs(
+                data.user().id(), false, other, null, "Graag ook een hondenpoepbak erbij.", Instant.now());
         assertThat(search.search("hondenuitlaatplaats", inThis, 0, 10).total()).isEqualTo(1);
-        assertThat(search.search("hondenpoepbak", inThis, 0, 10).hits()).extracting(SearchService.Hit::ideaId)
+        assertThat(search.search("hondenpoepbak", inThis, 0, 10).hits())
+                .extracting(SearchService.Hit::ideaId)
                 .containsExactly(other);
 
         ideas.hideUnchecked(idea, "Dubbel");
@@ -123,12 +155,14 @@ class SearchServiceTest extends IntegrationTest {
         assertThat(search.search("hondenpoepbak", inThis, 0, 10).total()).isZero();
         assertThat(search.similarIdeas(c, "hondenuitlaatplaats park", 5)).doesNotContain(idea);
 
-        data.authenticate(data.user(org.inspraak.security.Role.MODERATOR));
+        data.authenticate(data.user(Role.MODERATOR));
         ideas.restore(idea);
         reactions.restore(reaction);
-        assertThat(search.search("hondenuitlaatplaats", inThis, 0, 10).hits()).extracting(SearchService.Hit::ideaId)
+        assertThat(search.search("hondenuitlaatplaats", inThis, 0, 10).hits())
+                .extracting(SearchService.Hit::ideaId)
                 .containsExactly(idea);
-        assertThat(search.search("hondenpoepbak", inThis, 0, 10).hits()).extracting(SearchService.Hit::ideaId)
+        assertThat(search.search("hondenpoepbak", inThis, 0, 10).hits())
+                .extracting(SearchService.Hit::ideaId)
                 .containsExactly(other);
     }
 }

@@ -1,23 +1,31 @@
 package org.inspraak.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.Assertions;
 import org.inspraak.InspraakException;
 import org.inspraak.KaribuTest;
+import org.inspraak.TestData;
 import org.inspraak.account.AccountService;
 import org.inspraak.account.EmailPreference;
+import org.inspraak.calendar.ContentCalendarService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.moderation.ModerationService;
 import org.inspraak.reaction.ReactionService;
+import org.inspraak.summary.SummaryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A corpus of more than 100 XSS and HTML-injection payloads goes through every free-text field and every page
@@ -25,30 +33,40 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 public class HostileInputTest extends KaribuTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.inspraak.summary.SummaryService summaries;
-    @org.springframework.beans.factory.annotation.Autowired
-    org.inspraak.calendar.ContentCalendarService calendar;
+    @Autowired
+    SummaryService summaries;
 
-    private static final Pattern DANGEROUS_TAG = Pattern.compile("(?i)<\\s*(script|iframe|object|embed|svg|img|style|meta|base|form|input"
-            + "|math|video|audio|details|select|marquee|link|body|table|template|noscript|bgsound|xss|isindex|button)\\b");
+    @Autowired
+    ContentCalendarService calendar;
+
+    private static final Pattern DANGEROUS_TAG = Pattern.compile(
+            "(?i)<\\s*(script|iframe|object|embed|svg|img|style|meta|base|form|input"
+                    + "|math|video|audio|details|select|marquee|link|body|table|template|noscript|bgsound|xss|isindex|button)\\b");
     private static final Pattern EVENT_HANDLER = Pattern.compile("(?i)<[^>]*\\son[a-z]+\\s*=");
-    private static final Pattern BAD_URL = Pattern.compile("(?i)<[^<>]*\\s(href|src|action|formaction|data|xlink:href)\\s*=\\s*[\"']?\\s*(javascript|data|vbscript):");
+    private static final Pattern BAD_URL = Pattern.compile(
+            "(?i)<[^<>]*\\s(href|src|action|formaction|data|xlink:href)\\s*=\\s*[\"']?\\s*(javascript|data|vbscript):");
 
     @Autowired
     IdeaService ideas;
+
     @Autowired
     ReactionService reactions;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     ModerationService moderation;
+
     @Autowired
     RateLimits rateLimits;
 
     public static List<String> payloads() throws IOException {
         try (InputStream in = HostileInputTest.class.getResourceAsStream("/security/xss-payloads.txt")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .toList();
             assertThat(lines).hasSizeGreaterThanOrEqualTo(100);
             return lines;
         }
@@ -60,10 +78,12 @@ public class HostileInputTest extends KaribuTest {
             return;
         }
         for (Pattern pattern : List.of(DANGEROUS_TAG, EVENT_HANDLER, BAD_URL)) {
-            java.util.regex.Matcher m = pattern.matcher(html);
+            Matcher m = pattern.matcher(html);
             if (m.find()) {
                 int from = Math.max(0, m.start() - 80);
-                failures.add(payload + "  ==> " + html.substring(from, Math.min(html.length(), m.end() + 80)).replace("\n", " "));
+                failures.add(payload + "  ==> "
+                        + html.substring(from, Math.min(html.length(), m.end() + 80))
+                                .replace("\n", " "));
                 return;
             }
         }
@@ -79,14 +99,21 @@ public class HostileInputTest extends KaribuTest {
             // A fresh resident and fresh limits per payload, so every payload reaches the page.
             rateLimits.reset();
             login(data.user());
-            String title = ("Idee " + p).length() > IdeaService.MAX_TITLE ? ("Idee " + p).substring(0, IdeaService.MAX_TITLE) : "Idee " + p;
+            String title = ("Idee " + p).length() > IdeaService.MAX_TITLE
+                    ? ("Idee " + p).substring(0, IdeaService.MAX_TITLE)
+                    : "Idee " + p;
             long id;
             try {
                 id = ideas.post(c, new IdeaService.IdeaForm(title, p + " — en nog wat uitleg", null, null, null, null));
                 reactions.post(id, null, p);
             } catch (InspraakException e) {
-                assertThat(e.key()).isIn("error.text.control-characters", "error.links.new-account", "error.rate-limited",
-                        "error.reaction.duplicate", "error.idea.duplicate");
+                assertThat(e.key())
+                        .isIn(
+                                "error.text.control-characters",
+                                "error.links.new-account",
+                                "error.rate-limited",
+                                "error.reaction.duplicate",
+                                "error.idea.duplicate");
                 refused++;
                 continue;
             }
@@ -107,17 +134,24 @@ public class HostileInputTest extends KaribuTest {
             String name = p.length() > 60 ? p.substring(0, 60) : p;
             try {
                 accounts.updateProfile(new AccountService.Profile(name, null, null, EmailPreference.OFF, "nl"));
-                long id = ideas.post(c, new IdeaService.IdeaForm("Een gewoon idee " + org.inspraak.TestData.next(),
-                        "Met een gewone beschrijving.", null, null, null, null));
+                long id = ideas.post(
+                        c,
+                        new IdeaService.IdeaForm(
+                                "Een gewoon idee " + TestData.next(),
+                                "Met een gewone beschrijving.",
+                                null,
+                                null,
+                                null,
+                                null));
                 navigate("ideeen/" + id);
                 assertHarmless(p, pageHtml(), failures);
             } catch (InspraakException e) {
                 assertThat(e.key()).startsWith("error.");
             }
-            navigate("zoeken?q=" + java.net.URLEncoder.encode(p, StandardCharsets.UTF_8));
+            navigate("zoeken?q=" + URLEncoder.encode(p, StandardCharsets.UTF_8));
             assertHarmless(p, pageHtml(), failures);
         }
-        login(data.user(org.inspraak.security.Role.ADMIN));
+        login(data.user(Role.ADMIN));
         String original = moderation.guidelines();
         for (String p : payloads()) {
             moderation.updateGuidelines("Regels\n\n" + p);
@@ -134,11 +168,13 @@ public class HostileInputTest extends KaribuTest {
 
     /** Our own charts are SVG drawn on the server; they are checked to be inert and then left out of the scan. */
     static String withoutServerFigures(String html, List<String> failures) {
-        java.util.regex.Matcher m = SERVER_FIGURE.matcher(html);
+        Matcher m = SERVER_FIGURE.matcher(html);
         StringBuilder rest = new StringBuilder();
         while (m.find()) {
             String svg = m.group();
-            if (Pattern.compile("(?i)<\\s*(script|foreignObject|iframe)|\\son[a-z]+\\s*=|javascript:").matcher(svg).find()) {
+            if (Pattern.compile("(?i)<\\s*(script|foreignObject|iframe)|\\son[a-z]+\\s*=|javascript:")
+                    .matcher(svg)
+                    .find()) {
                 failures.add("server figure contains active content");
             }
             m.appendReplacement(rest, "");
@@ -152,18 +188,20 @@ public class HostileInputTest extends KaribuTest {
         List<String> failures = new ArrayList<>();
         long c = data.openConsultation();
         long idea = data.idea(c, data.user());
-        login(data.user(org.inspraak.security.Role.MODERATOR));
-        long summary = summaries.create(c, "Samenvatting", java.util.Locale.forLanguageTag("nl"));
+        login(data.user(Role.MODERATOR));
+        long summary = summaries.create(c, "Samenvatting", Locale.forLanguageTag("nl"));
         for (String p : payloads()) {
             // The workbench preview: the summary text with a citation, rendered as the council will see it.
             summaries.save(summary, "## Kern\n\n" + p + " [idee " + idea + "]");
             navigate("gesprekken/" + c + "/samenvatting");
             assertHarmless(p, withoutServerFigures(pageHtml(), failures), failures);
             // A municipal update, planned and published, on the consultation page residents read.
-            calendar.plan(c, new org.inspraak.calendar.ContentCalendarService.UpdateForm("Bericht: " + p,
-                    List.of(), java.time.Instant.now().plusSeconds(60), null, null, null));
+            calendar.plan(
+                    c,
+                    new ContentCalendarService.UpdateForm(
+                            "Bericht: " + p, List.of(), Instant.now().plusSeconds(60), null, null, null));
         }
-        calendar.publishDue(java.time.Instant.now().plusSeconds(120));
+        calendar.publishDue(Instant.now().plusSeconds(120));
         navigate("gesprekken/" + c);
         assertHarmless("(all updates)", withoutServerFigures(pageHtml(), failures), failures);
         assertThat(failures).as("payloads rendered as live markup").isEmpty();
@@ -174,12 +212,14 @@ public class HostileInputTest extends KaribuTest {
         long c = data.openConsultation();
         login(data.user());
         String megabyte = "x".repeat(1_000_000);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ideas.post(c, new IdeaService.IdeaForm("Titel", megabyte, null, null, null, null)))
+        Assertions.assertThatThrownBy(
+                        () -> ideas.post(c, new IdeaService.IdeaForm("Titel", megabyte, null, null, null, null)))
                 .hasMessageContaining("error.idea");
         long idea = data.idea(c, data.user());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reactions.post(idea, null, megabyte))
+        Assertions.assertThatThrownBy(() -> reactions.post(idea, null, megabyte))
                 .hasMessageContaining("error.reaction.long");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.updateProfile(
-                new AccountService.Profile(megabyte, null, null, EmailPreference.OFF, "nl"))).hasMessageContaining("error.display-name.long");
+        Assertions.assertThatThrownBy(() -> accounts.updateProfile(
+                        new AccountService.Profile(megabyte, null, null, EmailPreference.OFF, "nl")))
+                .hasMessageContaining("error.display-name.long");
     }
 }

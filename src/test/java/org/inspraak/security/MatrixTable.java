@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class MatrixTable {
 
-    private MatrixTable() {
-    }
+    private MatrixTable() {}
 
     static final List<String> LINES = List.of(
             "AccountService.anonymise(long) = internal",

@@ -1,7 +1,5 @@
 package org.inspraak.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,13 +14,19 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Every Vaadin route against an explicit table of who may open it. A new route without an entry here fails,
  * so nobody adds a page without deciding its audience.
  */
 class RouteAccessMatrixTest {
 
-    static final String ANON = "anonymous", RESIDENT = "resident", MODERATOR = "moderator", COUNCIL = "council", ADMIN = "admin";
+    static final String ANON = "anonymous",
+            RESIDENT = "resident",
+            MODERATOR = "moderator",
+            COUNCIL = "council",
+            ADMIN = "admin";
     static final Set<String> EVERYONE = Set.of(ANON, RESIDENT, MODERATOR, COUNCIL, ADMIN);
     static final Set<String> SIGNED_IN = Set.of(RESIDENT, MODERATOR, COUNCIL, ADMIN);
     static final Set<String> STAFF = Set.of(MODERATOR, ADMIN);
@@ -59,19 +63,33 @@ class RouteAccessMatrixTest {
             Map.entry("raad", Set.of(MODERATOR, COUNCIL, ADMIN)),
             Map.entry("raad/samenvattingen/:id", Set.of(MODERATOR, COUNCIL, ADMIN)));
 
-    static final Map<String, String> ROLE_OF = Map.of(RESIDENT, Role.RESIDENT_NAME, MODERATOR, Role.MODERATOR_NAME,
-            COUNCIL, Role.COUNCIL_MEMBER_NAME, ADMIN, Role.ADMIN_NAME);
+    static final Map<String, String> ROLE_OF = Map.of(
+            RESIDENT,
+            Role.RESIDENT_NAME,
+            MODERATOR,
+            Role.MODERATOR_NAME,
+            COUNCIL,
+            Role.COUNCIL_MEMBER_NAME,
+            ADMIN,
+            Role.ADMIN_NAME);
 
     @Test
     void everyRouteHasExactlyTheExpectedAudience() {
         Map<String, Set<String>> actual = new TreeMap<>();
-        try (ScanResult scan = new ClassGraph().acceptPackages("org.inspraak").enableClassInfo().enableAnnotationInfo()
-                .ignoreClassVisibility().scan()) {
-            for (Class<?> view : scan.getClassesWithAnnotation(Route.class.getName()).loadClasses()) {
+        try (ScanResult scan = new ClassGraph()
+                .acceptPackages("org.inspraak")
+                .enableClassInfo()
+                .enableAnnotationInfo()
+                .ignoreClassVisibility()
+                .scan()) {
+            for (Class<?> view :
+                    scan.getClassesWithAnnotation(Route.class.getName()).loadClasses()) {
                 actual.put(view.getAnnotation(Route.class).value(), audience(view));
             }
         }
-        assertThat(actual.keySet()).as("routes without an entry in the expected table").isSubsetOf(EXPECTED.keySet());
+        assertThat(actual.keySet())
+                .as("routes without an entry in the expected table")
+                .isSubsetOf(EXPECTED.keySet());
         assertThat(actual).isEqualTo(new TreeMap<>(EXPECTED));
     }
 
@@ -91,7 +109,9 @@ class RouteAccessMatrixTest {
             return Set.of(); // no annotation: Vaadin denies everyone
         }
         Set<String> allowed = Set.of(roles.value());
-        return ROLE_OF.entrySet().stream().filter(e -> allowed.contains(e.getValue())).map(Map.Entry::getKey)
+        return ROLE_OF.entrySet().stream()
+                .filter(e -> allowed.contains(e.getValue()))
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
     }
 }

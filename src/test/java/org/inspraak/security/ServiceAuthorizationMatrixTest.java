@@ -1,11 +1,10 @@
 package org.inspraak.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,14 +18,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.DoubleConsumer;
 import java.util.stream.Collectors;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.inspraak.IntegrationTest;
 import org.inspraak.InspraakException;
+import org.inspraak.IntegrationTest;
 import org.inspraak.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
@@ -40,6 +40,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Every state-changing operation of every service, called as anonymous visitor, resident, moderator, council
  * member and admin, against an explicit table of who may perform it. An operation that is not in the table fails
@@ -48,7 +50,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 class ServiceAuthorizationMatrixTest extends IntegrationTest {
 
-    static final String ANON = "anonymous", RESIDENT = "resident", MODERATOR = "moderator", COUNCIL = "council",
+    static final String ANON = "anonymous",
+            RESIDENT = "resident",
+            MODERATOR = "moderator",
+            COUNCIL = "council",
             ADMIN = "admin";
     static final List<String> PRINCIPALS = List.of(ANON, RESIDENT, MODERATOR, COUNCIL, ADMIN);
     static final Set<String> EVERYONE = Set.of(ANON, RESIDENT, MODERATOR, COUNCIL, ADMIN);
@@ -85,11 +90,14 @@ class ServiceAuthorizationMatrixTest extends IntegrationTest {
     ApplicationContext context;
 
     static boolean stateChanging(Method m) {
-        if (!Modifier.isPublic(m.getModifiers()) || Modifier.isStatic(m.getModifiers()) || m.isSynthetic()
+        if (!Modifier.isPublic(m.getModifiers())
+                || Modifier.isStatic(m.getModifiers())
+                || m.isSynthetic()
                 || m.isBridge()) {
             return false;
         }
-        if (m.isAnnotationPresent(EventListener.class) || m.isAnnotationPresent(TransactionalEventListener.class)
+        if (m.isAnnotationPresent(EventListener.class)
+                || m.isAnnotationPresent(TransactionalEventListener.class)
                 || m.isAnnotationPresent(Scheduled.class)) {
             return false;
         }
@@ -98,8 +106,8 @@ class ServiceAuthorizationMatrixTest extends IntegrationTest {
     }
 
     static String key(Method m) {
-        return m.getDeclaringClass().getSimpleName() + "." + m.getName() + "(" + Arrays.stream(m.getParameterTypes())
-                .map(Class::getSimpleName).collect(Collectors.joining(",")) + ")";
+        return m.getDeclaringClass().getSimpleName() + "." + m.getName() + "("
+                + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(",")) + ")";
     }
 
     private Map<String, Method> operations() {
@@ -121,9 +129,11 @@ class ServiceAuthorizationMatrixTest extends IntegrationTest {
     @Test
     void everyStateChangingOperationHasAnEntry() {
         Set<String> actual = operations().keySet();
-        assertThat(new TreeSet<>(actual)).as("operations without an entry in MatrixTable")
+        assertThat(new TreeSet<>(actual))
+                .as("operations without an entry in MatrixTable")
                 .isSubsetOf(EXPECTED.keySet());
-        assertThat(new TreeSet<>(EXPECTED.keySet())).as("entries for operations that no longer exist")
+        assertThat(new TreeSet<>(EXPECTED.keySet()))
+                .as("entries for operations that no longer exist")
                 .isSubsetOf(actual);
     }
 
@@ -163,12 +173,16 @@ class ServiceAuthorizationMatrixTest extends IntegrationTest {
                 wrong.put(op.getKey(), admitted);
             }
         }
-        assertThat(wrong).as("operations whose actual audience differs from the table").isEmpty();
+        assertThat(wrong)
+                .as("operations whose actual audience differs from the table")
+                .isEmpty();
     }
 
     /** Calls the operation with harmless placeholder arguments; true when it refused the caller's identity. */
     private boolean denied(Object bean, Method m) {
-        Object[] args = Arrays.stream(m.getParameters()).map(ServiceAuthorizationMatrixTest::placeholder).toArray();
+        Object[] args = Arrays.stream(m.getParameters())
+                .map(ServiceAuthorizationMatrixTest::placeholder)
+                .toArray();
         try {
             m.invoke(bean, args);
             return false;
@@ -183,8 +197,9 @@ class ServiceAuthorizationMatrixTest extends IntegrationTest {
         if (t instanceof AccessDeniedException || t instanceof AuthenticationCredentialsNotFoundException) {
             return true;
         }
-        return t instanceof InspraakException ie && Set.of("error.login-required", "error.forbidden",
-                "error.insight.access", "error.summary.readers").contains(ie.key());
+        return t instanceof InspraakException ie
+                && Set.of("error.login-required", "error.forbidden", "error.insight.access", "error.summary.readers")
+                        .contains(ie.key());
     }
 
     static Object placeholder(Parameter p) {
@@ -225,11 +240,11 @@ class ServiceAuthorizationMatrixTest extends IntegrationTest {
         if (Map.class.isAssignableFrom(t)) {
             return new LinkedHashMap<>();
         }
-        if (t == java.math.BigDecimal.class) {
-            return java.math.BigDecimal.ONE;
+        if (t == BigDecimal.class) {
+            return BigDecimal.ONE;
         }
-        if (t == java.util.function.DoubleConsumer.class) {
-            return (java.util.function.DoubleConsumer) x -> { };
+        if (t == DoubleConsumer.class) {
+            return (DoubleConsumer) x -> {};
         }
         return null;
     }
@@ -237,16 +252,22 @@ class ServiceAuthorizationMatrixTest extends IntegrationTest {
     /** Internal operations must not be reachable from a view: only services, seeding and commands call them. */
     @Test
     void noViewCallsAnInternalOperation() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.inspraak");
-        Set<String> internal = EXPECTED.entrySet().stream().filter(e -> e.getValue() == INTERNAL)
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        Set<String> internal = EXPECTED.entrySet().stream()
+                .filter(e -> e.getValue() == INTERNAL)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
         List<String> offending = new ArrayList<>();
         classes.stream().filter(c -> c.getPackageName().contains(".ui")).forEach(c -> {
             for (JavaMethodCall call : c.getMethodCallsFromSelf()) {
                 var target = call.getTarget();
-                String k = target.getOwner().getSimpleName() + "." + target.getName() + "(" + target.getRawParameterTypes()
-                        .stream().map(p -> p.getSimpleName()).collect(Collectors.joining(",")) + ")";
+                String k = target.getOwner().getSimpleName() + "." + target.getName() + "("
+                        + target.getRawParameterTypes().stream()
+                                .map(p -> p.getSimpleName())
+                                .collect(Collectors.joining(","))
+                        + ")";
                 if (internal.contains(k)) {
                     offending.add(c.getSimpleName() + " -> " + k);
                 }

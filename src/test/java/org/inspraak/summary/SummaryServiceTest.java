@@ -1,13 +1,10 @@
 package org.inspraak.summary;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.inspraak.IntegrationTest;
 import org.inspraak.InspraakException;
+import org.inspraak.IntegrationTest;
 import org.inspraak.TestData;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.insight.InsightService;
@@ -17,23 +14,31 @@ import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** Drafting, review by a second moderator, publication, versions and citations. */
 class SummaryServiceTest extends IntegrationTest {
 
     @Autowired
     SummaryService summaries;
+
     @Autowired
     PolisImportService importer;
+
     @Autowired
     InsightService insights;
+
     @Autowired
     IdeaService ideas;
+
     @Autowired
     OpenDataExport openData;
 
     private long importedConsultation() throws Exception {
         data.authenticate(data.user(Role.ADMIN));
-        return importer.importFolder(Path.of("src/test/resources/polis/brexit-consensus"), p -> { }).consultationId();
+        return importer.importFolder(Path.of("src/test/resources/polis/brexit-consensus"), p -> {})
+                .consultationId();
     }
 
     @Test
@@ -43,15 +48,22 @@ class SummaryServiceTest extends IntegrationTest {
         data.authenticate(writer);
         long s = summaries.create(c, "Brexit: wat delen we?", Locale.forLanguageTag("nl"));
         String draft = summaries.find(s).orElseThrow().latest().orElseThrow().body();
-        assertThat(draft).contains("## De vraag", "## Deelname", "## Waar iedereen het over eens is",
-                "## Open vragen aan de gemeente");
+        assertThat(draft)
+                .contains(
+                        "## De vraag",
+                        "## Deelname",
+                        "## Waar iedereen het over eens is",
+                        "## Open vragen aan de gemeente");
         assertThat(summaries.citations(draft)).isNotEmpty().allMatch(SummaryService.Citation::resolved);
 
         summaries.save(s, draft + "\nExtra alinea van de moderator.");
         summaries.submit(s);
-        assertThatThrownBy(() -> summaries.approve(s)).isInstanceOf(InspraakException.class)
-                .extracting(e -> ((InspraakException) e).key()).isEqualTo("error.summary.own-approval");
-        assertThatThrownBy(() -> summaries.save(s, "iets anders")).extracting(e -> ((InspraakException) e).key())
+        assertThatThrownBy(() -> summaries.approve(s))
+                .isInstanceOf(InspraakException.class)
+                .extracting(e -> ((InspraakException) e).key())
+                .isEqualTo("error.summary.own-approval");
+        assertThatThrownBy(() -> summaries.save(s, "iets anders"))
+                .extracting(e -> ((InspraakException) e).key())
                 .isEqualTo("error.summary.in-review");
 
         data.authenticate(data.user(Role.MODERATOR));
@@ -60,12 +72,14 @@ class SummaryServiceTest extends IntegrationTest {
         assertThat(info.published()).isPresent();
         assertThat(info.published().get().number()).isEqualTo(2);
         assertThat(summaries.versions(s)).hasSize(2);
-        assertThat(summaries.compare(info.published().get().id() - 1, info.published().get().id()))
+        assertThat(summaries.compare(
+                        info.published().get().id() - 1, info.published().get().id()))
                 .contains("+ Extra alinea van de moderator.");
 
         // Editing after publication makes a new draft; the published text does not change.
         summaries.save(s, "Nieuwe tekst");
-        assertThat(summaries.find(s).orElseThrow().published().orElseThrow().body()).contains("Extra alinea");
+        assertThat(summaries.find(s).orElseThrow().published().orElseThrow().body())
+                .contains("Extra alinea");
 
         TestData.User council = data.user(Role.COUNCIL_MEMBER);
         data.authenticate(council);
@@ -80,17 +94,23 @@ class SummaryServiceTest extends IntegrationTest {
     @Test
     void unresolvedCitationsBlockPublication() throws Exception {
         long c = importedConsultation();
-        long hidden = ideas.allFor(c).stream().filter(IdeaService.IdeaSummary::hidden).findFirst()
-                .map(IdeaService.IdeaSummary::id).orElse(-1L);
+        long hidden = ideas.allFor(c).stream()
+                .filter(IdeaService.IdeaSummary::hidden)
+                .findFirst()
+                .map(IdeaService.IdeaSummary::id)
+                .orElse(-1L);
         data.authenticate(data.user(Role.MODERATOR));
         long s = summaries.create(c, "Test", Locale.ENGLISH);
         summaries.save(s, "Zie [idee 999999999].");
-        assertThatThrownBy(() -> summaries.submit(s)).extracting(e -> ((InspraakException) e).key())
+        assertThatThrownBy(() -> summaries.submit(s))
+                .extracting(e -> ((InspraakException) e).key())
                 .isEqualTo("error.summary.unresolved");
         if (hidden > 0) {
-            assertThat(summaries.citations("[idee " + hidden + "]").getFirst().resolved()).isFalse();
+            assertThat(summaries.citations("[idee " + hidden + "]").getFirst().resolved())
+                    .isFalse();
         }
-        assertThatThrownBy(() -> summaries.save(s, "  ")).extracting(e -> ((InspraakException) e).key())
+        assertThatThrownBy(() -> summaries.save(s, "  "))
+                .extracting(e -> ((InspraakException) e).key())
                 .isEqualTo("error.summary.body-empty");
     }
 

@@ -1,11 +1,5 @@
 package org.inspraak.ui;
 
-import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,6 +13,12 @@ import org.inspraak.account.ui.UsersView;
 import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
 
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
 class AccountViewsTest extends KaribuTest {
 
     @Test
@@ -29,7 +29,8 @@ class AccountViewsTest extends KaribuTest {
         _setValue(_get(TextField.class, s -> s.withId("register-name")), "Karin");
         _setValue(_get(PasswordField.class, s -> s.withId("register-password")), "drie losse woorden");
         _click(_get(Button.class, s -> s.withId("register-submit")));
-        assertThat(_get(Paragraph.class, s -> s.withId("register-done")).getText()).contains(email);
+        assertThat(_get(Paragraph.class, s -> s.withId("register-done")).getText())
+                .contains(email);
     }
 
     @Test
@@ -47,7 +48,8 @@ class AccountViewsTest extends KaribuTest {
     @Test
     void aForgedVerificationLinkExplainsAndOffersANewOne() {
         navigate("bevestigen?token=vervalst");
-        assertThat(_get(Paragraph.class, s -> s.withId("verify-failed")).getText()).startsWith("Deze link is ongeldig");
+        assertThat(_get(Paragraph.class, s -> s.withId("verify-failed")).getText())
+                .startsWith("Deze link is ongeldig");
     }
 
     @Test

@@ -1,11 +1,5 @@
 package org.inspraak.ui;
 
-import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
-import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -13,19 +7,28 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
+import org.assertj.core.api.Assertions;
 import org.inspraak.KaribuTest;
 import org.inspraak.TestData;
 import org.inspraak.moderation.FlagReason;
 import org.inspraak.moderation.ModerationService;
+import org.inspraak.moderation.TargetType;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
 class ModerationViewsTest extends KaribuTest {
 
     @Autowired
     ReactionService reactions;
+
     @Autowired
     ModerationService moderation;
 
@@ -41,7 +44,8 @@ class ModerationViewsTest extends KaribuTest {
         RadioButtonGroup<FlagReason> reason = _get(RadioButtonGroup.class, s -> s.withId("flag-reason"));
         _setValue(reason, FlagReason.SPAM);
         _click(_get(Button.class, s -> s.withId("flag-send")));
-        assertThat(_get(Button.class, s -> s.withId("flag-reaction-" + r)).isEnabled()).isFalse();
+        assertThat(_get(Button.class, s -> s.withId("flag-reaction-" + r)).isEnabled())
+                .isFalse();
         login(data.user(Role.MODERATOR));
         assertThat(moderation.queue(0, 100)).anyMatch(i -> i.target().id() == r);
     }
@@ -54,8 +58,8 @@ class ModerationViewsTest extends KaribuTest {
         long r1 = reactions.postAs(spammer.id(), false, idea, null, "Reclame een", Instant.now());
         long r2 = reactions.postAs(spammer.id(), false, idea, null, "Reclame twee", Instant.now());
         login(data.user());
-        moderation.flag(new ModerationService.Target(org.inspraak.moderation.TargetType.REACTION, r1), FlagReason.SPAM, null);
-        moderation.flag(new ModerationService.Target(org.inspraak.moderation.TargetType.REACTION, r2), FlagReason.SPAM, null);
+        moderation.flag(new ModerationService.Target(TargetType.REACTION, r1), FlagReason.SPAM, null);
+        moderation.flag(new ModerationService.Target(TargetType.REACTION, r2), FlagReason.SPAM, null);
         login(data.user(Role.MODERATOR));
         navigate("moderatie");
         @SuppressWarnings("unchecked")
@@ -80,7 +84,7 @@ class ModerationViewsTest extends KaribuTest {
     @Test
     void residentsCannotOpenTheQueue() {
         login(data.user());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> navigate("moderatie")).hasMessageContaining("Access is denied");
+        Assertions.assertThatThrownBy(() -> navigate("moderatie")).hasMessageContaining("Access is denied");
     }
 
     @Test
@@ -96,7 +100,8 @@ class ModerationViewsTest extends KaribuTest {
         login(data.user(Role.MODERATOR));
         navigate("ideeen/" + idea);
         _click(_get(Button.class, s -> s.withId("idea-lock")));
-        assertThat(_get(FormMessage.class, s -> s.withClasses("error")).getText()).isNotBlank();
+        assertThat(_get(FormMessage.class, s -> s.withClasses("error")).getText())
+                .isNotBlank();
         _setValue(_get(TextField.class, s -> s.withId("idea-moderation-reason")), "Discussie loopt uit de hand");
         _click(_get(Button.class, s -> s.withId("idea-lock")));
         assertThat(pageHtml()).contains("Een moderator heeft dit gesprek gesloten");

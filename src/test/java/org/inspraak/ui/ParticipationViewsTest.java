@@ -1,12 +1,5 @@
 package org.inspraak.ui;
 
-import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
@@ -15,16 +8,24 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.inspraak.KaribuTest;
 import org.inspraak.idea.IdeaService;
+import org.inspraak.vote.VoteService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A signed-in resident posts an idea, votes and reacts through the views. */
 class ParticipationViewsTest extends KaribuTest {
 
     @Autowired
     IdeaService ideas;
+
     @Autowired
-    org.inspraak.vote.VoteService votes;
+    VoteService votes;
 
     @Test
     void aResidentPostsAnIdeaAndLandsOnItsPage() {
@@ -33,7 +34,9 @@ class ParticipationViewsTest extends KaribuTest {
         navigate("gesprekken/" + c);
         _click(_get(Button.class, s -> s.withId("new-idea")));
         _setValue(_get(TextField.class, s -> s.withId("idea-title")), "Speeltuin opknappen");
-        _setValue(_get(TextArea.class, s -> s.withId("idea-description")), "De speeltuin aan de Kerkstraat is versleten.");
+        _setValue(
+                _get(TextArea.class, s -> s.withId("idea-description")),
+                "De speeltuin aan de Kerkstraat is versleten.");
         _setValue(_get(IntegerField.class, s -> s.withId("idea-amount")), 25_000);
         _click(_get(Button.class, s -> s.withId("idea-submit")));
         assertThat(_get(H1.class, s -> s.withText("Speeltuin opknappen"))).isNotNull();
@@ -81,9 +84,14 @@ class ParticipationViewsTest extends KaribuTest {
         String html = pageHtml();
         assertThat(html).contains("<strong>van harte</strong>");
         _click(_get(Button.class, s -> s.withText("Reageren")));
-        TextArea reply = _find(TextArea.class).stream().filter(t -> t.getId().orElse("").startsWith("reply-text-")).findFirst().orElseThrow();
+        TextArea reply = _find(TextArea.class).stream()
+                .filter(t -> t.getId().orElse("").startsWith("reply-text-"))
+                .findFirst()
+                .orElseThrow();
         _setValue(reply, "Ik ook!");
-        _click(_get(Button.class, s -> s.withId("reply-post-" + reply.getId().orElseThrow().substring("reply-text-".length()))));
+        _click(_get(
+                Button.class,
+                s -> s.withId("reply-post-" + reply.getId().orElseThrow().substring("reply-text-".length()))));
         assertThat(ideas.find(idea).orElseThrow().reactions()).isEqualTo(2);
         assertThat(pageHtml()).contains("Ik ook!").contains("depth-1");
     }
@@ -94,12 +102,17 @@ class ParticipationViewsTest extends KaribuTest {
         long idea = data.idea(c, data.user());
         login(data.user());
         navigate("ideeen/" + idea);
-        _setValue(_get(TextArea.class, s -> s.withId("reaction-text")),
+        _setValue(
+                _get(TextArea.class, s -> s.withId("reaction-text")),
                 "<script>alert(1)</script> [klik](javascript:alert(2)) <img src=x onerror=alert(3)>");
         _click(_get(Button.class, s -> s.withId("reaction-post")));
         String html = pageHtml();
         // Shown as text, never as live markup.
-        assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("javascript:")
-                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("&lt;img src=x onerror=alert(3)&gt;");
+        assertThat(html)
+                .doesNotContain("<script")
+                .doesNotContain("<img")
+                .doesNotContain("javascript:")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("&lt;img src=x onerror=alert(3)&gt;");
     }
 }

@@ -1,21 +1,23 @@
 package org.inspraak.ui;
 
-import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.github.mvysny.kaributesting.v23.VirtualListsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.virtuallist.VirtualList;
+import org.assertj.core.api.Assertions;
 import org.inspraak.KaribuTest;
 import org.inspraak.TestData;
 import org.inspraak.account.ui.LoginView;
+import org.inspraak.account.ui.UsersView;
 import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What an anonymous visitor sees, and where the shell sends people who may not see something. */
 class PublicViewsTest extends KaribuTest {
@@ -32,7 +34,8 @@ class PublicViewsTest extends KaribuTest {
         navigate("gesprekken/" + c);
         VirtualList<?> ideas = _get(VirtualList.class, s -> s.withClasses("idea-list"));
         assertThat(VirtualListsKt._findAll(ideas).toString()).contains("Bankjes in het park");
-        assertThat(_get(Anchor.class, s -> s.withText("Log in om een idee te plaatsen"))).isNotNull();
+        assertThat(_get(Anchor.class, s -> s.withText("Log in om een idee te plaatsen")))
+                .isNotNull();
         _assertNone(Button.class, s -> s.withId("new-idea"));
 
         navigate("ideeen/" + idea);
@@ -50,16 +53,16 @@ class PublicViewsTest extends KaribuTest {
     @Test
     void residentsCannotOpenAdminPages() {
         login(data.user(Role.RESIDENT));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> navigate("beheer/gebruikers"))
-                .hasMessageContaining("Access is denied");
-        assertThat(_find(org.inspraak.account.ui.UsersView.class)).isEmpty();
+        Assertions.assertThatThrownBy(() -> navigate("beheer/gebruikers")).hasMessageContaining("Access is denied");
+        assertThat(_find(UsersView.class)).isEmpty();
     }
 
     @Test
     void englishIsAvailable() {
         english();
         navigate("privacy");
-        assertThat(_get(H1.class, s -> s.withText("Privacy: what we store and why"))).isNotNull();
+        assertThat(_get(H1.class, s -> s.withText("Privacy: what we store and why")))
+                .isNotNull();
         assertThat(UI.getCurrent().getLocale().getLanguage()).isEqualTo("en");
     }
 

@@ -1,11 +1,5 @@
 package org.inspraak.ui;
 
-import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
-import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.github.mvysny.kaributesting.v23.VirtualListsKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
@@ -25,12 +19,20 @@ import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
 class StaffAndSearchViewsTest extends KaribuTest {
 
     @Autowired
     IdeaService ideas;
+
     @Autowired
     ConsultationService consultations;
+
     @Autowired
     NotificationService notifications;
 
@@ -39,13 +41,15 @@ class StaffAndSearchViewsTest extends KaribuTest {
         long c = data.openConsultation();
         data.idea(c, data.user(), "Zonnepanelen op scholen", "Zonnepanelen op alle daken van scholen.");
         navigate("zoeken?q=zonnepaneel&gesprek=" + c);
-        assertThat(_get(Paragraph.class, s -> s.withId("search-summary")).getText()).isEqualTo("1 idee gevonden voor \"zonnepaneel\".");
+        assertThat(_get(Paragraph.class, s -> s.withId("search-summary")).getText())
+                .isEqualTo("1 idee gevonden voor \"zonnepaneel\".");
         @SuppressWarnings("unchecked")
         VirtualList<SearchService.Hit> results = _get(VirtualList.class, s -> s.withClasses("search-results"));
         assertThat(VirtualListsKt._findAll(results).getFirst().titleHtml()).contains("<mark>Zonnepanelen</mark>");
         assertThat(_find(Button.class).stream().map(Button::getText)).anyMatch(t -> t.startsWith("Gesprek"));
         navigate("zoeken?q=zonnepaneel&gesprek=abc&status=NONSENSE");
-        assertThat(_get(Paragraph.class, s -> s.withId("search-summary")).getText()).contains("zonnepaneel");
+        assertThat(_get(Paragraph.class, s -> s.withId("search-summary")).getText())
+                .contains("zonnepaneel");
     }
 
     @Test
@@ -58,7 +62,8 @@ class StaffAndSearchViewsTest extends KaribuTest {
         Select<IdeaStatus> status = _get(Select.class, s -> s.withId("status-select"));
         _setValue(status, IdeaStatus.NOT_SELECTED);
         _click(_get(Button.class, s -> s.withId("status-save")));
-        assertThat(_find(FormMessage.class).stream().map(FormMessage::getText)).contains("Leg uit waarom dit idee niet gekozen is.");
+        assertThat(_find(FormMessage.class).stream().map(FormMessage::getText))
+                .contains("Leg uit waarom dit idee niet gekozen is.");
         _setValue(_get(TextArea.class, s -> s.withId("status-explanation")), "Dit mag wettelijk niet.");
         _click(_get(Button.class, s -> s.withId("status-save")));
         assertThat(ideas.find(idea).orElseThrow().status()).isEqualTo(IdeaStatus.NOT_SELECTED);
@@ -85,6 +90,7 @@ class StaffAndSearchViewsTest extends KaribuTest {
         assertThat(follow.getText()).isEqualTo("Niet meer volgen");
         login(data.user(Role.MODERATOR));
         ideas.setStatus(idea, IdeaStatus.SELECTED, "Gekozen door de raad.");
+        awaitEventsHandled();
         login(resident);
         navigate("meldingen");
         VirtualList<?> list = _get(VirtualList.class, s -> s.withClasses("notification-list"));
@@ -100,17 +106,24 @@ class StaffAndSearchViewsTest extends KaribuTest {
         _click(_get(Button.class, s -> s.withId("new-consultation")));
         _setValue(_get(TextField.class, s -> s.withId("consultation-title")), "Nieuw gesprek over afval");
         _click(_get(Button.class, s -> s.withId("consultation-save")));
-        assertThat(_find(FormMessage.class).stream().map(FormMessage::getText)).contains("Vul de vraag in, hoogstens 500 tekens.");
+        assertThat(_find(FormMessage.class).stream().map(FormMessage::getText))
+                .contains("Vul de vraag in, hoogstens 500 tekens.");
         _setValue(_get(TextArea.class, s -> s.withId("consultation-question")), "Hoe scheiden we beter afval?");
         _setValue(_get(TextArea.class, s -> s.withId("consultation-themes")), "Plastic\nGFT\n");
         _setValue(_get(TextArea.class, s -> s.withId("consultation-target-groups")), "Studenten\n\nHuurders");
         _click(_get(Button.class, s -> s.withId("consultation-save")));
         ConsultationService.ConsultationSummary created = consultations.forHome(0, 100).stream()
-                .filter(x -> x.title().equals("Nieuw gesprek over afval")).findFirst().orElseThrow();
-        assertThat(consultations.themes(created.id())).extracting(ConsultationService.ThemeRef::name).containsExactly("GFT", "Plastic");
-        assertThat(consultations.find(created.id()).orElseThrow().targetGroups()).containsExactly("Studenten", "Huurders");
+                .filter(x -> x.title().equals("Nieuw gesprek over afval"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(consultations.themes(created.id()))
+                .extracting(ConsultationService.ThemeRef::name)
+                .containsExactly("GFT", "Plastic");
+        assertThat(consultations.find(created.id()).orElseThrow().targetGroups())
+                .containsExactly("Studenten", "Huurders");
         navigate("gesprekken/" + created.id());
-        assertThat(_get(Paragraph.class, s -> s.withClasses("target-groups")).getText()).endsWith("Studenten, Huurders");
+        assertThat(_get(Paragraph.class, s -> s.withClasses("target-groups")).getText())
+                .endsWith("Studenten, Huurders");
     }
 
     @Test
@@ -120,6 +133,7 @@ class StaffAndSearchViewsTest extends KaribuTest {
         long idea = data.idea(c, author);
         login(data.user(Role.MODERATOR));
         ideas.setStatus(idea, IdeaStatus.SELECTED, "Gekozen.");
+        awaitEventsHandled();
         login(author);
         // The shell is not applied by Karibu's route registration, so build it directly.
         MainLayout layout = ctx.getAutowireCapableBeanFactory().createBean(MainLayout.class);

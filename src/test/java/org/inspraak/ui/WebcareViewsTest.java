@@ -1,28 +1,31 @@
 package org.inspraak.ui;
 
+import java.util.List;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextArea;
+import org.inspraak.KaribuTest;
+import org.inspraak.reaction.ReactionService;
+import org.inspraak.security.Role;
+import org.inspraak.webcare.WebcareService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.textfield.TextArea;
-import org.inspraak.KaribuTest;
-import org.inspraak.webcare.WebcareService;
-import org.inspraak.reaction.ReactionService;
-import org.inspraak.security.Role;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 class WebcareViewsTest extends KaribuTest {
 
     @Autowired
     WebcareService webcare;
+
     @Autowired
     ReactionService reactions;
 
@@ -48,16 +51,20 @@ class WebcareViewsTest extends KaribuTest {
         long r = reactions.post(idea, null, "Komt er een inspraakavond?", true);
         login(data.user(Role.MODERATOR));
         navigate("vragen");
-        assertThat(_get(Paragraph.class, s -> s.withId("webcare-counts")).getText()).contains("open vra");
-        long id = webcare.list(true, null, 0, 100).stream().filter(q -> q.reactionId() == r).findFirst().orElseThrow().id();
+        assertThat(_get(Paragraph.class, s -> s.withId("webcare-counts")).getText())
+                .contains("open vra");
+        long id = webcare.list(true, null, 0, 100).stream()
+                .filter(q -> q.reactionId() == r)
+                .findFirst()
+                .orElseThrow()
+                .id();
         @SuppressWarnings("unchecked")
-        com.vaadin.flow.component.grid.Grid<WebcareService.QuestionRow> grid =
-                _get(com.vaadin.flow.component.grid.Grid.class, s -> s.withId("webcare-grid"));
+        Grid<WebcareService.QuestionRow> grid = _get(Grid.class, s -> s.withId("webcare-grid"));
         int row = 0;
-        while (com.github.mvysny.kaributesting.v10.GridKt._get(grid, row).id() != id) {
+        while (GridKt._get(grid, row).id() != id) {
             row++;
         }
-        var cell = com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid, row, "actions");
+        var cell = GridKt._getCellComponent(grid, row, "actions");
         _click(_get(cell, Button.class, s -> s.withId("answer-" + id)));
         _setValue(_get(TextArea.class, s -> s.withId("answer-text")), "Ja, op 3 december in het stadhuis.");
         _click(_get(Button.class, s -> s.withId("answer-send")));

@@ -1,31 +1,37 @@
 package org.inspraak.vote;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.inspraak.InspraakException;
 import org.inspraak.IntegrationTest;
 import org.inspraak.TestData;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class VoteServiceTest extends IntegrationTest {
 
     @Autowired
     VoteService votes;
+
     @Autowired
     IdeaService ideas;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     VoteCounts counts;
 
@@ -104,9 +110,12 @@ class VoteServiceTest extends IntegrationTest {
         long idea = data.idea(consultation, data.user());
         TestData.User voter = data.user();
         votes.voteAs(voter.id(), idea, VoteChoice.AGREE);
-        assertThatThrownBy(() -> jdbc.update("insert into vote (idea_id, user_id, choice, created_at, updated_at) "
-                + "values (?, ?, 'AGREE', current_timestamp, current_timestamp)", idea, voter.id()))
-                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.update(
+                        "insert into vote (idea_id, user_id, choice, created_at, updated_at) "
+                                + "values (?, ?, 'AGREE', current_timestamp, current_timestamp)",
+                        idea,
+                        voter.id()))
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
@@ -132,7 +141,7 @@ class VoteServiceTest extends IntegrationTest {
         long idea = data.idea(consultation, data.user());
         votes.voteAs(data.user().id(), idea, VoteChoice.AGREE);
         votes.voteAs(data.user().id(), idea, VoteChoice.PASS);
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         IdeaService.IdeaSummary s = ideas.find(idea).orElseThrow();
         while ((s.agree() != 1 || s.pass() != 1) && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -165,7 +174,7 @@ class VoteServiceTest extends IntegrationTest {
         // As after a hard stop between a vote's commit and its recount.
         jdbc.update("update idea set disagree_count = 0, agree_count = 5 where id = ?", idea);
         counts.reconcileAfterStart();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         IdeaService.IdeaSummary s = ideas.find(idea).orElseThrow();
         while (s.disagree() != 1 && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -202,11 +211,12 @@ class VoteServiceTest extends IntegrationTest {
         long consultation = data.openConsultation();
         long idea = data.idea(consultation, data.user());
         long voter = data.user().id();
-        jdbc.execute("alter table vote add constraint ck_test_refuse_pass check (idea_id <> " + idea + " or choice <> 'PASS')");
+        jdbc.execute("alter table vote add constraint ck_test_refuse_pass check (idea_id <> " + idea
+                + " or choice <> 'PASS')");
         try {
             assertThatThrownBy(() -> votes.voteAs(voter, idea, VoteChoice.PASS))
-                    .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class)
-                    .isNotInstanceOf(org.inspraak.InspraakException.class)
+                    .isInstanceOf(DataIntegrityViolationException.class)
+                    .isNotInstanceOf(InspraakException.class)
                     .hasMessageContaining("CK_TEST_REFUSE_PASS");
         } finally {
             jdbc.execute("alter table vote drop constraint ck_test_refuse_pass");

@@ -1,11 +1,15 @@
 package org.inspraak.account.ui;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -16,18 +20,13 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.PermitAll;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 import org.inspraak.account.AccountService;
-import org.inspraak.account.PersonalDataService;
 import org.inspraak.account.EmailPreference;
+import org.inspraak.account.PersonalDataService;
 import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.neighbourhood.NeighbourhoodService.NeighbourhoodRef;
 import org.inspraak.ui.FormMessage;
@@ -37,8 +36,11 @@ import org.inspraak.ui.FormMessage;
 @PermitAll
 public class AccountView extends VerticalLayout implements HasDynamicTitle {
 
-    public AccountView(AccountService accounts, NeighbourhoodService neighbourhoods, PersonalDataService personalData,
-                       AuthenticationContext authentication) {
+    public AccountView(
+            AccountService accounts,
+            NeighbourhoodService neighbourhoods,
+            PersonalDataService personalData,
+            AuthenticationContext authentication) {
         addClassNames("page", "narrow-page");
         AccountService.Profile profile = accounts.myProfile();
 
@@ -57,8 +59,10 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         neighbourhood.setItems(all);
         neighbourhood.setItemLabelGenerator(NeighbourhoodRef::name);
         neighbourhood.setClearButtonVisible(true);
-        all.stream().filter(n -> profile.neighbourhoodId() != null && n.id() == profile.neighbourhoodId())
-                .findFirst().ifPresent(neighbourhood::setValue);
+        all.stream()
+                .filter(n -> profile.neighbourhoodId() != null && n.id() == profile.neighbourhoodId())
+                .findFirst()
+                .ifPresent(neighbourhood::setValue);
         RadioButtonGroup<EmailPreference> mail = new RadioButtonGroup<>(getTranslation("account.mail-preference"));
         mail.setItems(Arrays.asList(EmailPreference.values()));
         mail.setItemLabelGenerator(p -> getTranslation("account.mail-preference." + p.name()));
@@ -69,9 +73,14 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
                 profileMessage.error(getTranslation("error.birth-year.number"));
                 return;
             }
-            if (profileMessage.attempt(() -> accounts.updateProfile(new AccountService.Profile(name.getValue(),
-                    birthYear.getValue(), neighbourhood.getValue() == null ? null : neighbourhood.getValue().id(),
-                    mail.getValue(), profile.locale())))) {
+            if (profileMessage.attempt(() -> accounts.updateProfile(new AccountService.Profile(
+                    name.getValue(),
+                    birthYear.getValue(),
+                    neighbourhood.getValue() == null
+                            ? null
+                            : neighbourhood.getValue().id(),
+                    mail.getValue(),
+                    profile.locale())))) {
                 profileMessage.success(getTranslation("account.saved"));
             }
         });
@@ -93,19 +102,36 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
             }
         });
 
-        add(new H1(getTranslation("account.title")), profileForm,
-                new Paragraph(getTranslation("register.statistics.why")), saveProfile, profileMessage,
-                new H2(getTranslation("account.password")), current, next, changePassword, passwordMessage);
+        add(
+                new H1(getTranslation("account.title")),
+                profileForm,
+                new Paragraph(getTranslation("register.statistics.why")),
+                saveProfile,
+                profileMessage,
+                new H2(getTranslation("account.password")),
+                current,
+                next,
+                changePassword,
+                passwordMessage);
 
-        Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] json = personalData.exportMine().getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(json), "inspraak-mijn-gegevens.json", "application/json", json.length);
-        }), getTranslation("account.export"));
+        Anchor download = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    byte[] json = personalData.exportMine().getBytes(StandardCharsets.UTF_8);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(json),
+                            "inspraak-mijn-gegevens.json",
+                            "application/json",
+                            json.length);
+                }),
+                getTranslation("account.export"));
         download.setId("account-export");
         FormMessage deleteMessage = new FormMessage();
         Button delete = new Button(getTranslation("account.delete"), e -> {
-            ConfirmDialog confirm = new ConfirmDialog(getTranslation("account.delete.confirm.title"),
-                    getTranslation("account.delete.confirm.text"), getTranslation("account.delete.confirm.yes"), ok -> {
+            ConfirmDialog confirm = new ConfirmDialog(
+                    getTranslation("account.delete.confirm.title"),
+                    getTranslation("account.delete.confirm.text"),
+                    getTranslation("account.delete.confirm.yes"),
+                    ok -> {
                         if (deleteMessage.attempt(personalData::deleteMyAccount)) {
                             authentication.logout();
                         }
@@ -117,8 +143,13 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         });
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         delete.setId("account-delete");
-        add(new H2(getTranslation("account.your-data")), new Paragraph(getTranslation("account.your-data.text")), download,
-                new Paragraph(getTranslation("account.delete.text")), delete, deleteMessage);
+        add(
+                new H2(getTranslation("account.your-data")),
+                new Paragraph(getTranslation("account.your-data.text")),
+                download,
+                new Paragraph(getTranslation("account.delete.text")),
+                delete,
+                deleteMessage);
     }
 
     @Override

@@ -31,7 +31,12 @@ public class ForgotPasswordView extends VerticalLayout implements HasDynamicTitl
                 message.success(getTranslation("forgot.sent"));
             }
         });
-        add(new H1(getTranslation("forgot.title")), new Paragraph(getTranslation("forgot.intro")), email, send, message);
+        add(
+                new H1(getTranslation("forgot.title")),
+                new Paragraph(getTranslation("forgot.intro")),
+                email,
+                send,
+                message);
     }
 
     @Override

@@ -37,7 +37,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         form.setI18n(i18n);
         form.setAction("login");
         form.addForgotPasswordListener(e -> getUI().ifPresent(ui -> ui.navigate(ForgotPasswordView.class)));
-        add(new H1(getTranslation("login.title")), form,
+        add(
+                new H1(getTranslation("login.title")),
+                form,
                 new Anchor("/registreren", getTranslation("login.no-account")));
     }
 

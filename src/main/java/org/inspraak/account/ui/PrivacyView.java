@@ -17,7 +17,8 @@ class PrivacyView extends VerticalLayout implements HasDynamicTitle {
         addClassNames("page", "narrow-page");
         add(new H1(getTranslation("privacy.title")));
         for (String section : new String[] {"account", "statistics", "contributions", "ip", "rights"}) {
-            add(new H2(getTranslation("privacy." + section + ".title")),
+            add(
+                    new H2(getTranslation("privacy." + section + ".title")),
                     new Paragraph(getTranslation("privacy." + section + ".text")));
         }
     }

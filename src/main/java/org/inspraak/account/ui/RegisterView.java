@@ -50,8 +50,8 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
         neighbourhood.setItems(neighbourhoods.all());
         neighbourhood.setItemLabelGenerator(NeighbourhoodRef::name);
         neighbourhood.setClearButtonVisible(true);
-        VerticalLayout statistics = new VerticalLayout(new Paragraph(getTranslation("register.statistics.why")),
-                birthYear, neighbourhood);
+        VerticalLayout statistics =
+                new VerticalLayout(new Paragraph(getTranslation("register.statistics.why")), birthYear, neighbourhood);
         statistics.setPadding(false);
         Details optional = new Details(getTranslation("register.statistics"), statistics);
 
@@ -62,20 +62,32 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
         FormLayout form = new FormLayout(email, name, password, optional);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         submit.addClickListener(e -> {
-            boolean ok = message.attempt(() -> accounts.register(new AccountService.Registration(email.getValue(),
-                    name.getValue(), password.getValue(), birthYear.getValue(),
-                    neighbourhood.getValue() == null ? null : neighbourhood.getValue().id(), getLocale())));
+            boolean ok = message.attempt(() -> accounts.register(new AccountService.Registration(
+                    email.getValue(),
+                    name.getValue(),
+                    password.getValue(),
+                    birthYear.getValue(),
+                    neighbourhood.getValue() == null
+                            ? null
+                            : neighbourhood.getValue().id(),
+                    getLocale())));
             if (ok) {
                 removeAll();
-                Paragraph done = new Paragraph(getTranslation("register.check-mail", email.getValue().trim()));
+                Paragraph done = new Paragraph(
+                        getTranslation("register.check-mail", email.getValue().trim()));
                 done.setId("register-done");
                 add(new H1(getTranslation("register.done.title")), done);
             } else if (birthYear.isInvalid()) {
                 message.error(getTranslation("error.birth-year.number"));
             }
         });
-        add(new H1(getTranslation("register.title")), new Paragraph(getTranslation("register.intro")), form,
-                message, submit, new Anchor("/privacy", getTranslation("register.privacy-link")));
+        add(
+                new H1(getTranslation("register.title")),
+                new Paragraph(getTranslation("register.intro")),
+                form,
+                message,
+                submit,
+                new Anchor("/privacy", getTranslation("register.privacy-link")));
     }
 
     @Override

@@ -44,9 +44,14 @@ public class ResetPasswordView extends VerticalLayout implements BeforeEnterObse
             }
             if (message.attempt(() -> accounts.resetPassword(token, password.getValue()))) {
                 removeAll();
-                add(new H1(getTranslation("reset.title")), new FormMessage() {{
-                    success(getTranslation("reset.done"));
-                }}, new Anchor("/login", getTranslation("nav.login")));
+                add(
+                        new H1(getTranslation("reset.title")),
+                        new FormMessage() {
+                            {
+                                success(getTranslation("reset.done"));
+                            }
+                        },
+                        new Anchor("/login", getTranslation("nav.login")));
             }
         });
         add(new H1(getTranslation("reset.title")), password, repeat, save, message);
@@ -54,7 +59,11 @@ public class ResetPasswordView extends VerticalLayout implements BeforeEnterObse
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        token = event.getLocation().getQueryParameters().getParameters().getOrDefault("token", List.of("")).getFirst();
+        token = event.getLocation()
+                .getQueryParameters()
+                .getParameters()
+                .getOrDefault("token", List.of(""))
+                .getFirst();
     }
 
     @Override

@@ -38,15 +38,24 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.setMaxLength(100);
         filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        grid.addColumn(AccountRow::displayName).setHeader(getTranslation("users.name")).setAutoWidth(true);
-        grid.addColumn(AccountRow::email).setHeader(getTranslation("users.email")).setAutoWidth(true);
-        grid.addColumn(r -> r.roles().stream().map(role -> getTranslation("role." + role.name())).sorted()
-                .reduce((a, b) -> a + ", " + b).orElse("")).setHeader(getTranslation("users.roles"));
+        grid.addColumn(AccountRow::displayName)
+                .setHeader(getTranslation("users.name"))
+                .setAutoWidth(true);
+        grid.addColumn(AccountRow::email)
+                .setHeader(getTranslation("users.email"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.roles().stream()
+                        .map(role -> getTranslation("role." + role.name()))
+                        .sorted()
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse(""))
+                .setHeader(getTranslation("users.roles"));
         grid.addColumn(r -> r.emailVerified() ? getTranslation("common.yes") : getTranslation("common.no"))
                 .setHeader(getTranslation("users.verified"));
         grid.addColumn(r -> Formats.dateTime(r.createdAt(), getLocale())).setHeader(getTranslation("users.created"));
         grid.addComponentColumn(r -> new Button(getTranslation("users.edit-roles"), e -> editRoles(r)));
-        grid.setItems(query -> accounts.findAccounts(filter.getValue(), query.getOffset(), query.getLimit()).stream(),
+        grid.setItems(
+                query -> accounts.findAccounts(filter.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) accounts.countAccounts(filter.getValue()));
         add(new H1(getTranslation("users.title")), filter, grid);
         expand(grid);
@@ -60,7 +69,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         roles.setValue(row.roles());
         FormMessage message = new FormMessage();
         Button save = new Button(getTranslation("action.save"), e -> {
-            Set<Role> chosen = roles.getValue().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles.getValue());
+            Set<Role> chosen =
+                    roles.getValue().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles.getValue());
             if (message.attempt(() -> accounts.assignRoles(row.id(), chosen))) {
                 dialog.close();
                 grid.getDataProvider().refreshAll();

@@ -34,8 +34,11 @@ public class VerifyEmailView extends VerticalLayout implements BeforeEnterObserv
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         add(new H1(getTranslation("verify.title")));
-        String token = event.getLocation().getQueryParameters().getParameters()
-                .getOrDefault("token", List.of("")).getFirst();
+        String token = event.getLocation()
+                .getQueryParameters()
+                .getParameters()
+                .getOrDefault("token", List.of(""))
+                .getFirst();
         try {
             accounts.verifyEmail(token);
             Paragraph ok = new Paragraph(getTranslation("verify.success"));

@@ -1,5 +1,6 @@
 package org.inspraak.audit.ui;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
 import com.vaadin.flow.component.grid.Grid;
@@ -34,19 +35,40 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         actor.setValueChangeMode(ValueChangeMode.LAZY);
         actor.setMaxLength(60);
         Grid<AuditEntry> grid = new Grid<>();
-        grid.addColumn(e -> Formats.dateTime(e.getCreatedAt(), getLocale())).setHeader(getTranslation("audit.when")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::getActorName).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::getAction).setHeader(getTranslation("audit.action")).setAutoWidth(true);
-        grid.addColumn(e -> e.getTargetType() == null ? "" : e.getTargetType() + " " + e.getTargetId()).setHeader(getTranslation("audit.target"));
-        grid.addColumn(AuditEntry::getReason).setHeader(getTranslation("audit.reason")).setFlexGrow(3);
-        grid.setItems(q -> audit.find(action.getValue().trim().toUpperCase(), actor.getValue(), q.getOffset(), q.getLimit()).stream(),
+        grid.addColumn(e -> Formats.dateTime(e.getCreatedAt(), getLocale()))
+                .setHeader(getTranslation("audit.when"))
+                .setAutoWidth(true);
+        grid.addColumn(AuditEntry::getActorName)
+                .setHeader(getTranslation("audit.actor"))
+                .setAutoWidth(true);
+        grid.addColumn(AuditEntry::getAction)
+                .setHeader(getTranslation("audit.action"))
+                .setAutoWidth(true);
+        grid.addColumn(e -> e.getTargetType() == null ? "" : e.getTargetType() + " " + e.getTargetId())
+                .setHeader(getTranslation("audit.target"));
+        grid.addColumn(AuditEntry::getReason)
+                .setHeader(getTranslation("audit.reason"))
+                .setFlexGrow(3);
+        grid.setItems(
+                q ->
+                        audit
+                                .find(
+                                        action.getValue().trim().toUpperCase(),
+                                        actor.getValue(),
+                                        q.getOffset(),
+                                        q.getLimit())
+                                .stream(),
                 q -> (int) audit.count(action.getValue().trim().toUpperCase(), actor.getValue()));
         action.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         actor.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        Anchor csv = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = audit.csv(action.getValue().trim().toUpperCase(), actor.getValue()).getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new java.io.ByteArrayInputStream(bytes), "auditlog.csv", "text/csv", bytes.length);
-        }), getTranslation("audit.csv"));
+        Anchor csv = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    byte[] bytes = audit.csv(action.getValue().trim().toUpperCase(), actor.getValue())
+                            .getBytes(StandardCharsets.UTF_8);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(bytes), "auditlog.csv", "text/csv", bytes.length);
+                }),
+                getTranslation("audit.csv"));
         csv.setId("audit-csv");
         HorizontalLayout filters = new HorizontalLayout(action, actor, csv);
         filters.setAlignItems(Alignment.BASELINE);

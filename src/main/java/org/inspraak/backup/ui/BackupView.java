@@ -50,9 +50,14 @@ class BackupView extends VerticalLayout implements HasDynamicTitle {
                     ui.access(() -> {
                         progress.setVisible(false);
                         make.setEnabled(true);
-                        message.success(getTranslation("backup.done", file.getFileName().toString()));
-                        Anchor download = new Anchor(DownloadHandler.fromInputStream(ev -> new DownloadResponse(
-                                Files.newInputStream(file), file.getFileName().toString(), "application/zip", Files.size(file))),
+                        message.success(
+                                getTranslation("backup.done", file.getFileName().toString()));
+                        Anchor download = new Anchor(
+                                DownloadHandler.fromInputStream(ev -> new DownloadResponse(
+                                        Files.newInputStream(file),
+                                        file.getFileName().toString(),
+                                        "application/zip",
+                                        Files.size(file))),
                                 getTranslation("backup.download"));
                         download.setId("backup-download");
                         result.removeAll();
@@ -69,8 +74,14 @@ class BackupView extends VerticalLayout implements HasDynamicTitle {
                 }
             });
         });
-        add(new H1(getTranslation("backup.title")), new Paragraph(getTranslation("backup.intro")), make, progress, message,
-                result, new Paragraph(getTranslation("backup.restore")));
+        add(
+                new H1(getTranslation("backup.title")),
+                new Paragraph(getTranslation("backup.intro")),
+                make,
+                progress,
+                message,
+                result,
+                new Paragraph(getTranslation("backup.restore")));
     }
 
     @Override

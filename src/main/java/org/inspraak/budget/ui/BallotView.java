@@ -89,8 +89,9 @@ class BallotView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         chosen.clear();
         chosen.addAll(budget.myBallot(id));
         String kind = setup.kind() == BudgetKind.SAVINGS_TARGET ? "cuts" : "spending";
-        add(new H1(title), new Paragraph(getTranslation("ballot.explain." + kind,
-                Formats.euros(setup.target(), getLocale()))));
+        add(
+                new H1(title),
+                new Paragraph(getTranslation("ballot.explain." + kind, Formats.euros(setup.target(), getLocale()))));
         if (!setup.themeLimits().isEmpty()) {
             List<String> limits = new ArrayList<>();
             setup.themeLimits().forEach((t, max) -> limits.add(t + ": " + Formats.euros(max, getLocale())));
@@ -120,8 +121,10 @@ class BallotView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             Div row = new Div(box);
             row.addClassName("ballot-item");
             if (item.corrected()) {
-                Span note = new Span(item.ideaEstimate() == null ? getTranslation("ballot.estimated")
-                        : getTranslation("ballot.corrected", Formats.euros(item.ideaEstimate(), getLocale())));
+                Span note = new Span(
+                        item.ideaEstimate() == null
+                                ? getTranslation("ballot.estimated")
+                                : getTranslation("ballot.corrected", Formats.euros(item.ideaEstimate(), getLocale())));
                 note.addClassName("ballot-corrected");
                 row.add(note);
             }
@@ -150,7 +153,9 @@ class BallotView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         if (currentUser.has(Role.ADMIN)) {
             add(adminPanel(id));
         }
-        if (currentUser.has(Role.MODERATOR) || currentUser.has(Role.ADMIN) || currentUser.has(Role.COUNCIL_MEMBER)
+        if (currentUser.has(Role.MODERATOR)
+                || currentUser.has(Role.ADMIN)
+                || currentUser.has(Role.COUNCIL_MEMBER)
                 || setup.phase().ordinal() > Phase.VOTING.ordinal()) {
             add(results(id));
         }
@@ -158,9 +163,12 @@ class BallotView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
     private void refresh() {
         Check check = budget.check(setup, chosen);
-        long sum = setup.items().stream().filter(i -> chosen.contains(i.id())).mapToLong(BudgetService.Item::amountEuros).sum();
-        total.setText(getTranslation("ballot.total", Formats.euros(sum, getLocale()),
-                Formats.euros(setup.target(), getLocale())));
+        long sum = setup.items().stream()
+                .filter(i -> chosen.contains(i.id()))
+                .mapToLong(BudgetService.Item::amountEuros)
+                .sum();
+        total.setText(getTranslation(
+                "ballot.total", Formats.euros(sum, getLocale()), Formats.euros(setup.target(), getLocale())));
         double ratio = setup.target() == 0 ? 0 : Math.min(1.0, (double) sum / setup.target());
         progress.setValue(ratio);
         progress.getElement().getThemeList().remove("error");
@@ -170,8 +178,10 @@ class BallotView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         } else if (sum > setup.target()) {
             progress.getElement().getThemeList().add("error");
         }
-        status.setText(check.valid() ? getTranslation("ballot.valid")
-                : getTranslation(check.problem(), formatArgs(check.args())));
+        status.setText(
+                check.valid()
+                        ? getTranslation("ballot.valid")
+                        : getTranslation(check.problem(), formatArgs(check.args())));
     }
 
     private Object[] formatArgs(Object[] args) {
@@ -214,7 +224,8 @@ class BallotView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                 result.error(getTranslation("ballot.admin.incomplete"));
                 return;
             }
-            if (result.attempt(() -> budget.setItem(id, idea.getValue(), amount.getValue().longValue()))) {
+            if (result.attempt(
+                    () -> budget.setItem(id, idea.getValue(), amount.getValue().longValue()))) {
                 build(id);
             }
         });
@@ -240,7 +251,9 @@ class BallotView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                 limitResult.error(getTranslation("ballot.admin.incomplete"));
                 return;
             }
-            if (limitResult.attempt(() -> budget.setThemeLimit(id, theme.getValue().id(),
+            if (limitResult.attempt(() -> budget.setThemeLimit(
+                    id,
+                    theme.getValue().id(),
                     max.getValue() == null ? null : max.getValue().longValue()))) {
                 build(id);
             }
@@ -261,18 +274,28 @@ class BallotView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             return d;
         }
         List<String> labels = r.items().stream().map(i -> i.item().title()).toList();
-        double[] shares = r.items().stream().mapToDouble(i -> Math.round(i.share() * 100)).toArray();
+        double[] shares =
+                r.items().stream().mapToDouble(i -> Math.round(i.share() * 100)).toArray();
         StringBuilder desc = new StringBuilder();
-        r.items().forEach(i -> desc.append(getTranslation("ballot.results.desc-item", i.item().title(), i.chosen(),
-                Math.round(i.share() * 100))).append(' '));
-        Figures.Figure f = Figures.bars(labels, List.of(getTranslation("ballot.results.share")), List.of(shares), "%",
-                getTranslation("ballot.results"), desc.toString().strip());
+        r.items()
+                .forEach(i -> desc.append(getTranslation(
+                                "ballot.results.desc-item", i.item().title(), i.chosen(), Math.round(i.share() * 100)))
+                        .append(' '));
+        Figures.Figure f = Figures.bars(
+                labels,
+                List.of(getTranslation("ballot.results.share")),
+                List.of(shares),
+                "%",
+                getTranslation("ballot.results"),
+                desc.toString().strip());
         d.add(new Html("<div class=\"figure\">" + f.svg() + "</div>"));
-        Anchor csv = new Anchor(DownloadHandler.fromInputStream(ev -> {
-            byte[] bytes = budget.resultsCsv(id).getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "begroting-" + id + ".csv", "text/csv",
-                    bytes.length);
-        }), getTranslation("ballot.results.csv"));
+        Anchor csv = new Anchor(
+                DownloadHandler.fromInputStream(ev -> {
+                    byte[] bytes = budget.resultsCsv(id).getBytes(StandardCharsets.UTF_8);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(bytes), "begroting-" + id + ".csv", "text/csv", bytes.length);
+                }),
+                getTranslation("ballot.results.csv"));
         csv.addClassName("ballot-csv");
         d.add(csv);
         return d;

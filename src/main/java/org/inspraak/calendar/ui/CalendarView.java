@@ -1,6 +1,7 @@
 package org.inspraak.calendar.ui;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -40,10 +42,10 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import org.inspraak.consultation.ConsultationService;
-import org.inspraak.idea.IdeaService;
 import org.inspraak.calendar.ContentCalendarService;
 import org.inspraak.calendar.ContentCalendarService.UpdateView;
+import org.inspraak.consultation.ConsultationService;
+import org.inspraak.idea.IdeaService;
 import org.inspraak.security.Role;
 import org.inspraak.ui.FormMessage;
 
@@ -78,7 +80,8 @@ class CalendarView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         consultationId = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
-        ConsultationService.ConsultationDetails c = consultations.find(consultationId).orElseThrow(NotFoundException::new);
+        ConsultationService.ConsultationDetails c =
+                consultations.find(consultationId).orElseThrow(NotFoundException::new);
         title = getTranslation("calendar.title", c.title());
         anchor = LocalDate.now(ZONE);
         removeAll();
@@ -105,8 +108,9 @@ class CalendarView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         body.setMaxLength(ContentCalendarService.MAX_BODY);
         DateTimePicker when = new DateTimePicker(getTranslation("calendar.when"));
         when.setId("update-when");
-        when.setStep(java.time.Duration.ofMinutes(15));
-        when.setValue(LocalDateTime.now(ZONE).plusHours(1).withMinute(0).withSecond(0).withNano(0));
+        when.setStep(Duration.ofMinutes(15));
+        when.setValue(
+                LocalDateTime.now(ZONE).plusHours(1).withMinute(0).withSecond(0).withNano(0));
         Map<Long, String> titles = new TreeMap<>();
         ideas.allFor(consultationId).stream().filter(i -> !i.hidden()).forEach(i -> titles.put(i.id(), i.title()));
         MultiSelectComboBox<Long> linked = new MultiSelectComboBox<>(getTranslation("calendar.ideas"));
@@ -123,9 +127,11 @@ class CalendarView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         alt.setWidth("24em");
         FormMessage message = new FormMessage();
         Button save = new Button(getTranslation("calendar.save"), e -> {
-            Instant at = when.getValue() == null ? null : when.getValue().atZone(ZONE).toInstant();
-            ContentCalendarService.UpdateForm f = new ContentCalendarService.UpdateForm(body.getValue(),
-                    new ArrayList<>(linked.getValue()), at, image.get(), null, alt.getValue());
+            Instant at = when.getValue() == null
+                    ? null
+                    : when.getValue().atZone(ZONE).toInstant();
+            ContentCalendarService.UpdateForm f = new ContentCalendarService.UpdateForm(
+                    body.getValue(), new ArrayList<>(linked.getValue()), at, image.get(), null, alt.getValue());
             if (message.attempt(() -> {
                 if (editing == null) {
                     calendar.plan(consultationId, f);
@@ -159,7 +165,7 @@ class CalendarView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         return d;
     }
 
-    private transient java.util.function.Consumer<UpdateView> editHook;
+    private transient Consumer<UpdateView> editHook;
 
     private void move(int step) {
         anchor = "week".equals(scale.getValue()) ? anchor.plusWeeks(step) : anchor.plusMonths(step);
@@ -177,23 +183,30 @@ class CalendarView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             to = from.plusMonths(1);
         }
         period.removeAll();
-        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(getLocale());
+        DateTimeFormatter day =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(getLocale());
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
         List<ContentCalendarService.Warning> warnings = calendar.warnings(consultationId, from, to);
         if (!warnings.isEmpty()) {
             UnorderedList w = new UnorderedList();
             w.addClassName("calendar-warnings");
             for (ContentCalendarService.Warning warning : warnings) {
-                w.add(new ListItem(getTranslation(warning.key(), warning.day().format(day),
-                        warning.at() == null ? "" : LocalDateTime.ofInstant(warning.at(), ZONE).format(time))));
+                w.add(new ListItem(getTranslation(
+                        warning.key(),
+                        warning.day().format(day),
+                        warning.at() == null
+                                ? ""
+                                : LocalDateTime.ofInstant(warning.at(), ZONE).format(time))));
             }
             period.add(new H2(getTranslation("calendar.warnings")), w);
         }
         Map<LocalDate, List<UpdateView>> byDay = new TreeMap<>();
         for (UpdateView u : calendar.planned(consultationId, from, to)) {
-            byDay.computeIfAbsent(LocalDate.ofInstant(u.publishAt(), ZONE), x -> new ArrayList<>()).add(u);
+            byDay.computeIfAbsent(LocalDate.ofInstant(u.publishAt(), ZONE), x -> new ArrayList<>())
+                    .add(u);
         }
-        period.add(new H2(getTranslation("calendar.period", from.format(day), to.minusDays(1).format(day))));
+        period.add(new H2(getTranslation(
+                "calendar.period", from.format(day), to.minusDays(1).format(day))));
         if (byDay.isEmpty()) {
             period.add(new Paragraph(getTranslation("calendar.none")));
         }
@@ -201,8 +214,8 @@ class CalendarView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             period.add(new H3(d.format(day)));
             UnorderedList items = new UnorderedList();
             for (UpdateView u : list) {
-                ListItem li = new ListItem(new Span(LocalDateTime.ofInstant(u.publishAt(), ZONE).format(time) + " — "
-                        + excerpt(u.body()) + " "));
+                ListItem li = new ListItem(new Span(
+                        LocalDateTime.ofInstant(u.publishAt(), ZONE).format(time) + " — " + excerpt(u.body()) + " "));
                 if (u.publishedAt() != null) {
                     Span done = new Span(getTranslation("calendar.published"));
                     done.getElement().getThemeList().add("badge success");

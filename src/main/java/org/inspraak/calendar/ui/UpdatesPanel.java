@@ -1,6 +1,7 @@
 package org.inspraak.calendar.ui;
 
 import java.io.ByteArrayInputStream;
+import java.util.Locale;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
@@ -18,11 +19,9 @@ import org.inspraak.ui.Markdown;
 /** The municipality's published updates on a consultation page, newest first. */
 public final class UpdatesPanel {
 
-    private UpdatesPanel() {
-    }
+    private UpdatesPanel() {}
 
-    public static Component of(Component ctx, ContentCalendarService calendar, long consultationId,
-                               java.util.Locale locale) {
+    public static Component of(Component ctx, ContentCalendarService calendar, long consultationId, Locale locale) {
         Div d = new Div();
         d.addClassName("updates");
         var published = calendar.published(consultationId);
@@ -37,11 +36,16 @@ public final class UpdatesPanel {
             when.addClassName("update-time");
             item.add(when, new Html("<div>" + Markdown.staffHtml(u.body()) + "</div>"));
             if (u.hasImage()) {
-                Image image = new Image(DownloadHandler.fromInputStream(ev -> {
-                    byte[] bytes = calendar.image(u.id()).orElse(new byte[0]);
-                    return new DownloadResponse(new ByteArrayInputStream(bytes), "update-" + u.id(),
-                            calendar.imageTypeOf(u.id()), bytes.length);
-                }), u.imageAlt());
+                Image image = new Image(
+                        DownloadHandler.fromInputStream(ev -> {
+                            byte[] bytes = calendar.image(u.id()).orElse(new byte[0]);
+                            return new DownloadResponse(
+                                    new ByteArrayInputStream(bytes),
+                                    "update-" + u.id(),
+                                    calendar.imageTypeOf(u.id()),
+                                    bytes.length);
+                        }),
+                        u.imageAlt());
                 image.addClassName("update-image");
                 item.add(image);
             }

@@ -1,5 +1,6 @@
 package org.inspraak.consultation.ui;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -56,18 +57,25 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
         Button create = new Button(getTranslation("admin.consultation.new"), e -> edit(null));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("new-consultation");
-        grid.addColumn(ConsultationSummary::title).setHeader(getTranslation("admin.consultation.title")).setFlexGrow(3);
-        grid.addColumn(c -> getTranslation("phase." + c.phase().name())).setHeader(getTranslation("admin.consultation.phase"));
-        grid.addColumn(c -> Formats.date(c.ideasFrom(), getLocale()) + " – " + Formats.date(c.closedFrom(), getLocale()))
-                .setHeader(getTranslation("admin.consultation.period")).setAutoWidth(true);
+        grid.addColumn(ConsultationSummary::title)
+                .setHeader(getTranslation("admin.consultation.title"))
+                .setFlexGrow(3);
+        grid.addColumn(c -> getTranslation("phase." + c.phase().name()))
+                .setHeader(getTranslation("admin.consultation.phase"));
+        grid.addColumn(c ->
+                        Formats.date(c.ideasFrom(), getLocale()) + " – " + Formats.date(c.closedFrom(), getLocale()))
+                .setHeader(getTranslation("admin.consultation.period"))
+                .setAutoWidth(true);
         grid.addComponentColumn(c -> new Button(getTranslation("admin.consultation.edit"), e -> edit(c.id())));
-        grid.setItems(q -> consultations.forHome(q.getOffset(), q.getLimit()).stream(), q -> (int) consultations.count());
+        grid.setItems(
+                q -> consultations.forHome(q.getOffset(), q.getLimit()).stream(), q -> (int) consultations.count());
         add(new H1(getTranslation("admin.consultation.heading")), create, grid);
         expand(grid);
     }
 
     private void edit(Long id) {
-        ConsultationDetails existing = id == null ? null : consultations.find(id).orElse(null);
+        ConsultationDetails existing =
+                id == null ? null : consultations.find(id).orElse(null);
         Dialog dialog = new Dialog(getTranslation(id == null ? "admin.consultation.new" : "admin.consultation.edit"));
         dialog.setWidth("min(52rem, 100vw)");
         TextField title = new TextField(getTranslation("admin.consultation.title"));
@@ -92,7 +100,8 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
         budgetKind.setItems(BudgetKind.values());
         budgetKind.setEmptySelectionAllowed(true);
         budgetKind.setEmptySelectionCaption(getTranslation("admin.consultation.budget-none"));
-        budgetKind.setItemLabelGenerator(k -> k == null ? getTranslation("admin.consultation.budget-none")
+        budgetKind.setItemLabelGenerator(k -> k == null
+                ? getTranslation("admin.consultation.budget-none")
                 : getTranslation("admin.consultation.budget-kind." + k.name()));
         BigDecimalField amount = new BigDecimalField(getTranslation("admin.consultation.budget-amount"));
         DatePicker ideasFrom = new DatePicker(getTranslation("phase.IDEAS"));
@@ -112,7 +121,8 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
         Checkbox preModeration = new Checkbox(getTranslation("admin.consultation.pre-moderation"));
         preModeration.setTooltipText(getTranslation("admin.consultation.pre-moderation.help"));
         preModeration.setId("consultation-pre-moderation");
-        MultiSelectComboBox<NeighbourhoodRef> wijken = new MultiSelectComboBox<>(getTranslation("admin.consultation.neighbourhoods"));
+        MultiSelectComboBox<NeighbourhoodRef> wijken =
+                new MultiSelectComboBox<>(getTranslation("admin.consultation.neighbourhoods"));
         List<NeighbourhoodRef> allWijken = neighbourhoods.all();
         wijken.setItems(allWijken);
         wijken.setItemLabelGenerator(NeighbourhoodRef::name);
@@ -123,16 +133,20 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
             background.setValue(existing.background());
             budgetKind.setValue(existing.budgetKind());
             if (existing.budgetAmountEuros() != null) {
-                amount.setValue(java.math.BigDecimal.valueOf(existing.budgetAmountEuros()));
+                amount.setValue(BigDecimal.valueOf(existing.budgetAmountEuros()));
             }
             ideasFrom.setValue(existing.ideasFrom());
             votingFrom.setValue(existing.votingFrom());
             summarisingFrom.setValue(existing.summarisingFrom());
             closedFrom.setValue(existing.closedFrom());
-            themes.setValue(existing.themes().stream().map(ConsultationService.ThemeRef::name).collect(Collectors.joining("\n")));
+            themes.setValue(existing.themes().stream()
+                    .map(ConsultationService.ThemeRef::name)
+                    .collect(Collectors.joining("\n")));
             targetGroups.setValue(String.join("\n", existing.targetGroups()));
             preModeration.setValue(existing.preModeration());
-            wijken.setValue(allWijken.stream().filter(n -> existing.neighbourhoodIds().contains(n.id())).collect(Collectors.toSet()));
+            wijken.setValue(allWijken.stream()
+                    .filter(n -> existing.neighbourhoodIds().contains(n.id()))
+                    .collect(Collectors.toSet()));
         } else {
             LocalDate today = LocalDate.now();
             ideasFrom.setValue(today);
@@ -142,26 +156,53 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
             wijken.setValue(new LinkedHashSet<>(allWijken));
         }
 
-        FormLayout form = new FormLayout(title, question, background, preview, budgetKind, amount, ideasFrom, votingFrom,
-                summarisingFrom, closedFrom, themes, targetGroups, wijken, preModeration);
+        FormLayout form = new FormLayout(
+                title,
+                question,
+                background,
+                preview,
+                budgetKind,
+                amount,
+                ideasFrom,
+                votingFrom,
+                summarisingFrom,
+                closedFrom,
+                themes,
+                targetGroups,
+                wijken,
+                preModeration);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("36rem", 2));
-        List.of(title, question, background, preview, themes, targetGroups, wijken).forEach(c -> form.setColspan(c, 2));
+        List.of(title, question, background, preview, themes, targetGroups, wijken)
+                .forEach(c -> form.setColspan(c, 2));
         FormMessage message = new FormMessage();
         Button save = new Button(getTranslation("action.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("consultation-save");
         save.addClickListener(e -> {
-            if (amount.isInvalid() || (amount.getValue() != null && amount.getValue().scale() > 0
-                    && amount.getValue().stripTrailingZeros().scale() > 0)) {
+            if (amount.isInvalid()
+                    || (amount.getValue() != null
+                            && amount.getValue().scale() > 0
+                            && amount.getValue().stripTrailingZeros().scale() > 0)) {
                 message.error(getTranslation("error.amount.whole-euros"));
                 return;
             }
             List<String> themeNames = lines(themes.getValue());
-            Set<Long> wijkIds = wijken.getValue().stream().map(NeighbourhoodRef::id).collect(Collectors.toSet());
-            ConsultationForm f = new ConsultationForm(title.getValue(), question.getValue(), background.getValue(),
-                    budgetKind.getValue(), amount.getValue() == null ? null : amount.getValue().longValue(),
-                    ideasFrom.getValue(), votingFrom.getValue(), summarisingFrom.getValue(), closedFrom.getValue(),
-                    themeNames, wijkIds, lines(targetGroups.getValue()), preModeration.getValue());
+            Set<Long> wijkIds =
+                    wijken.getValue().stream().map(NeighbourhoodRef::id).collect(Collectors.toSet());
+            ConsultationForm f = new ConsultationForm(
+                    title.getValue(),
+                    question.getValue(),
+                    background.getValue(),
+                    budgetKind.getValue(),
+                    amount.getValue() == null ? null : amount.getValue().longValue(),
+                    ideasFrom.getValue(),
+                    votingFrom.getValue(),
+                    summarisingFrom.getValue(),
+                    closedFrom.getValue(),
+                    themeNames,
+                    wijkIds,
+                    lines(targetGroups.getValue()),
+                    preModeration.getValue());
             if (message.attempt(() -> {
                 if (id == null) {
                     consultations.create(f);
@@ -179,7 +220,11 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static List<String> lines(String text) {
-        return Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        return Arrays.stream(text.split("\\R"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.inspraak.consultation.ui;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import com.vaadin.flow.component.Component;
@@ -59,9 +60,9 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
         add(heading, PhaseBadge.of(this, c.phase()), question);
         parts.create(ConsultationPage.ACTIONS, c).forEach(this::add);
         if (currentUser.has(Role.MODERATOR) || currentUser.has(Role.ADMIN) || currentUser.has(Role.COUNCIL_MEMBER)) {
-            HorizontalLayout staffLinks = new HorizontalLayout(new Anchor("gesprekken/" + c.id() + "/inzichten",
-                    getTranslation("nav.insights")), new Anchor("gesprekken/" + c.id() + "/evaluatie",
-                    getTranslation("nav.evaluation")));
+            HorizontalLayout staffLinks = new HorizontalLayout(
+                    new Anchor("gesprekken/" + c.id() + "/inzichten", getTranslation("nav.insights")),
+                    new Anchor("gesprekken/" + c.id() + "/evaluatie", getTranslation("nav.evaluation")));
             staffLinks.setWrap(true);
             if (currentUser.has(Role.MODERATOR) || currentUser.has(Role.ADMIN)) {
                 staffLinks.add(new Anchor("gesprekken/" + c.id() + "/samenvatting", getTranslation("nav.summary")));
@@ -71,8 +72,8 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
             add(staffLinks);
         }
         if (c.budgetKind() != null) {
-            Paragraph budget = new Paragraph(getTranslation("consultation.budget." + c.budgetKind().name(),
-                    Formats.euros(c.budgetAmountEuros(), getLocale())));
+            Paragraph budget = new Paragraph(getTranslation(
+                    "consultation.budget." + c.budgetKind().name(), Formats.euros(c.budgetAmountEuros(), getLocale())));
             budget.addClassName("budget-target");
             add(budget);
             Anchor ballot = new Anchor("gesprekken/" + c.id() + "/begroting", getTranslation("ballot.link"));
@@ -82,7 +83,8 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
         add(timeline(c));
         parts.create(ConsultationPage.UPDATES, c).forEach(this::add);
         if (!c.targetGroups().isEmpty()) {
-            Paragraph groups = new Paragraph(getTranslation("consultation.target-groups", String.join(", ", c.targetGroups())));
+            Paragraph groups =
+                    new Paragraph(getTranslation("consultation.target-groups", String.join(", ", c.targetGroups())));
             groups.addClassName("target-groups");
             add(groups);
         }
@@ -103,11 +105,14 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
         OrderedList steps = new OrderedList();
         steps.addClassName("timeline");
         steps.getElement().setAttribute("aria-label", getTranslation("consultation.timeline"));
-        record Step(Phase phase, java.time.LocalDate from) {
-        }
-        for (Step s : List.of(new Step(Phase.IDEAS, c.ideasFrom()), new Step(Phase.VOTING, c.votingFrom()),
-                new Step(Phase.SUMMARISING, c.summarisingFrom()), new Step(Phase.CLOSED, c.closedFrom()))) {
-            ListItem item = new ListItem(new Span(getTranslation("phase." + s.phase().name())),
+        record Step(Phase phase, LocalDate from) {}
+        for (Step s : List.of(
+                new Step(Phase.IDEAS, c.ideasFrom()),
+                new Step(Phase.VOTING, c.votingFrom()),
+                new Step(Phase.SUMMARISING, c.summarisingFrom()),
+                new Step(Phase.CLOSED, c.closedFrom()))) {
+            ListItem item = new ListItem(
+                    new Span(getTranslation("phase." + s.phase().name())),
                     new Span(Formats.date(s.from(), getLocale())));
             if (s.phase() == c.phase()) {
                 item.addClassName("current");

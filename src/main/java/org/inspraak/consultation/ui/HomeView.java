@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.virtuallist.VirtualList;
+import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -28,10 +29,11 @@ class HomeView extends VerticalLayout implements HasDynamicTitle {
         VirtualList<ConsultationSummary> list = new VirtualList<>();
         list.addClassName("consultation-list");
         list.setRenderer(new ComponentRenderer<>(this::card));
-        list.setDataProvider(com.vaadin.flow.data.provider.DataProvider.<ConsultationSummary>fromCallbacks(
+        list.setDataProvider(DataProvider.<ConsultationSummary>fromCallbacks(
                 q -> consultations.forHome(q.getOffset(), q.getLimit()).stream(), q -> (int) consultations.count()));
         list.getElement().setAttribute("aria-label", getTranslation("home.list"));
-        Paragraph intro = new Paragraph(getTranslation("home.intro", properties.municipality().name()));
+        Paragraph intro = new Paragraph(
+                getTranslation("home.intro", properties.municipality().name()));
         add(new H1(getTranslation("home.title")), intro, list);
         setFlexGrow(1, list);
         setHeightFull();
@@ -43,8 +45,8 @@ class HomeView extends VerticalLayout implements HasDynamicTitle {
         H2 heading = new H2(title);
         Span phase = PhaseBadge.of(this, c.phase());
         Paragraph question = new Paragraph(c.question());
-        Span dates = new Span(getTranslation("home.dates", Formats.date(c.ideasFrom(), getLocale()),
-                Formats.date(c.closedFrom(), getLocale())));
+        Span dates = new Span(getTranslation(
+                "home.dates", Formats.date(c.ideasFrom(), getLocale()), Formats.date(c.closedFrom(), getLocale())));
         dates.addClassName("muted");
         Div card = new Div(heading, phase, question, dates);
         card.addClassName("card");

@@ -7,8 +7,7 @@ import org.inspraak.consultation.Phase;
 /** A small label that says what residents can do now. */
 public final class PhaseBadge {
 
-    private PhaseBadge() {
-    }
+    private PhaseBadge() {}
 
     public static Span of(Component owner, Phase phase) {
         Span badge = new Span(owner.getTranslation("phase." + phase.name()));

@@ -33,14 +33,14 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import org.inspraak.consultation.ConsultationService;
-import org.inspraak.insight.Figures;
 import org.inspraak.goal.GoalMetric;
 import org.inspraak.goal.GoalService;
 import org.inspraak.goal.GoalService.Evaluation;
+import org.inspraak.insight.Figures;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.Role;
-import org.inspraak.ui.Formats;
 import org.inspraak.ui.FormMessage;
+import org.inspraak.ui.Formats;
 
 /** Goals of a consultation with their progress, a chart and a plain verdict each; a one-page PDF report. */
 @Route("gesprekken/:id/evaluatie")
@@ -64,7 +64,8 @@ class EvaluationView extends VerticalLayout implements BeforeEnterObserver, HasD
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         consultationId = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
-        ConsultationService.ConsultationDetails c = consultations.find(consultationId).orElseThrow(NotFoundException::new);
+        ConsultationService.ConsultationDetails c =
+                consultations.find(consultationId).orElseThrow(NotFoundException::new);
         title = getTranslation("evaluation.title", c.title());
         build(c);
     }
@@ -77,12 +78,15 @@ class EvaluationView extends VerticalLayout implements BeforeEnterObserver, HasD
             add(new Paragraph(getTranslation("evaluation.none")));
         } else {
             Grid<Evaluation> grid = new Grid<>();
-            grid.addColumn(e -> getTranslation("goal.metric." + e.metric())).setHeader(getTranslation("evaluation.goal"));
+            grid.addColumn(e -> getTranslation("goal.metric." + e.metric()))
+                    .setHeader(getTranslation("evaluation.goal"));
             grid.addColumn(e -> value(e.metric(), e.target())).setHeader(getTranslation("evaluation.target"));
-            grid.addColumn(e -> Formats.date(e.deadline(), getLocale())).setHeader(getTranslation("evaluation.deadline"));
+            grid.addColumn(e -> Formats.date(e.deadline(), getLocale()))
+                    .setHeader(getTranslation("evaluation.deadline"));
             grid.addColumn(e -> e.current() == null ? "–" : value(e.metric(), e.current()))
                     .setHeader(getTranslation("evaluation.current"));
-            grid.addColumn(e -> getTranslation("evaluation.verdict." + e.verdict())).setHeader(getTranslation("evaluation.verdict"));
+            grid.addColumn(e -> getTranslation("evaluation.verdict." + e.verdict()))
+                    .setHeader(getTranslation("evaluation.verdict"));
             grid.setItems(list);
             grid.setAllRowsVisible(true);
             grid.setId("goals-grid");
@@ -92,11 +96,16 @@ class EvaluationView extends VerticalLayout implements BeforeEnterObserver, HasD
                 p.addClassName("verdict-" + e.verdict().name().toLowerCase(Locale.ROOT));
                 add(p);
             }
-            Anchor pdf = new Anchor(DownloadHandler.fromInputStream(ev -> {
-                byte[] bytes = pdf(c, list);
-                return new DownloadResponse(new ByteArrayInputStream(bytes), "evaluatie-" + consultationId + ".pdf",
-                        "application/pdf", bytes.length);
-            }), getTranslation("evaluation.pdf"));
+            Anchor pdf = new Anchor(
+                    DownloadHandler.fromInputStream(ev -> {
+                        byte[] bytes = pdf(c, list);
+                        return new DownloadResponse(
+                                new ByteArrayInputStream(bytes),
+                                "evaluatie-" + consultationId + ".pdf",
+                                "application/pdf",
+                                bytes.length);
+                    }),
+                    getTranslation("evaluation.pdf"));
             pdf.addClassName("evaluation-pdf");
             add(pdf);
         }
@@ -119,8 +128,8 @@ class EvaluationView extends VerticalLayout implements BeforeEnterObserver, HasD
         deadline.setId("goal-deadline");
         FormMessage message = new FormMessage();
         Button add = new Button(getTranslation("evaluation.add.button"), e -> {
-            if (message.attempt(() -> goals.add(consultationId, metric.getValue(), target.getValue(),
-                    deadline.getValue()))) {
+            if (message.attempt(
+                    () -> goals.add(consultationId, metric.getValue(), target.getValue(), deadline.getValue()))) {
                 build(c);
             }
         });
@@ -143,40 +152,71 @@ class EvaluationView extends VerticalLayout implements BeforeEnterObserver, HasD
     }
 
     private String sentence(Evaluation e) {
-        return getTranslation("evaluation.sentence", getTranslation("goal.metric." + e.metric()),
-                e.current() == null ? "–" : value(e.metric(), e.current()), value(e.metric(), e.target()),
-                Formats.date(e.deadline(), getLocale()), getTranslation("evaluation.verdict." + e.verdict()));
+        return getTranslation(
+                "evaluation.sentence",
+                getTranslation("goal.metric." + e.metric()),
+                e.current() == null ? "–" : value(e.metric(), e.current()),
+                value(e.metric(), e.target()),
+                Formats.date(e.deadline(), getLocale()),
+                getTranslation("evaluation.verdict." + e.verdict()));
     }
 
     private Figures.Figure chart(List<Evaluation> list) {
-        List<String> labels = list.stream().map(e -> getTranslation("goal.metric." + e.metric())).toList();
-        double[] pct = list.stream().mapToDouble(e -> Math.round(e.progress() * 100)).toArray();
+        List<String> labels = list.stream()
+                .map(e -> getTranslation("goal.metric." + e.metric()))
+                .toList();
+        double[] pct =
+                list.stream().mapToDouble(e -> Math.round(e.progress() * 100)).toArray();
         StringBuilder desc = new StringBuilder();
         list.forEach(e -> desc.append(sentence(e)).append(' '));
-        return Figures.bars(labels, List.of(getTranslation("evaluation.progress")), List.of(pct), "%",
-                getTranslation("evaluation.chart"), desc.toString().strip());
+        return Figures.bars(
+                labels,
+                List.of(getTranslation("evaluation.progress")),
+                List.of(pct),
+                "%",
+                getTranslation("evaluation.chart"),
+                desc.toString().strip());
     }
 
     private byte[] pdf(ConsultationService.ConsultationDetails c, List<Evaluation> list) {
-        StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"").append(getLocale().getLanguage())
-                .append("\"><head><meta charset=\"utf-8\"/><title>").append(esc(title)).append("</title><style>")
+        StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"")
+                .append(getLocale().getLanguage())
+                .append("\"><head><meta charset=\"utf-8\"/><title>")
+                .append(esc(title))
+                .append("</title><style>")
                 .append("@page { size: A4; margin: 2cm; } body { font-family: sans-serif; font-size: 10.5pt; }")
                 .append("table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px solid #ccc;")
                 .append(" padding: 3pt; text-align: left; } svg { width: 16cm; }</style></head><body>");
-        h.append("<h1>").append(esc(title)).append("</h1><p>").append(esc(c.question())).append("</p><table><tr>");
-        for (String k : List.of("evaluation.goal", "evaluation.target", "evaluation.deadline", "evaluation.current",
+        h.append("<h1>")
+                .append(esc(title))
+                .append("</h1><p>")
+                .append(esc(c.question()))
+                .append("</p><table><tr>");
+        for (String k : List.of(
+                "evaluation.goal",
+                "evaluation.target",
+                "evaluation.deadline",
+                "evaluation.current",
                 "evaluation.verdict")) {
             h.append("<th>").append(esc(getTranslation(k))).append("</th>");
         }
         h.append("</tr>");
         for (Evaluation e : list) {
-            h.append("<tr><td>").append(esc(getTranslation("goal.metric." + e.metric()))).append("</td><td>")
-                    .append(esc(value(e.metric(), e.target()))).append("</td><td>")
-                    .append(esc(Formats.date(e.deadline(), getLocale()))).append("</td><td>")
-                    .append(esc(e.current() == null ? "–" : value(e.metric(), e.current()))).append("</td><td>")
-                    .append(esc(getTranslation("evaluation.verdict." + e.verdict()))).append("</td></tr>");
+            h.append("<tr><td>")
+                    .append(esc(getTranslation("goal.metric." + e.metric())))
+                    .append("</td><td>")
+                    .append(esc(value(e.metric(), e.target())))
+                    .append("</td><td>")
+                    .append(esc(Formats.date(e.deadline(), getLocale())))
+                    .append("</td><td>")
+                    .append(esc(e.current() == null ? "–" : value(e.metric(), e.current())))
+                    .append("</td><td>")
+                    .append(esc(getTranslation("evaluation.verdict." + e.verdict())))
+                    .append("</td></tr>");
         }
-        h.append("</table><div>").append(chart(list).svg()).append("</div><p>")
+        h.append("</table><div>")
+                .append(chart(list).svg())
+                .append("</div><p>")
                 .append(esc(getTranslation("evaluation.generated", Formats.date(LocalDate.now(), getLocale()))))
                 .append("</p></body></html>");
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {

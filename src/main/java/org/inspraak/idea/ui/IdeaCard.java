@@ -21,10 +21,11 @@ public class IdeaCard extends Div {
         Paragraph excerpt = new Paragraph(text.length() > EXCERPT ? text.substring(0, EXCERPT) + "…" : text);
         excerpt.addClassName("excerpt");
         Div labels = IdeaLabels.of(this, idea);
-        Span figures = new Span(getTranslation("idea.figures", idea.agree(), idea.disagree(), idea.pass(),
-                idea.reactions()));
+        Span figures =
+                new Span(getTranslation("idea.figures", idea.agree(), idea.disagree(), idea.pass(), idea.reactions()));
         figures.addClassName("figures");
-        Span by = new Span(getTranslation("idea.by", idea.authorName(), Formats.dateTime(idea.createdAt(), getLocale())));
+        Span by =
+                new Span(getTranslation("idea.by", idea.authorName(), Formats.dateTime(idea.createdAt(), getLocale())));
         by.addClassName("muted");
         add(title, labels, excerpt, figures, by);
     }

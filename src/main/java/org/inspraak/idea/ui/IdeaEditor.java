@@ -11,8 +11,8 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -20,12 +20,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.consultation.ConsultationService.ThemeRef;
-import org.inspraak.neighbourhood.NeighbourhoodService;
-import org.inspraak.neighbourhood.NeighbourhoodService.NeighbourhoodRef;
 import org.inspraak.idea.AmountKind;
 import org.inspraak.idea.IdeaService;
-import org.inspraak.idea.SimilarIdeas;
 import org.inspraak.idea.IdeaService.IdeaForm;
+import org.inspraak.idea.SimilarIdeas;
+import org.inspraak.neighbourhood.NeighbourhoodService;
+import org.inspraak.neighbourhood.NeighbourhoodService.NeighbourhoodRef;
 import org.inspraak.ui.FormMessage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -41,7 +41,10 @@ public class IdeaEditor extends Dialog {
         private final NeighbourhoodService neighbourhoods;
         private final ObjectProvider<SimilarIdeas> similar;
 
-        Factory(IdeaService ideas, ConsultationService consultations, NeighbourhoodService neighbourhoods,
+        Factory(
+                IdeaService ideas,
+                ConsultationService consultations,
+                NeighbourhoodService neighbourhoods,
                 ObjectProvider<SimilarIdeas> similar) {
             this.similar = similar;
             this.ideas = ideas;
@@ -80,8 +83,8 @@ public class IdeaEditor extends Dialog {
         title.setRequiredIndicatorVisible(true);
         title.setValueChangeMode(ValueChangeMode.EAGER);
         title.setId("idea-title");
-        title.addValueChangeListener(e -> title.setHelperText(getTranslation("common.chars-left",
-                IdeaService.MAX_TITLE - e.getValue().length())));
+        title.addValueChangeListener(e -> title.setHelperText(getTranslation(
+                "common.chars-left", IdeaService.MAX_TITLE - e.getValue().length())));
         description.setLabel(getTranslation("idea.description"));
         description.setHelperText(getTranslation("idea.description.help"));
         description.setMaxLength(IdeaService.MAX_DESCRIPTION);
@@ -131,10 +134,15 @@ public class IdeaEditor extends Dialog {
                 return;
             }
             long[] id = new long[1];
-            IdeaForm values = new IdeaForm(title.getValue(), description.getValue(),
+            IdeaForm values = new IdeaForm(
+                    title.getValue(),
+                    description.getValue(),
                     theme.getValue() == null ? null : theme.getValue().id(),
-                    neighbourhood.getValue() == null ? null : neighbourhood.getValue().id(),
-                    amountKind.getValue(), amount.getValue() == null ? null : amount.getValue().longValue());
+                    neighbourhood.getValue() == null
+                            ? null
+                            : neighbourhood.getValue().id(),
+                    amountKind.getValue(),
+                    amount.getValue() == null ? null : amount.getValue().longValue());
             boolean ok = editedIdeaId == null
                     ? message.attempt(() -> id[0] = f.ideas.post(consultationId, values))
                     : message.attempt(() -> {
@@ -151,11 +159,17 @@ public class IdeaEditor extends Dialog {
             IdeaForm current = f.ideas.editForm(editedIdeaId);
             title.setValue(current.title());
             description.setValue(current.description());
-            theme.getListDataView().getItems().filter(t -> current.themeId() != null && t.id() == current.themeId())
-                    .findFirst().ifPresent(theme::setValue);
-            neighbourhood.getListDataView().getItems()
+            theme.getListDataView()
+                    .getItems()
+                    .filter(t -> current.themeId() != null && t.id() == current.themeId())
+                    .findFirst()
+                    .ifPresent(theme::setValue);
+            neighbourhood
+                    .getListDataView()
+                    .getItems()
                     .filter(n -> current.neighbourhoodId() != null && n.id() == current.neighbourhoodId())
-                    .findFirst().ifPresent(neighbourhood::setValue);
+                    .findFirst()
+                    .ifPresent(neighbourhood::setValue);
             if (current.amountKind() != null) {
                 amountKind.setValue(current.amountKind());
             }

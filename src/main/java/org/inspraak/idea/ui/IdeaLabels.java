@@ -1,6 +1,7 @@
 package org.inspraak.idea.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import org.inspraak.idea.IdeaService.IdeaSummary;
@@ -9,8 +10,7 @@ import org.inspraak.ui.Formats;
 /** Theme, neighbourhood, money estimate and status of an idea as small badges. */
 final class IdeaLabels {
 
-    private IdeaLabels() {
-    }
+    private IdeaLabels() {}
 
     static Div of(Component owner, IdeaSummary idea) {
         Div labels = new Div();
@@ -22,8 +22,11 @@ final class IdeaLabels {
             labels.add(badge(idea.neighbourhoodName(), "contrast"));
         }
         if (idea.amountEuros() != null) {
-            labels.add(badge(owner.getTranslation("idea.amount." + idea.amountKind().name(),
-                    Formats.euros(idea.amountEuros(), com.vaadin.flow.component.UI.getCurrent().getLocale())), "success"));
+            labels.add(badge(
+                    owner.getTranslation(
+                            "idea.amount." + idea.amountKind().name(),
+                            Formats.euros(idea.amountEuros(), UI.getCurrent().getLocale())),
+                    "success"));
         }
         labels.add(badge(owner.getTranslation("status." + idea.status().name()), "primary"));
         return labels;

@@ -56,7 +56,8 @@ class IdeaList extends VerticalLayout {
                 Button post = new Button(getTranslation("idea.new"));
                 post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 post.setId("new-idea");
-                post.addClickListener(e -> editors.open(c.id(), id -> getUI().ifPresent(ui -> ui.navigate("ideeen/" + id))));
+                post.addClickListener(e ->
+                        editors.open(c.id(), id -> getUI().ifPresent(ui -> ui.navigate("ideeen/" + id))));
                 tools.addComponentAsFirst(post);
             } else if (currentUser.get().isEmpty()) {
                 tools.addComponentAsFirst(new Anchor("/login", getTranslation("idea.login-to-post")));

@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 class IdeaPageParts {
 
     @Bean
-    PagePart<ConsultationDetails> ideasOfConsultation(IdeaService ideas, CurrentUser currentUser, Live live,
-                                                       IdeaEditor.Factory editors) {
-        return PagePart.of(ConsultationPage.MAIN, 0, c -> Optional.of(new IdeaList(c, ideas, currentUser, live, editors)));
+    PagePart<ConsultationDetails> ideasOfConsultation(
+            IdeaService ideas, CurrentUser currentUser, Live live, IdeaEditor.Factory editors) {
+        return PagePart.of(
+                ConsultationPage.MAIN, 0, c -> Optional.of(new IdeaList(c, ideas, currentUser, live, editors)));
     }
 }

@@ -5,11 +5,6 @@ import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
-import org.inspraak.idea.IdeaStatus;
-import org.inspraak.ui.FormMessage;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -18,7 +13,10 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -30,8 +28,10 @@ import org.inspraak.consultation.ConsultationService.ConsultationDetails;
 import org.inspraak.idea.IdeaPage;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaSummary;
+import org.inspraak.idea.IdeaStatus;
 import org.inspraak.security.CurrentUser;
-import org.inspraak.security.Role;
+import org.inspraak.security.InspraakUser;
+import org.inspraak.ui.FormMessage;
 import org.inspraak.ui.Formats;
 import org.inspraak.ui.Markdown;
 import org.inspraak.ui.PageParts;
@@ -48,8 +48,12 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final transient PageParts parts;
     private String title = "";
 
-    IdeaView(IdeaService ideas, ConsultationService consultations, CurrentUser currentUser,
-             IdeaEditor.Factory editors, PageParts parts) {
+    IdeaView(
+            IdeaService ideas,
+            ConsultationService consultations,
+            CurrentUser currentUser,
+            IdeaEditor.Factory editors,
+            PageParts parts) {
         this.ideas = ideas;
         this.consultations = consultations;
         this.currentUser = currentUser;
@@ -62,22 +66,27 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     public void beforeEnter(BeforeEnterEvent event) {
         long id = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
         IdeaSummary idea = ideas.find(id).orElseThrow(NotFoundException::new);
-        ConsultationDetails consultation = consultations.find(idea.consultationId()).orElseThrow(NotFoundException::new);
+        ConsultationDetails consultation =
+                consultations.find(idea.consultationId()).orElseThrow(NotFoundException::new);
         title = idea.title();
         removeAll();
-        boolean staff = currentUser.get().map(org.inspraak.security.InspraakUser::isStaff).orElse(false);
+        boolean staff = currentUser.get().map(InspraakUser::isStaff).orElse(false);
         boolean mine = currentUser.get().map(u -> u.id() == idea.authorId()).orElse(false);
         boolean awaitingApproval = idea.hidden() && IdeaService.PENDING.equals(idea.hiddenReason());
         if (idea.hidden() && !staff && !(mine && awaitingApproval)) {
             // The public sees that something was removed and why, never the removed text.
             add(new H1(getTranslation("moderation.hidden-idea.title")));
             if (idea.mergedInto() != null) {
-                add(new Paragraph(getTranslation("moderation.merged-into")),
+                add(
+                        new Paragraph(getTranslation("moderation.merged-into")),
                         new Anchor("/ideeen/" + idea.mergedInto(), getTranslation("moderation.merged-link")));
             } else {
-                add(new Paragraph(awaitingApproval ? getTranslation("moderation.stub.awaiting")
-                        : IdeaService.AUTO_HIDDEN.equals(idea.hiddenReason()) ? getTranslation("moderation.stub.pending")
-                        : getTranslation("moderation.stub.hidden", idea.hiddenReason())));
+                add(new Paragraph(
+                        awaitingApproval
+                                ? getTranslation("moderation.stub.awaiting")
+                                : IdeaService.AUTO_HIDDEN.equals(idea.hiddenReason())
+                                        ? getTranslation("moderation.stub.pending")
+                                        : getTranslation("moderation.stub.hidden", idea.hiddenReason())));
             }
             add(new Anchor("/gesprekken/" + idea.consultationId(), getTranslation("moderation.back")));
             return;
@@ -85,7 +94,8 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         Anchor back = new Anchor("/gesprekken/" + consultation.id(), "← " + consultation.title());
         back.addClassName("back-link");
         H1 heading = new H1(idea.title());
-        Span by = new Span(getTranslation("idea.by", idea.authorName(), Formats.dateTime(idea.createdAt(), getLocale())));
+        Span by =
+                new Span(getTranslation("idea.by", idea.authorName(), Formats.dateTime(idea.createdAt(), getLocale())));
         by.addClassName("muted");
         Div body = new Div(new Html("<div>" + Markdown.userHtml(idea.description()) + "</div>"));
         body.addClassName("idea-body");
@@ -97,15 +107,20 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             add(mark);
         }
         if (idea.hidden()) {
-            Paragraph hiddenNote = new Paragraph(getTranslation(awaitingApproval && mine && !staff
-                    ? "moderation.own-awaiting" : "moderation.staff-sees-hidden"));
+            Paragraph hiddenNote = new Paragraph(getTranslation(
+                    awaitingApproval && mine && !staff ? "moderation.own-awaiting" : "moderation.staff-sees-hidden"));
             hiddenNote.addClassNames("form-message", "error");
             add(hiddenNote);
         }
         parts.create(IdeaPage.ACTIONS, context).forEach(this::add);
         if (ideas.canEdit(id)) {
-            Button edit = new Button(getTranslation("idea.edit"), VaadinIcon.EDIT.create(),
-                    e -> editors.openEdit(consultation.id(), id, saved -> getUI().ifPresent(ui -> ui.getPage().reload())));
+            Button edit = new Button(
+                    getTranslation("idea.edit"),
+                    VaadinIcon.EDIT.create(),
+                    e -> editors.openEdit(
+                            consultation.id(),
+                            id,
+                            saved -> getUI().ifPresent(ui -> ui.getPage().reload())));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             edit.setId("edit-idea");
             add(edit);
@@ -117,7 +132,7 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             add(new Anchor("/login", getTranslation("vote.login-to-vote")));
         }
         add(statusTimeline(id));
-        if (currentUser.get().map(org.inspraak.security.InspraakUser::isStaff).orElse(false)) {
+        if (currentUser.get().map(InspraakUser::isStaff).orElse(false)) {
             add(statusEditor(context));
         }
         parts.create(IdeaPage.DISCUSSION, context).forEach(this::add);
@@ -131,7 +146,8 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         section.addClassName("status-timeline");
         OrderedList steps = new OrderedList();
         for (IdeaService.StatusStep step : ideas.timeline(ideaId)) {
-            ListItem item = new ListItem(new Span(getTranslation("status." + step.status().name())),
+            ListItem item = new ListItem(
+                    new Span(getTranslation("status." + step.status().name())),
                     new Span(" · " + Formats.dateTime(step.at(), getLocale())));
             if (!step.explanation().isBlank()) {
                 item.add(new Paragraph(step.explanation()));

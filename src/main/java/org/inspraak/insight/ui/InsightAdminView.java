@@ -1,23 +1,24 @@
 package org.inspraak.insight.ui;
 
-import java.math.BigDecimal;
+import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.inspraak.InspraakException;
-import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.insight.InsightService;
+import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.security.Role;
 import org.inspraak.ui.FormMessage;
 
@@ -48,12 +49,15 @@ class InsightAdminView extends VerticalLayout implements HasDynamicTitle {
         dimension.setItems("AGE", "NEIGHBOURHOOD");
         dimension.setItemLabelGenerator(d -> getTranslation("population.dimension." + d));
         ComboBox<String> band = new ComboBox<>(getTranslation("population.band"));
-        dimension.addValueChangeListener(e -> band.setItems("AGE".equals(e.getValue())
-                ? java.util.List.of("16-24", "25-34", "35-49", "50-64", "65+")
-                : neighbourhoods.all().stream().map(NeighbourhoodService.NeighbourhoodRef::name).toList()));
+        dimension.addValueChangeListener(e -> band.setItems(
+                "AGE".equals(e.getValue())
+                        ? List.of("16-24", "25-34", "35-49", "50-64", "65+")
+                        : neighbourhoods.all().stream()
+                                .map(NeighbourhoodService.NeighbourhoodRef::name)
+                                .toList()));
         dimension.setValue("AGE");
         BigDecimalField pct = new BigDecimalField(getTranslation("population.share"));
-        pct.setSuffixComponent(new com.vaadin.flow.component.html.Span("%"));
+        pct.setSuffixComponent(new Span("%"));
         Button save = new Button(getTranslation("population.save"), e -> {
             shareMessage.clear();
             if (band.getValue() == null || pct.getValue() == null) {

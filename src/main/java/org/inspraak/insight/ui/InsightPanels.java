@@ -21,41 +21,56 @@ import org.inspraak.insight.InsightService.Insights;
 /** The insight panels, shared by the insights page, the summary workbench and the council's reading view. */
 public final class InsightPanels {
 
-    private InsightPanels() {
-    }
+    private InsightPanels() {}
 
     public static Component all(Component ctx, Insights in, Long viewer) {
         Div d = new Div();
         d.addClassName("insights");
-        d.add(keyFigures(ctx, in), map(ctx, in, viewer), groups(ctx, in), consensus(ctx, in), divisive(ctx, in),
-                themes(ctx, in), participation(ctx, in), representation(ctx, in));
+        d.add(
+                keyFigures(ctx, in),
+                map(ctx, in, viewer),
+                groups(ctx, in),
+                consensus(ctx, in),
+                divisive(ctx, in),
+                themes(ctx, in),
+                participation(ctx, in),
+                representation(ctx, in));
         return d;
     }
 
     public static Component keyFigures(Component ctx, Insights in) {
         Div d = new Div();
         d.addClassName("key-figures");
-        d.add(figure(ctx, "insight.participants", in.participants()), figure(ctx, "insight.ideas", in.ideaCount()),
-                figure(ctx, "insight.votes", in.voteCount()), figure(ctx, "insight.reactions", in.reactionCount()),
+        d.add(
+                figure(ctx, "insight.participants", in.participants()),
+                figure(ctx, "insight.ideas", in.ideaCount()),
+                figure(ctx, "insight.votes", in.voteCount()),
+                figure(ctx, "insight.reactions", in.reactionCount()),
                 figure(ctx, "insight.groups", in.groups().size()));
         return d;
     }
 
     private static Component figure(Component ctx, String key, int value) {
-        Div f = new Div(new Span(String.format(Locale.ROOT, "%,d", value).replace(',', '.')),
+        Div f = new Div(
+                new Span(String.format(Locale.ROOT, "%,d", value).replace(',', '.')),
                 new Span(ctx.getTranslation(key)));
         f.addClassName("key-figure");
         return f;
     }
 
     public static Figures.Figure mapFigure(Component ctx, Insights in, Long viewer) {
-        StringBuilder desc = new StringBuilder(ctx.getTranslation("insight.map.desc", in.groupedParticipants(),
-                in.groups().size()));
+        StringBuilder desc = new StringBuilder(ctx.getTranslation(
+                "insight.map.desc", in.groupedParticipants(), in.groups().size()));
         for (InsightService.Group g : in.groups()) {
             desc.append(' ').append(ctx.getTranslation("insight.map.group", g.label(), g.size()));
         }
-        return Figures.opinionMap(in, viewer, ctx.getTranslation("insight.map.title"), desc.toString(),
-                ctx.getTranslation("insight.map.ungrouped"), ctx.getTranslation("insight.map.you"),
+        return Figures.opinionMap(
+                in,
+                viewer,
+                ctx.getTranslation("insight.map.title"),
+                desc.toString(),
+                ctx.getTranslation("insight.map.ungrouped"),
+                ctx.getTranslation("insight.map.you"),
                 label -> ctx.getTranslation("insight.map.group-name", label));
     }
 
@@ -83,9 +98,13 @@ public final class InsightPanels {
             }
             UnorderedList list = new UnorderedList();
             for (InsightService.GroupStatement s : g.statements()) {
-                list.add(new ListItem(ideaLink(s.idea()), new Span(" — " + ctx.getTranslation(
-                        s.agree() ? "insight.group.agrees" : "insight.group.disagrees",
-                        pct(s.groupRate()), pct(s.restRate())))));
+                list.add(new ListItem(
+                        ideaLink(s.idea()),
+                        new Span(" — "
+                                + ctx.getTranslation(
+                                        s.agree() ? "insight.group.agrees" : "insight.group.disagrees",
+                                        pct(s.groupRate()),
+                                        pct(s.restRate())))));
             }
             d.add(list);
         }
@@ -112,8 +131,9 @@ public final class InsightPanels {
         for (InsightService.SpreadIdea s : ideas) {
             StringBuilder rates = new StringBuilder();
             for (int g = 0; g < s.agreeRates().length; g++) {
-                rates.append(g == 0 ? " — " : ", ").append(ctx.getTranslation("insight.rate",
-                        InsightService.groupLabel(g), pct(s.agreeRates()[g])));
+                rates.append(g == 0 ? " — " : ", ")
+                        .append(ctx.getTranslation(
+                                "insight.rate", InsightService.groupLabel(g), pct(s.agreeRates()[g])));
             }
             list.add(new ListItem(ideaLink(s.idea()), new Span(rates.toString())));
         }
@@ -121,16 +141,26 @@ public final class InsightPanels {
     }
 
     public static Figures.Figure themesFigure(Component ctx, Insights in) {
-        List<String> labels = in.themes().stream().map(InsightService.ThemeInsight::label).toList();
-        double[] sizes = in.themes().stream().mapToDouble(InsightService.ThemeInsight::ideas).toArray();
-        double[] support = in.themes().stream().mapToDouble(t -> Math.round(t.support() * 100)).toArray();
+        List<String> labels =
+                in.themes().stream().map(InsightService.ThemeInsight::label).toList();
+        double[] sizes = in.themes().stream()
+                .mapToDouble(InsightService.ThemeInsight::ideas)
+                .toArray();
+        double[] support = in.themes().stream()
+                .mapToDouble(t -> Math.round(t.support() * 100))
+                .toArray();
         StringBuilder desc = new StringBuilder();
         for (InsightService.ThemeInsight t : in.themes()) {
-            desc.append(ctx.getTranslation("insight.themes.desc-item", t.label(), t.ideas(), pct(t.support()))).append(' ');
+            desc.append(ctx.getTranslation("insight.themes.desc-item", t.label(), t.ideas(), pct(t.support())))
+                    .append(' ');
         }
-        return Figures.bars(labels, List.of(ctx.getTranslation("insight.themes.ideas"),
-                        ctx.getTranslation("insight.themes.support")), List.of(sizes, support), "",
-                ctx.getTranslation("insight.themes.title"), desc.toString().strip());
+        return Figures.bars(
+                labels,
+                List.of(ctx.getTranslation("insight.themes.ideas"), ctx.getTranslation("insight.themes.support")),
+                List.of(sizes, support),
+                "",
+                ctx.getTranslation("insight.themes.title"),
+                desc.toString().strip());
     }
 
     private static Component themes(Component ctx, Insights in) {
@@ -142,8 +172,12 @@ public final class InsightPanels {
         d.add(svg(themesFigure(ctx, in)));
         UnorderedList list = new UnorderedList();
         for (InsightService.ThemeInsight t : in.themes()) {
-            ListItem item = new ListItem(new Span(ctx.getTranslation("insight.theme.line", t.label(), t.ideas(),
-                    pct(t.support()), ctx.getTranslation("insight.tone." + tone(t.sentiment())))));
+            ListItem item = new ListItem(new Span(ctx.getTranslation(
+                    "insight.theme.line",
+                    t.label(),
+                    t.ideas(),
+                    pct(t.support()),
+                    ctx.getTranslation("insight.tone." + tone(t.sentiment())))));
             if (t.turnedNegative()) {
                 Span warn = new Span(" " + ctx.getTranslation("insight.theme.turned-negative"));
                 warn.addClassName("signal");
@@ -157,18 +191,29 @@ public final class InsightPanels {
         d.add(list);
         InsightService.Sentiment s = in.ideaSentiment();
         InsightService.Sentiment r = in.reactionSentiment();
-        d.add(new Paragraph(ctx.getTranslation("insight.sentiment.line", s.positive(), s.neutral(), s.negative(),
-                r.positive(), r.neutral(), r.negative())));
+        d.add(new Paragraph(ctx.getTranslation(
+                "insight.sentiment.line",
+                s.positive(),
+                s.neutral(),
+                s.negative(),
+                r.positive(),
+                r.neutral(),
+                r.negative())));
         return d;
     }
 
     public static Figures.Figure timelineFigure(Component ctx, Insights in) {
         int days = in.timeline().size();
-        String desc = ctx.getTranslation("insight.timeline.desc", days, in.participants(), in.ideaCount(),
-                in.reactionCount());
-        return Figures.timeline(in.timeline(), List.of(ctx.getTranslation("insight.timeline.participants"),
-                        ctx.getTranslation("insight.timeline.ideas"), ctx.getTranslation("insight.timeline.reactions")),
-                ctx.getTranslation("insight.timeline.title"), desc);
+        String desc = ctx.getTranslation(
+                "insight.timeline.desc", days, in.participants(), in.ideaCount(), in.reactionCount());
+        return Figures.timeline(
+                in.timeline(),
+                List.of(
+                        ctx.getTranslation("insight.timeline.participants"),
+                        ctx.getTranslation("insight.timeline.ideas"),
+                        ctx.getTranslation("insight.timeline.reactions")),
+                ctx.getTranslation("insight.timeline.title"),
+                desc);
     }
 
     private static Component participation(Component ctx, Insights in) {
@@ -183,7 +228,8 @@ public final class InsightPanels {
 
     public static Figures.Figure representationFigure(Component ctx, Insights in) {
         List<InsightService.Representation> rows = in.representation().stream()
-                .filter(r -> r.populationPct() != null || r.participantPct() > 0).toList();
+                .filter(r -> r.populationPct() != null || r.participantPct() > 0)
+                .toList();
         List<String> labels = new ArrayList<>();
         double[] ours = new double[rows.size()];
         double[] population = new double[rows.size()];
@@ -194,12 +240,20 @@ public final class InsightPanels {
             labels.add(label);
             ours[i] = Math.round(r.participantPct());
             population[i] = r.populationPct() == null ? 0 : Math.round(r.populationPct());
-            desc.append(ctx.getTranslation("insight.repr.desc-item", label, Math.round(r.participantPct()),
-                    r.populationPct() == null ? "?" : String.valueOf(Math.round(r.populationPct())))).append(' ');
+            desc.append(ctx.getTranslation(
+                            "insight.repr.desc-item",
+                            label,
+                            Math.round(r.participantPct()),
+                            r.populationPct() == null ? "?" : String.valueOf(Math.round(r.populationPct()))))
+                    .append(' ');
         }
-        return Figures.bars(labels, List.of(ctx.getTranslation("insight.repr.participants"),
-                        ctx.getTranslation("insight.repr.population")), List.of(ours, population), "%",
-                ctx.getTranslation("insight.repr.title"), desc.toString().strip());
+        return Figures.bars(
+                labels,
+                List.of(ctx.getTranslation("insight.repr.participants"), ctx.getTranslation("insight.repr.population")),
+                List.of(ours, population),
+                "%",
+                ctx.getTranslation("insight.repr.title"),
+                desc.toString().strip());
     }
 
     private static Component representation(Component ctx, Insights in) {
@@ -211,10 +265,18 @@ public final class InsightPanels {
         }
         d.add(svg(representationFigure(ctx, in)));
         List<InsightService.Representation> under = in.underRepresented();
-        d.add(new Paragraph(under.isEmpty() ? ctx.getTranslation("insight.repr.balanced")
-                : ctx.getTranslation("insight.repr.under", String.join(", ", under.stream()
-                .map(r -> "AGE".equals(r.dimension()) ? ctx.getTranslation("insight.age", r.band()) : r.band())
-                .toList()))));
+        d.add(new Paragraph(
+                under.isEmpty()
+                        ? ctx.getTranslation("insight.repr.balanced")
+                        : ctx.getTranslation(
+                                "insight.repr.under",
+                                String.join(
+                                        ", ",
+                                        under.stream()
+                                                .map(r -> "AGE".equals(r.dimension())
+                                                        ? ctx.getTranslation("insight.age", r.band())
+                                                        : r.band())
+                                                .toList()))));
         return d;
     }
 

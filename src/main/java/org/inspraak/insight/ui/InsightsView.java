@@ -50,8 +50,8 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         consultationId = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
-        ConsultationService.ConsultationDetails c = consultations.find(consultationId)
-                .orElseThrow(NotFoundException::new);
+        ConsultationService.ConsultationDetails c =
+                consultations.find(consultationId).orElseThrow(NotFoundException::new);
         title = getTranslation("insight.title", c.title());
         removeAll();
         Button refresh = new Button(getTranslation("insight.refresh"), e -> start());

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,11 +23,16 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
         addClassName("page");
         setSizeFull();
         Grid<OutboxMail> grid = new Grid<>();
-        grid.addColumn(m -> Formats.dateTime(m.getCreatedAt(), getLocale())).setHeader(getTranslation("outbox.when")).setAutoWidth(true);
-        grid.addColumn(OutboxMail::getRecipient).setHeader(getTranslation("outbox.to")).setAutoWidth(true);
+        grid.addColumn(m -> Formats.dateTime(m.getCreatedAt(), getLocale()))
+                .setHeader(getTranslation("outbox.when"))
+                .setAutoWidth(true);
+        grid.addColumn(OutboxMail::getRecipient)
+                .setHeader(getTranslation("outbox.to"))
+                .setAutoWidth(true);
         grid.addColumn(OutboxMail::getSubject).setHeader(getTranslation("outbox.subject"));
-        grid.addColumn(m -> getTranslation("outbox.status." + m.getStatus().name())).setHeader(getTranslation("outbox.status"));
-        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(m -> new Pre(m.getBody())));
+        grid.addColumn(m -> getTranslation("outbox.status." + m.getStatus().name()))
+                .setHeader(getTranslation("outbox.status"));
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(m -> new Pre(m.getBody())));
         grid.setItems(q -> mail.recent(q.getOffset(), q.getLimit()).stream(), q -> (int) mail.count());
         add(new H1(getTranslation("outbox.title")), new Paragraph(getTranslation("outbox.intro")), grid);
         expand(grid);

@@ -18,8 +18,7 @@ import org.inspraak.ui.Notices;
 /** "Melden": a resident reports an idea or reaction with a reason; the guidelines are one click away. */
 public final class FlagDialog {
 
-    private FlagDialog() {
-    }
+    private FlagDialog() {}
 
     /** A small "Melden" button that opens the dialog. */
     public static Button button(ModerationService moderation, TargetType type, long id) {

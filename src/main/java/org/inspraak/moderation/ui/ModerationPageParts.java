@@ -28,7 +28,8 @@ class ModerationPageParts {
     PagePart<IdeaPage.Context> reportIdea(ModerationService moderation, CurrentUser currentUser) {
         return PagePart.of(IdeaPage.ACTIONS, 10, c -> {
             IdeaSummary idea = c.idea();
-            boolean someoneElse = currentUser.get().map(u -> u.id() != idea.authorId()).orElse(false);
+            boolean someoneElse =
+                    currentUser.get().map(u -> u.id() != idea.authorId()).orElse(false);
             return someoneElse && !idea.hidden()
                     ? Optional.<Component>of(FlagDialog.button(moderation, TargetType.IDEA, idea.id()))
                     : Optional.empty();
@@ -38,7 +39,8 @@ class ModerationPageParts {
     @Bean
     PagePart<ReactionView> reportReaction(ModerationService moderation, CurrentUser currentUser) {
         return PagePart.of(ReactionPage.ACTIONS, 10, r -> {
-            boolean someoneElse = currentUser.get().map(u -> u.id() != r.authorId()).orElse(false);
+            boolean someoneElse =
+                    currentUser.get().map(u -> u.id() != r.authorId()).orElse(false);
             return someoneElse && !r.deleted() && !r.hidden()
                     ? Optional.<Component>of(FlagDialog.button(moderation, TargetType.REACTION, r.id()))
                     : Optional.empty();

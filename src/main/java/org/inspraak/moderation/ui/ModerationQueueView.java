@@ -3,7 +3,9 @@ package org.inspraak.moderation.ui;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
@@ -18,12 +20,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.inspraak.InspraakException;
 import org.inspraak.moderation.ModerationService;
 import org.inspraak.moderation.ModerationService.QueueItem;
 import org.inspraak.moderation.ModerationService.Target;
@@ -52,17 +56,36 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
         addClassName("wide-page");
         setSizeFull();
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addColumn(i -> getTranslation("moderation.type." + i.target().type().name())).setHeader(getTranslation("moderation.col.type")).setAutoWidth(true);
-        grid.addColumn(i -> excerpt(i.text())).setHeader(getTranslation("moderation.col.text")).setFlexGrow(4);
-        grid.addColumn(i -> i.openFlags() + " · " + i.reasons().stream().map(r -> getTranslation("flag.reason." + r.name()))
-                .collect(Collectors.joining(", "))).setHeader(getTranslation("moderation.col.flags")).setFlexGrow(2);
-        grid.addColumn(i -> i.authorName() + (i.authorSanctions() > 0 ? " (" + getTranslation("moderation.sanctions", i.authorSanctions()) + ")" : ""))
-                .setHeader(getTranslation("moderation.col.author")).setAutoWidth(true);
-        grid.addColumn(i -> i.hidden() ? getTranslation("moderation.state.hidden") : getTranslation("moderation.state.visible"))
-                .setHeader(getTranslation("moderation.col.state")).setAutoWidth(true);
-        grid.addColumn(i -> Formats.dateTime(i.latestFlag(), getLocale())).setHeader(getTranslation("moderation.col.latest")).setAutoWidth(true);
+        grid.addColumn(i ->
+                        getTranslation("moderation.type." + i.target().type().name()))
+                .setHeader(getTranslation("moderation.col.type"))
+                .setAutoWidth(true);
+        grid.addColumn(i -> excerpt(i.text()))
+                .setHeader(getTranslation("moderation.col.text"))
+                .setFlexGrow(4);
+        grid.addColumn(i -> i.openFlags() + " · "
+                        + i.reasons().stream()
+                                .map(r -> getTranslation("flag.reason." + r.name()))
+                                .collect(Collectors.joining(", ")))
+                .setHeader(getTranslation("moderation.col.flags"))
+                .setFlexGrow(2);
+        grid.addColumn(i -> i.authorName()
+                        + (i.authorSanctions() > 0
+                                ? " (" + getTranslation("moderation.sanctions", i.authorSanctions()) + ")"
+                                : ""))
+                .setHeader(getTranslation("moderation.col.author"))
+                .setAutoWidth(true);
+        grid.addColumn(i -> i.hidden()
+                        ? getTranslation("moderation.state.hidden")
+                        : getTranslation("moderation.state.visible"))
+                .setHeader(getTranslation("moderation.col.state"))
+                .setAutoWidth(true);
+        grid.addColumn(i -> Formats.dateTime(i.latestFlag(), getLocale()))
+                .setHeader(getTranslation("moderation.col.latest"))
+                .setAutoWidth(true);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
-        grid.setItems(q -> moderation.queue(q.getOffset(), q.getLimit()).stream(), q -> (int) moderation.pendingCount());
+        grid.setItems(
+                q -> moderation.queue(q.getOffset(), q.getLimit()).stream(), q -> (int) moderation.pendingCount());
         grid.setId("moderation-grid");
 
         reason.setLabel(getTranslation("moderation.reason"));
@@ -73,7 +96,10 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
         Button keep = action("moderation.keep", "keep", () -> moderation.keep(selected()));
         Button hide = action("moderation.hide", "hide", () -> moderation.hide(selected(), reason.getValue()));
         hide.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        Button restore = action("moderation.restore", "restore", () -> selected().forEach(t -> moderation.restore(t, reason.getValue())));
+        Button restore = action(
+                "moderation.restore",
+                "restore",
+                () -> selected().forEach(t -> moderation.restore(t, reason.getValue())));
         Button correct = new Button(getTranslation("moderation.correct"), e -> single().ifPresent(this::correct));
         Button merge = new Button(getTranslation("moderation.merge"), e -> {
             if (message.attempt(() -> singleIdea(t -> mergeDialog(t.id())))) {
@@ -81,23 +107,42 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         merge.setId("moderation-merge");
-        Button lock = action("moderation.lock", "lock", () -> singleIdea(t -> moderation.lock(t.id(), true, reason.getValue())));
-        Button pin = action("moderation.pin", "pin", () -> singleIdea(t -> moderation.pin(t.id(), true, reason.getValue())));
-        Button warn = action("moderation.warn", "warn", () -> single().ifPresent(i -> moderation.warn(i.authorId(), reason.getValue())));
+        Button lock = action(
+                "moderation.lock", "lock", () -> singleIdea(t -> moderation.lock(t.id(), true, reason.getValue())));
+        Button pin =
+                action("moderation.pin", "pin", () -> singleIdea(t -> moderation.pin(t.id(), true, reason.getValue())));
+        Button warn = action(
+                "moderation.warn",
+                "warn",
+                () -> single().ifPresent(i -> moderation.warn(i.authorId(), reason.getValue())));
         DatePicker until = new DatePicker(getTranslation("moderation.suspend-until"));
         until.setMin(LocalDate.now().plusDays(1));
         until.setValue(LocalDate.now().plusDays(7));
-        Button suspend = action("moderation.suspend", "suspend", () -> single().ifPresent(i -> moderation.suspend(i.authorId(),
-                until.getValue() == null ? null : until.getValue().atStartOfDay(ZoneId.of("Europe/Amsterdam")).toInstant(),
-                reason.getValue())));
+        Button suspend = action(
+                "moderation.suspend",
+                "suspend",
+                () -> single().ifPresent(i -> moderation.suspend(
+                        i.authorId(),
+                        until.getValue() == null
+                                ? null
+                                : until.getValue()
+                                        .atStartOfDay(ZoneId.of("Europe/Amsterdam"))
+                                        .toInstant(),
+                        reason.getValue())));
         FlexLayout actions = new FlexLayout(keep, hide, restore, correct, merge, lock, pin, warn, until, suspend);
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         actions.addClassName("moderation-actions");
         Paragraph empty = new Paragraph(getTranslation("moderation.empty"));
         empty.setId("moderation-empty");
         empty.setVisible(moderation.pendingCount() == 0);
-        add(new H1(getTranslation("moderation.title")), new Paragraph(getTranslation("moderation.intro")), reason, actions,
-                message, empty, grid);
+        add(
+                new H1(getTranslation("moderation.title")),
+                new Paragraph(getTranslation("moderation.intro")),
+                reason,
+                actions,
+                message,
+                empty,
+                grid);
         expand(grid);
         live.subscribe(grid, ModerationService.QueueChanged.class, e -> {
             grid.getDataProvider().refreshAll();
@@ -125,26 +170,25 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
         return grid.getSelectedItems().stream().map(QueueItem::target).toList();
     }
 
-    private java.util.Optional<QueueItem> single() {
+    private Optional<QueueItem> single() {
         Set<QueueItem> items = grid.getSelectedItems();
         if (items.size() != 1) {
-            throw new org.inspraak.InspraakException("error.moderation.select-one");
+            throw new InspraakException("error.moderation.select-one");
         }
         return items.stream().findFirst();
     }
 
-    private void singleIdea(java.util.function.Consumer<Target> action) {
+    private void singleIdea(Consumer<Target> action) {
         QueueItem item = single().orElseThrow();
         if (item.target().type() != TargetType.IDEA) {
-            throw new org.inspraak.InspraakException("error.moderation.ideas-only");
+            throw new InspraakException("error.moderation.ideas-only");
         }
         action.accept(item.target());
     }
 
     private void mergeDialog(long duplicateId) {
         Dialog dialog = new Dialog(getTranslation("moderation.merge"));
-        com.vaadin.flow.component.textfield.IntegerField into = new com.vaadin.flow.component.textfield.IntegerField(
-                getTranslation("moderation.merge.into"));
+        IntegerField into = new IntegerField(getTranslation("moderation.merge.into"));
         into.setHelperText(getTranslation("moderation.merge.help"));
         into.setMin(1);
         FormMessage m = new FormMessage();
@@ -177,7 +221,8 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
         text.setWidthFull();
         FormMessage m = new FormMessage();
         Button save = new Button(getTranslation("action.save"), e -> {
-            if (m.attempt(() -> moderation.correct(item.target(), title.getValue(), text.getValue(), reason.getValue()))) {
+            if (m.attempt(
+                    () -> moderation.correct(item.target(), title.getValue(), text.getValue(), reason.getValue()))) {
                 dialog.close();
                 grid.getDataProvider().refreshAll();
             }
@@ -193,7 +238,8 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
         text.addClassName("moderation-text");
         Div box = new Div(text);
         if (!i.explanations().isEmpty()) {
-            box.add(new Paragraph(getTranslation("moderation.explanations") + " " + String.join(" · ", i.explanations())));
+            box.add(new Paragraph(
+                    getTranslation("moderation.explanations") + " " + String.join(" · ", i.explanations())));
         }
         box.add(new Anchor("/ideeen/" + i.ideaId(), getTranslation("moderation.in-context")));
         return box;

@@ -37,8 +37,8 @@ public class FollowButton extends Button {
     }
 
     public static FollowButton consultation(NotificationService service, long consultationId) {
-        FollowButton b = new FollowButton(() -> service.followsConsultation(consultationId),
-                f -> service.followConsultation(consultationId, f));
+        FollowButton b = new FollowButton(
+                () -> service.followsConsultation(consultationId), f -> service.followConsultation(consultationId, f));
         b.setId("follow-consultation");
         return b;
     }

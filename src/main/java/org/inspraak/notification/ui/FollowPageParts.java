@@ -18,13 +18,22 @@ class FollowPageParts {
 
     @Bean
     PagePart<IdeaPage.Context> followIdea(NotificationService notifications, CurrentUser currentUser) {
-        return PagePart.of(IdeaPage.ACTIONS, 20, c -> currentUser.get().isEmpty() ? Optional.empty()
-                : Optional.<Component>of(FollowButton.idea(notifications, c.idea().id())));
+        return PagePart.of(
+                IdeaPage.ACTIONS,
+                20,
+                c -> currentUser.get().isEmpty()
+                        ? Optional.empty()
+                        : Optional.<Component>of(
+                                FollowButton.idea(notifications, c.idea().id())));
     }
 
     @Bean
     PagePart<ConsultationDetails> followConsultation(NotificationService notifications, CurrentUser currentUser) {
-        return PagePart.of(ConsultationPage.ACTIONS, 20, c -> currentUser.get().isEmpty() ? Optional.empty()
-                : Optional.<Component>of(FollowButton.consultation(notifications, c.id())));
+        return PagePart.of(
+                ConsultationPage.ACTIONS,
+                20,
+                c -> currentUser.get().isEmpty()
+                        ? Optional.empty()
+                        : Optional.<Component>of(FollowButton.consultation(notifications, c.id())));
     }
 }

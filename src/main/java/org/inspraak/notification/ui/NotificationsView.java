@@ -44,7 +44,10 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle {
         empty.setVisible(notifications.count() == 0);
         add(new H1(getTranslation("notifications.title")), allRead, empty, list);
         setFlexGrow(1, list);
-        live.subscribe(list, NotificationService.NotificationCreated.class, e -> list.getDataProvider().refreshAll());
+        live.subscribe(
+                list,
+                NotificationService.NotificationCreated.class,
+                e -> list.getDataProvider().refreshAll());
     }
 
     private Component item(NotificationView n) {

@@ -35,8 +35,7 @@ import org.inspraak.ui.FormMessage;
 @RolesAllowed(Role.ADMIN_NAME)
 class PolisImportView extends VerticalLayout implements HasDynamicTitle {
 
-    static final Set<String> POLIS_FILES = Set.of("comments.csv", "votes.csv", "summary.csv",
-            "participants-votes.csv");
+    static final Set<String> POLIS_FILES = Set.of("comments.csv", "votes.csv", "summary.csv", "participants-votes.csv");
 
     private final transient PolisImportService importer;
     private final transient CurrentUser currentUser;
@@ -92,8 +91,8 @@ class PolisImportView extends VerticalLayout implements HasDynamicTitle {
                     progress.setVisible(false);
                     importMessage.removeAll();
                     importMessage.success(getTranslation("polis.done", r.ideas(), r.participants(), r.votes()));
-                    importMessage.add(new Anchor("gesprekken/" + r.consultationId() + "/inzichten",
-                            getTranslation("polis.open")));
+                    importMessage.add(new Anchor(
+                            "gesprekken/" + r.consultationId() + "/inzichten", getTranslation("polis.open")));
                 });
             } catch (PolisFolder.FormatException ex) {
                 ui.access(() -> {

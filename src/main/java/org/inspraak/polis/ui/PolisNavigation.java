@@ -24,7 +24,7 @@ class PolisNavigation implements NavigationExtensions.Contributor {
         if (user == null || !user.has(Role.ADMIN)) {
             return List.of();
         }
-        return List.of(new SideNavItem(UI.getCurrent().getTranslation("nav.polis-import"), "/beheer/polis",
-                VaadinIcon.UPLOAD.create()));
+        return List.of(new SideNavItem(
+                UI.getCurrent().getTranslation("nav.polis-import"), "/beheer/polis", VaadinIcon.UPLOAD.create()));
     }
 }

@@ -18,10 +18,22 @@ import org.springframework.context.annotation.Configuration;
 class ReactionPageParts {
 
     @Bean
-    PagePart<IdeaPage.Context> reactionsBelowIdea(ReactionService reactions, ObjectProvider<QuestionDesk> questionDesk,
-                                                   ObjectProvider<PageParts> parts, CurrentUser currentUser, Live live) {
-        return PagePart.of(IdeaPage.DISCUSSION, 0, c -> Optional.of(new ReactionThread(reactions,
-                questionDesk.getIfAvailable(), parts.getObject(), currentUser, live, c.idea().id(),
-                c.consultation().phase().acceptsReactions() && !c.idea().locked())));
+    PagePart<IdeaPage.Context> reactionsBelowIdea(
+            ReactionService reactions,
+            ObjectProvider<QuestionDesk> questionDesk,
+            ObjectProvider<PageParts> parts,
+            CurrentUser currentUser,
+            Live live) {
+        return PagePart.of(
+                IdeaPage.DISCUSSION,
+                0,
+                c -> Optional.of(new ReactionThread(
+                        reactions,
+                        questionDesk.getIfAvailable(),
+                        parts.getObject(),
+                        currentUser,
+                        live,
+                        c.idea().id(),
+                        c.consultation().phase().acceptsReactions() && !c.idea().locked())));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -17,7 +18,6 @@ import org.inspraak.idea.IdeaService;
 import org.inspraak.reaction.QuestionDesk;
 import org.inspraak.reaction.ReactionPage;
 import org.inspraak.reaction.ReactionService;
-import org.inspraak.ui.PageParts;
 import org.inspraak.reaction.ReactionService.ReactionView;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.ui.FormMessage;
@@ -25,6 +25,7 @@ import org.inspraak.ui.Formats;
 import org.inspraak.ui.Live;
 import org.inspraak.ui.Markdown;
 import org.inspraak.ui.Notices;
+import org.inspraak.ui.PageParts;
 
 /**
  * The reactions on one idea, threaded. Loads top-level reactions in pages with all their replies, so a
@@ -45,14 +46,21 @@ public class ReactionThread extends VerticalLayout {
     private final transient PageParts parts;
     /** Null where no module keeps questions to the municipality. */
     private final transient QuestionDesk questionDesk;
+
     private final boolean staff;
     private Map<Long, QuestionDesk.QuestionInfo> questions = Map.of();
 
-    public ReactionThread(ReactionService reactions, QuestionDesk questionDesk, PageParts parts,
-                          CurrentUser currentUser, Live live, long ideaId, boolean open) {
+    public ReactionThread(
+            ReactionService reactions,
+            QuestionDesk questionDesk,
+            PageParts parts,
+            CurrentUser currentUser,
+            Live live,
+            long ideaId,
+            boolean open) {
         this.reactions = reactions;
-        this.questionDesk = questionDesk;
         this.parts = parts;
+        this.questionDesk = questionDesk;
         this.staff = currentUser.get().map(u -> u.isStaff()).orElse(false);
         this.ideaId = ideaId;
         this.canReact = open && currentUser.get().isPresent();
@@ -84,7 +92,8 @@ public class ReactionThread extends VerticalLayout {
     public void render() {
         items.removeAll();
         List<ReactionView> list = reactions.thread(ideaId, 0, PAGE * loadedPages);
-        questions = questionDesk == null ? Map.of()
+        questions = questionDesk == null
+                ? Map.of()
                 : questionDesk.questionsOn(list.stream().map(ReactionView::id).toList());
         long topLevel = reactions.countTopLevel(ideaId);
         heading.setText(getTranslation("reaction.title", topLevel));
@@ -109,21 +118,27 @@ public class ReactionThread extends VerticalLayout {
         }
         QuestionDesk.QuestionInfo question = questions.get(r.id());
         if (question != null) {
-            Span q = new Span(question.answered() ? getTranslation("webcare.badge.answered")
-                    : getTranslation("webcare.badge.open", Formats.date(question.dueOn(), getLocale())));
+            Span q = new Span(
+                    question.answered()
+                            ? getTranslation("webcare.badge.answered")
+                            : getTranslation("webcare.badge.open", Formats.date(question.dueOn(), getLocale())));
             q.getElement().getThemeList().add(question.answered() ? "badge success" : "badge");
             meta.add(q);
         }
-        Span when = new Span(Formats.dateTime(r.createdAt(), getLocale()) + (r.edited() ? " · " + getTranslation("reaction.edited") : ""));
+        Span when = new Span(Formats.dateTime(r.createdAt(), getLocale())
+                + (r.edited() ? " · " + getTranslation("reaction.edited") : ""));
         when.addClassName("muted");
         meta.add(when);
         item.add(meta);
         if (r.deleted()) {
             item.add(stub(getTranslation("reaction.deleted")));
         } else if (r.hidden()) {
-            item.add(stub(IdeaService.PENDING.equals(r.hiddenReason()) ? getTranslation("moderation.stub.awaiting")
-                    : IdeaService.AUTO_HIDDEN.equals(r.hiddenReason()) ? getTranslation("moderation.stub.pending")
-                    : getTranslation("moderation.stub.hidden", r.hiddenReason())));
+            item.add(stub(
+                    IdeaService.PENDING.equals(r.hiddenReason())
+                            ? getTranslation("moderation.stub.awaiting")
+                            : IdeaService.AUTO_HIDDEN.equals(r.hiddenReason())
+                                    ? getTranslation("moderation.stub.pending")
+                                    : getTranslation("moderation.stub.hidden", r.hiddenReason())));
         } else {
             Div body = new Div(new Html("<div>" + Markdown.userHtml(r.body()) + "</div>"));
             body.addClassName("body");
@@ -202,8 +217,8 @@ public class ReactionThread extends VerticalLayout {
         text.setHelperText(getTranslation("reaction.help"));
         text.setId(parentId == null ? "reaction-text" : "reply-text-" + parentId);
         FormMessage message = new FormMessage();
-        com.vaadin.flow.component.checkbox.Checkbox asQuestion = new com.vaadin.flow.component.checkbox.Checkbox(
-                getTranslation("webcare.ask", questionDesk == null ? 0 : questionDesk.serviceLevelDays()));
+        Checkbox asQuestion =
+                new Checkbox(getTranslation("webcare.ask", questionDesk == null ? 0 : questionDesk.serviceLevelDays()));
         asQuestion.setId(parentId == null ? "reaction-as-question" : "reply-as-question-" + parentId);
         asQuestion.setVisible(parentId == null && !staff && questionDesk != null);
         Button post = new Button(getTranslation("reaction.post"));
@@ -211,10 +226,12 @@ public class ReactionThread extends VerticalLayout {
         post.setId(parentId == null ? "reaction-post" : "reply-post-" + parentId);
         post.addClickListener(e -> {
             long[] id = new long[1];
-            if (message.attempt(() -> id[0] = reactions.post(ideaId, parentId, text.getValue(), asQuestion.getValue()))) {
+            if (message.attempt(
+                    () -> id[0] = reactions.post(ideaId, parentId, text.getValue(), asQuestion.getValue()))) {
                 text.clear();
                 render();
-                QuestionDesk.QuestionInfo q = questionDesk == null ? null
+                QuestionDesk.QuestionInfo q = questionDesk == null
+                        ? null
                         : questionDesk.questionsOn(List.of(id[0])).get(id[0]);
                 if (q != null) {
                     // Acknowledge at once, with the date the municipality promises an answer by.

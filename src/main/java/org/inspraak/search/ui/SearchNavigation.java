@@ -20,6 +20,7 @@ class SearchNavigation implements NavigationExtensions.Contributor {
 
     @Override
     public List<SideNavItem> items(InspraakUser userOrNull) {
-        return List.of(new SideNavItem(UI.getCurrent().getTranslation("search.title"), "/zoeken", VaadinIcon.SEARCH.create()));
+        return List.of(
+                new SideNavItem(UI.getCurrent().getTranslation("search.title"), "/zoeken", VaadinIcon.SEARCH.create()));
     }
 }

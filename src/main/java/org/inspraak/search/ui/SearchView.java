@@ -1,11 +1,14 @@
 package org.inspraak.search.ui;
 
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -28,8 +31,8 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.inspraak.consultation.ConsultationService;
-import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.idea.IdeaStatus;
+import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.search.SearchIndexMaintenance;
 import org.inspraak.search.SearchService;
 import org.inspraak.search.SearchService.Filters;
@@ -51,8 +54,11 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private String query = "";
     private Filters filters = Filters.NONE;
 
-    SearchView(SearchService search, ConsultationService consultations, NeighbourhoodService neighbourhoods,
-               SearchIndexMaintenance index) {
+    SearchView(
+            SearchService search,
+            ConsultationService consultations,
+            NeighbourhoodService neighbourhoods,
+            SearchIndexMaintenance index) {
         this.search = search;
         this.consultations = consultations;
         this.neighbourhoods = neighbourhoods;
@@ -65,7 +71,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         box.setMaxLength(SearchService.MAX_QUERY);
         box.setWidthFull();
         box.setId("search-box");
-        box.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> go(box.getValue(), Filters.NONE));
+        box.addKeyPressListener(Key.ENTER, e -> go(box.getValue(), Filters.NONE));
         Button submit = new Button(getTranslation("search.submit"), e -> go(box.getValue(), Filters.NONE));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setId("search-submit");
@@ -95,7 +101,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     }
 
     private static Map<String, String> paramsOf(String q, Filters f) {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
         m.put("q", q.strip());
         if (f.consultationId() != null) m.put("gesprek", f.consultationId().toString());
         if (f.themeId() != null) m.put("thema", f.themeId().toString());
@@ -109,8 +115,11 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         Map<String, List<String>> p = event.getLocation().getQueryParameters().getParameters();
         query = first(p, "q", Function.identity());
         query = query == null ? "" : query;
-        filters = new Filters(first(p, "gesprek", SearchView::number), first(p, "thema", SearchView::number),
-                first(p, "wijk", SearchView::number), first(p, "status", SearchView::status));
+        filters = new Filters(
+                first(p, "gesprek", SearchView::number),
+                first(p, "thema", SearchView::number),
+                first(p, "wijk", SearchView::number),
+                first(p, "status", SearchView::status));
         box.setValue(query);
         render();
     }
@@ -125,25 +134,42 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         SearchService.Page first = search.search(query, filters, 0, 1);
         summary.setText(getTranslation("search.summary", first.total(), query));
         results.setDataProvider(DataProvider.<Hit>fromCallbacks(
-                q -> search.search(query, filters, q.getOffset(), q.getLimit()).hits().stream(),
-                q -> (int) Math.min(Integer.MAX_VALUE, search.search(query, filters, 0, 1).total())));
+                q -> search.search(query, filters, q.getOffset(), q.getLimit()).hits().stream(), q -> (int) Math.min(
+                        Integer.MAX_VALUE, search.search(query, filters, 0, 1).total())));
         SearchService.Facets f = first.facets();
-        facets.add(facet("search.facet.consultation", f.consultations(), consultations.titles(f.consultations().keySet()),
-                filters.consultationId(), id -> new Filters((Long) id, filters.themeId(), filters.neighbourhoodId(), filters.status())));
-        facets.add(facet("search.facet.theme", f.themes(), consultations.themeNames(f.themes().keySet()),
-                filters.themeId(), id -> new Filters(filters.consultationId(), (Long) id, filters.neighbourhoodId(), filters.status())));
-        facets.add(facet("search.facet.neighbourhood", f.neighbourhoods(), neighbourhoods.names(),
-                filters.neighbourhoodId(), id -> new Filters(filters.consultationId(), filters.themeId(), (Long) id, filters.status())));
-        Map<IdeaStatus, String> statusNames = new java.util.EnumMap<>(IdeaStatus.class);
+        facets.add(facet(
+                "search.facet.consultation",
+                f.consultations(),
+                consultations.titles(f.consultations().keySet()),
+                filters.consultationId(),
+                id -> new Filters((Long) id, filters.themeId(), filters.neighbourhoodId(), filters.status())));
+        facets.add(facet(
+                "search.facet.theme",
+                f.themes(),
+                consultations.themeNames(f.themes().keySet()),
+                filters.themeId(),
+                id -> new Filters(filters.consultationId(), (Long) id, filters.neighbourhoodId(), filters.status())));
+        facets.add(facet(
+                "search.facet.neighbourhood",
+                f.neighbourhoods(),
+                neighbourhoods.names(),
+                filters.neighbourhoodId(),
+                id -> new Filters(filters.consultationId(), filters.themeId(), (Long) id, filters.status())));
+        Map<IdeaStatus, String> statusNames = new EnumMap<>(IdeaStatus.class);
         for (IdeaStatus s : IdeaStatus.values()) {
             statusNames.put(s, getTranslation("status." + s.name()));
         }
-        facets.add(facet("search.facet.status", f.statuses(), statusNames, filters.status(),
-                s -> new Filters(filters.consultationId(), filters.themeId(), filters.neighbourhoodId(), (IdeaStatus) s)));
+        facets.add(facet(
+                "search.facet.status",
+                f.statuses(),
+                statusNames,
+                filters.status(),
+                s -> new Filters(
+                        filters.consultationId(), filters.themeId(), filters.neighbourhoodId(), (IdeaStatus) s)));
     }
 
-    private <K> Component facet(String titleKey, Map<K, Long> counts, Map<K, String> names, K selected,
-                                Function<Object, Filters> choose) {
+    private <K> Component facet(
+            String titleKey, Map<K, Long> counts, Map<K, String> names, K selected, Function<Object, Filters> choose) {
         Div group = new Div();
         group.addClassName("facet");
         group.getElement().setAttribute("role", "group");
@@ -152,16 +178,20 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         title.addClassName("facet-title");
         group.add(title);
         if (selected != null) {
-            Button clear = new Button(getTranslation("search.facet.clear", names.getOrDefault(selected, "?")),
-                    VaadinIcon.CLOSE_SMALL.create(), e -> go(query, choose.apply(null)));
+            Button clear = new Button(
+                    getTranslation("search.facet.clear", names.getOrDefault(selected, "?")),
+                    VaadinIcon.CLOSE_SMALL.create(),
+                    e -> go(query, choose.apply(null)));
             clear.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
             group.add(clear);
             return group;
         }
-        counts.entrySet().stream().filter(e -> names.containsKey(e.getKey()))
+        counts.entrySet().stream()
+                .filter(e -> names.containsKey(e.getKey()))
                 .sorted(Map.Entry.<K, Long>comparingByValue().reversed())
                 .forEach(e -> {
-                    Button b = new Button(names.get(e.getKey()) + " (" + e.getValue() + ")",
+                    Button b = new Button(
+                            names.get(e.getKey()) + " (" + e.getValue() + ")",
                             click -> go(query, choose.apply(e.getKey())));
                     b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
                     group.add(b);

@@ -1,6 +1,7 @@
 package org.inspraak.summary.ui;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,8 +18,7 @@ import org.inspraak.ui.Markdown;
  */
 public final class CitationText {
 
-    private CitationText() {
-    }
+    private CitationText() {}
 
     public static String screenHtml(Component ctx, SummaryService summaries, String body) {
         Map<Long, SummaryService.Citation> byId = index(summaries, body);
@@ -29,8 +29,9 @@ public final class CitationText {
             String replacement;
             if (c.resolved()) {
                 IdeaSummary i = c.idea().orElseThrow();
-                replacement = "[" + escape(i.title()) + " — " + escape(ctx.getTranslation("summary.citation.votes",
-                        i.agree(), i.disagree(), i.pass())) + "](ideeen/" + i.id() + ")";
+                replacement = "[" + escape(i.title()) + " — "
+                        + escape(ctx.getTranslation("summary.citation.votes", i.agree(), i.disagree(), i.pass()))
+                        + "](ideeen/" + i.id() + ")";
             } else {
                 replacement = "**" + escape(ctx.getTranslation("summary.citation.unresolved", c.ideaId())) + "**";
             }
@@ -41,8 +42,7 @@ public final class CitationText {
     }
 
     /** HTML for the PDF, plus the footnotes in citation order. */
-    public record Printed(String html, List<String> footnotes) {
-    }
+    public record Printed(String html, List<String> footnotes) {}
 
     public static Printed printHtml(Component ctx, SummaryService summaries, String body, String baseUrl) {
         Map<Long, SummaryService.Citation> byId = index(summaries, body);
@@ -55,11 +55,17 @@ public final class CitationText {
             SummaryService.Citation c = byId.get(id);
             if (!order.contains(id)) {
                 order.add(id);
-                notes.add(c.resolved()
-                        ? c.idea().get().title() + " — " + ctx.getTranslation("summary.citation.votes",
-                        c.idea().get().agree(), c.idea().get().disagree(), c.idea().get().pass()) + " — "
-                        + baseUrl + "/ideeen/" + id
-                        : ctx.getTranslation("summary.citation.unresolved", id));
+                notes.add(
+                        c.resolved()
+                                ? c.idea().get().title() + " — "
+                                        + ctx.getTranslation(
+                                                "summary.citation.votes",
+                                                c.idea().get().agree(),
+                                                c.idea().get().disagree(),
+                                                c.idea().get().pass())
+                                        + " — "
+                                        + baseUrl + "/ideeen/" + id
+                                : ctx.getTranslation("summary.citation.unresolved", id));
             }
             int n = order.indexOf(id) + 1;
             String title = c.resolved() ? escape(c.idea().get().title()) : "idee " + id;
@@ -70,7 +76,7 @@ public final class CitationText {
     }
 
     private static Map<Long, SummaryService.Citation> index(SummaryService summaries, String body) {
-        Map<Long, SummaryService.Citation> byId = new java.util.HashMap<>();
+        Map<Long, SummaryService.Citation> byId = new HashMap<>();
         summaries.citations(body).forEach(c -> byId.put(c.ideaId(), c));
         return byId;
     }

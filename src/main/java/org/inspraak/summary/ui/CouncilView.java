@@ -32,8 +32,14 @@ class CouncilView extends VerticalLayout implements HasDynamicTitle {
             H2 h = new H2(new Anchor("raad/samenvattingen/" + p.summaryId(), p.title()));
             Span state = new Span(getTranslation(p.read() ? "council.read" : "council.unread"));
             state.getElement().getThemeList().add(p.read() ? "badge contrast" : "badge success");
-            card.add(h, state, new Paragraph(p.consultationTitle() + " — " + getTranslation("council.published-on",
-                    p.number(), Formats.dateTime(p.publishedAt(), getLocale()))),
+            card.add(
+                    h,
+                    state,
+                    new Paragraph(p.consultationTitle() + " — "
+                            + getTranslation(
+                                    "council.published-on",
+                                    p.number(),
+                                    Formats.dateTime(p.publishedAt(), getLocale()))),
                     new Paragraph(getTranslation("council.ideas", p.ideas())));
             add(card);
         }

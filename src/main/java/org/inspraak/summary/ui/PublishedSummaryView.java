@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -44,8 +45,12 @@ class PublishedSummaryView extends VerticalLayout implements BeforeEnterObserver
     private final transient InspraakProperties properties;
     private String title = "";
 
-    PublishedSummaryView(SummaryService summaries, ConsultationService consultations, InsightService insights,
-                         OpenDataExport openData, InspraakProperties properties) {
+    PublishedSummaryView(
+            SummaryService summaries,
+            ConsultationService consultations,
+            InsightService insights,
+            OpenDataExport openData,
+            InspraakProperties properties) {
         this.summaries = summaries;
         this.consultations = consultations;
         this.insights = insights;
@@ -60,14 +65,20 @@ class PublishedSummaryView extends VerticalLayout implements BeforeEnterObserver
         long id = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
         SummaryService.SummaryInfo s = summaries.find(id).orElseThrow(NotFoundException::new);
         SummaryService.VersionInfo v = s.published().orElseThrow(NotFoundException::new);
-        ConsultationService.ConsultationDetails c = consultations.find(s.consultationId())
-                .orElseThrow(NotFoundException::new);
+        ConsultationService.ConsultationDetails c =
+                consultations.find(s.consultationId()).orElseThrow(NotFoundException::new);
         title = s.title();
         removeAll();
         InsightService.Insights in = insights.latest(c.id()).orElseGet(() -> insights.computeNow(c.id()));
-        add(new H1(s.title()), new Paragraph(new Anchor("gesprekken/" + c.id(), c.title()),
-                new com.vaadin.flow.component.html.Span(" — " + getTranslation("council.published-on", v.number(),
-                        Formats.dateTime(v.publishedAt(), getLocale())))));
+        add(
+                new H1(s.title()),
+                new Paragraph(
+                        new Anchor("gesprekken/" + c.id(), c.title()),
+                        new Span(" — "
+                                + getTranslation(
+                                        "council.published-on",
+                                        v.number(),
+                                        Formats.dateTime(v.publishedAt(), getLocale())))));
         add(InsightPanels.keyFigures(this, in));
 
         Button read = new Button(getTranslation(summaries.isRead(v.id()) ? "council.read" : "council.mark-read"));
@@ -79,23 +90,39 @@ class PublishedSummaryView extends VerticalLayout implements BeforeEnterObserver
         });
         read.addClassName("mark-read");
         String base = properties.baseUrl();
-        Anchor pdf = new Anchor(DownloadHandler.fromInputStream(ev -> {
-            byte[] bytes = SummaryPdf.render(this, getLocale(), summaries, s, v, c.title(), c.attribution(), in, base);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "samenvatting-" + s.id() + ".pdf",
-                    "application/pdf", bytes.length);
-        }), getTranslation("council.download.pdf"));
+        Anchor pdf = new Anchor(
+                DownloadHandler.fromInputStream(ev -> {
+                    byte[] bytes =
+                            SummaryPdf.render(this, getLocale(), summaries, s, v, c.title(), c.attribution(), in, base);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(bytes),
+                            "samenvatting-" + s.id() + ".pdf",
+                            "application/pdf",
+                            bytes.length);
+                }),
+                getTranslation("council.download.pdf"));
         pdf.addClassName("download-pdf");
-        Anchor csv = new Anchor(DownloadHandler.fromInputStream(ev -> {
-            byte[] bytes = openData.ideasCsv(c.id()).getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "gesprek-" + c.id() + "-ideeen.csv",
-                    "text/csv", bytes.length);
-        }), getTranslation("council.download.csv"));
+        Anchor csv = new Anchor(
+                DownloadHandler.fromInputStream(ev -> {
+                    byte[] bytes = openData.ideasCsv(c.id()).getBytes(StandardCharsets.UTF_8);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(bytes),
+                            "gesprek-" + c.id() + "-ideeen.csv",
+                            "text/csv",
+                            bytes.length);
+                }),
+                getTranslation("council.download.csv"));
         csv.addClassName("download-csv");
-        Anchor json = new Anchor(DownloadHandler.fromInputStream(ev -> {
-            byte[] bytes = openData.json(c.id()).getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "gesprek-" + c.id() + ".json",
-                    "application/json", bytes.length);
-        }), getTranslation("council.download.json"));
+        Anchor json = new Anchor(
+                DownloadHandler.fromInputStream(ev -> {
+                    byte[] bytes = openData.json(c.id()).getBytes(StandardCharsets.UTF_8);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(bytes),
+                            "gesprek-" + c.id() + ".json",
+                            "application/json",
+                            bytes.length);
+                }),
+                getTranslation("council.download.json"));
         json.addClassName("download-json");
         HorizontalLayout actions = new HorizontalLayout(read, pdf, csv, json);
         actions.setWrap(true);

@@ -31,8 +31,8 @@ class SummaryNavigation implements NavigationExtensions.Contributor {
             items.add(new SideNavItem(ui.getTranslation("nav.council"), "/raad", VaadinIcon.OPEN_BOOK.create()));
         }
         if (user.has(Role.ADMIN)) {
-            items.add(new SideNavItem(ui.getTranslation("nav.insight-admin"), "/beheer/inzichten",
-                    VaadinIcon.CHART.create()));
+            items.add(new SideNavItem(
+                    ui.getTranslation("nav.insight-admin"), "/beheer/inzichten", VaadinIcon.CHART.create()));
         }
         return items;
     }

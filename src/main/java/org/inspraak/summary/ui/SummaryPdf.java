@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
@@ -19,32 +20,51 @@ import org.inspraak.ui.Formats;
  */
 final class SummaryPdf {
 
-    private SummaryPdf() {
-    }
+    private SummaryPdf() {}
 
-    static byte[] render(Component ctx, java.util.Locale locale, SummaryService summaries, SummaryService.SummaryInfo s,
-                         SummaryService.VersionInfo v, String consultationTitle, String attribution,
-                         InsightService.Insights in, String baseUrl) {
+    static byte[] render(
+            Component ctx,
+            Locale locale,
+            SummaryService summaries,
+            SummaryService.SummaryInfo s,
+            SummaryService.VersionInfo v,
+            String consultationTitle,
+            String attribution,
+            InsightService.Insights in,
+            String baseUrl) {
         CitationText.Printed text = CitationText.printHtml(ctx, summaries, v.body(), baseUrl);
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html><html lang=\"").append(locale.getLanguage()).append("\"><head><meta charset=\"utf-8\"/>")
-                .append("<title>").append(esc(s.title())).append("</title><style>")
-                .append("@page { size: A4; margin: 2cm; } body { font-family: sans-serif; font-size: 10.5pt; line-height: 1.4; }")
+        h.append("<!DOCTYPE html><html lang=\"")
+                .append(locale.getLanguage())
+                .append("\"><head><meta charset=\"utf-8\"/>")
+                .append("<title>")
+                .append(esc(s.title()))
+                .append("</title><style>")
+                .append(
+                        "@page { size: A4; margin: 2cm; } body { font-family: sans-serif; font-size: 10.5pt; line-height: 1.4; }")
                 .append("h1 { font-size: 18pt; margin: 0 0 4pt 0; } h2 { font-size: 13pt; margin-top: 14pt; } ")
                 .append(".meta { color: #555; } table.figures td { padding: 2pt 10pt 2pt 0; } svg { width: 16cm; }")
                 .append(".notes { font-size: 9pt; } .attribution { font-size: 8.5pt; color: #555; margin-top: 16pt; }")
                 .append("</style></head><body>");
         h.append("<h1>").append(esc(s.title())).append("</h1>");
-        h.append("<p class=\"meta\">").append(esc(consultationTitle)).append(" — ")
-                .append(esc(ctx.getTranslation("council.published-on", v.number(),
-                        Formats.dateTime(v.publishedAt(), locale)))).append("</p>");
+        h.append("<p class=\"meta\">")
+                .append(esc(consultationTitle))
+                .append(" — ")
+                .append(esc(ctx.getTranslation(
+                        "council.published-on", v.number(), Formats.dateTime(v.publishedAt(), locale))))
+                .append("</p>");
         if (in != null) {
             h.append("<table class=\"figures\"><tr>");
-            for (Object[] f : List.of(new Object[] {"insight.participants", in.participants()},
-                    new Object[] {"insight.ideas", in.ideaCount()}, new Object[] {"insight.votes", in.voteCount()},
+            for (Object[] f : List.of(
+                    new Object[] {"insight.participants", in.participants()},
+                    new Object[] {"insight.ideas", in.ideaCount()},
+                    new Object[] {"insight.votes", in.voteCount()},
                     new Object[] {"insight.reactions", in.reactionCount()},
                     new Object[] {"insight.groups", in.groups().size()})) {
-                h.append("<td><b>").append(f[1]).append("</b> ").append(esc(ctx.getTranslation((String) f[0])))
+                h.append("<td><b>")
+                        .append(f[1])
+                        .append("</b> ")
+                        .append(esc(ctx.getTranslation((String) f[0])))
                         .append("</td>");
             }
             h.append("</tr></table>");
@@ -52,16 +72,28 @@ final class SummaryPdf {
         h.append(text.html());
         if (in != null) {
             if (!in.groups().isEmpty()) {
-                figure(h, ctx.getTranslation("insight.map.title"), InsightPanels.mapFigure(ctx, in, null).svg());
+                figure(
+                        h,
+                        ctx.getTranslation("insight.map.title"),
+                        InsightPanels.mapFigure(ctx, in, null).svg());
             }
             if (!in.themes().isEmpty()) {
-                figure(h, ctx.getTranslation("insight.themes.title"), InsightPanels.themesFigure(ctx, in).svg());
+                figure(
+                        h,
+                        ctx.getTranslation("insight.themes.title"),
+                        InsightPanels.themesFigure(ctx, in).svg());
             }
             if (!in.timeline().isEmpty()) {
-                figure(h, ctx.getTranslation("insight.timeline.title"), InsightPanels.timelineFigure(ctx, in).svg());
+                figure(
+                        h,
+                        ctx.getTranslation("insight.timeline.title"),
+                        InsightPanels.timelineFigure(ctx, in).svg());
             }
             if (in.representation().stream().anyMatch(r -> r.participantPct() > 0)) {
-                figure(h, ctx.getTranslation("insight.repr.title"), InsightPanels.representationFigure(ctx, in).svg());
+                figure(
+                        h,
+                        ctx.getTranslation("insight.repr.title"),
+                        InsightPanels.representationFigure(ctx, in).svg());
             }
         }
         if (!text.footnotes().isEmpty()) {
@@ -91,7 +123,11 @@ final class SummaryPdf {
     }
 
     static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;");
+        return s == null
+                ? ""
+                : s.replace("&", "&amp;")
+                        .replace("<", "&lt;")
+                        .replace(">", "&gt;")
+                        .replace("\"", "&quot;");
     }
 }

@@ -30,6 +30,7 @@ import org.inspraak.InspraakException;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaSummary;
+import org.inspraak.idea.IdeaSort;
 import org.inspraak.insight.InsightService;
 import org.inspraak.insight.ui.InsightPanels;
 import org.inspraak.security.Role;
@@ -58,8 +59,8 @@ class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver
     private long consultationId;
     private String title = "";
 
-    SummaryWorkbenchView(SummaryService summaries, ConsultationService consultations, InsightService insights,
-                         IdeaService ideas) {
+    SummaryWorkbenchView(
+            SummaryService summaries, ConsultationService consultations, InsightService insights, IdeaService ideas) {
         this.summaries = summaries;
         this.consultations = consultations;
         this.insights = insights;
@@ -72,7 +73,8 @@ class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         consultationId = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
-        ConsultationService.ConsultationDetails c = consultations.find(consultationId).orElseThrow(NotFoundException::new);
+        ConsultationService.ConsultationDetails c =
+                consultations.find(consultationId).orElseThrow(NotFoundException::new);
         title = getTranslation("summary.workbench.title", c.title());
         rebuild(null);
     }
@@ -106,10 +108,16 @@ class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver
             Select<SummaryInfo> pick = new Select<>();
             pick.setLabel(getTranslation("summary.pick"));
             pick.setItems(list);
-            pick.setItemLabelGenerator(s -> s.title() + " — " + s.latest().map(v -> getTranslation(
-                    "summary.version.label", v.number(), getTranslation("summary.state." + v.state().name())))
-                    .orElse(""));
-            SummaryInfo chosen = list.stream().filter(s -> selected != null && s.id() == selected).findFirst()
+            pick.setItemLabelGenerator(s -> s.title() + " — "
+                    + s.latest()
+                            .map(v -> getTranslation(
+                                    "summary.version.label",
+                                    v.number(),
+                                    getTranslation("summary.state." + v.state().name())))
+                            .orElse(""));
+            SummaryInfo chosen = list.stream()
+                    .filter(s -> selected != null && s.id() == selected)
+                    .findFirst()
                     .orElse(list.getLast());
             pick.setValue(chosen);
             pick.addValueChangeListener(e -> {
@@ -123,15 +131,19 @@ class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver
         add(editorArea);
         Div insightArea = new Div(new H2(getTranslation("summary.insights")));
         insightArea.addClassName("workbench-insights");
-        insights.latest(consultationId).ifPresentOrElse(in -> insightArea.add(InsightPanels.all(this, in, null)),
-                () -> insightArea.add(new Paragraph(getTranslation("summary.insights.none"))));
+        insights.latest(consultationId)
+                .ifPresentOrElse(
+                        in -> insightArea.add(InsightPanels.all(this, in, null)),
+                        () -> insightArea.add(new Paragraph(getTranslation("summary.insights.none"))));
         add(insightArea);
     }
 
     private void showEditor(SummaryInfo s) {
         VersionInfo latest = s.latest().orElseThrow();
         boolean editable = latest.state() != SummaryState.IN_REVIEW;
-        Span state = new Span(getTranslation("summary.version.label", latest.number(),
+        Span state = new Span(getTranslation(
+                "summary.version.label",
+                latest.number(),
                 getTranslation("summary.state." + latest.state().name())));
         state.addClassName("summary-state");
         state.getElement().getThemeList().add("badge");
@@ -154,10 +166,15 @@ class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver
             preview.add(new Html("<div>" + CitationText.screenHtml(this, summaries, text.getValue()) + "</div>"));
             problems.removeAll();
             List<SummaryService.Citation> bad = summaries.citations(text.getValue()).stream()
-                    .filter(c -> !c.resolved()).toList();
+                    .filter(c -> !c.resolved())
+                    .toList();
             if (!bad.isEmpty()) {
-                problems.add(new Paragraph(getTranslation("summary.citations.unresolved",
-                        bad.stream().map(c -> String.valueOf(c.ideaId())).toList().toString())));
+                problems.add(new Paragraph(getTranslation(
+                        "summary.citations.unresolved",
+                        bad.stream()
+                                .map(c -> String.valueOf(c.ideaId()))
+                                .toList()
+                                .toString())));
             }
         };
         render.run();
@@ -165,9 +182,10 @@ class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver
 
         ComboBox<IdeaSummary> cite = new ComboBox<>(getTranslation("summary.cite"));
         cite.setWidth("24em");
-        cite.setItems(q -> ideas.list(consultationId, org.inspraak.idea.IdeaSort.MOST_SUPPORT, 0, q.getOffset(),
-                q.getLimit()).stream().filter(i -> q.getFilter().map(f -> i.title().toLowerCase(getLocale())
-                .contains(f.toLowerCase(getLocale()))).orElse(true)));
+        cite.setItems(q -> ideas.list(consultationId, IdeaSort.MOST_SUPPORT, 0, q.getOffset(), q.getLimit()).stream()
+                .filter(i -> q.getFilter()
+                        .map(f -> i.title().toLowerCase(getLocale()).contains(f.toLowerCase(getLocale())))
+                        .orElse(true)));
         cite.setItemLabelGenerator(i -> i.title() + " (" + i.id() + ")");
         cite.setEnabled(editable);
         cite.addValueChangeListener(e -> {
@@ -177,23 +195,31 @@ class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver
             }
         });
 
-        Button save = new Button(getTranslation("summary.save"), e -> act(s.id(), () -> summaries.save(s.id(),
-                text.getValue()), "summary.saved"));
+        Button save = new Button(
+                getTranslation("summary.save"),
+                e -> act(s.id(), () -> summaries.save(s.id(), text.getValue()), "summary.saved"));
         save.setEnabled(editable);
         save.setId("summary-save");
-        Button submit = new Button(getTranslation("summary.submit"), e -> act(s.id(), () -> {
-            summaries.save(s.id(), text.getValue());
-            summaries.submit(s.id());
-        }, "summary.submitted"));
+        Button submit = new Button(
+                getTranslation("summary.submit"),
+                e -> act(
+                        s.id(),
+                        () -> {
+                            summaries.save(s.id(), text.getValue());
+                            summaries.submit(s.id());
+                        },
+                        "summary.submitted"));
         submit.setEnabled(latest.state() == SummaryState.DRAFT);
         submit.setId("summary-submit");
-        Button approve = new Button(getTranslation("summary.approve"), e -> act(s.id(), () -> summaries.approve(s.id()),
-                "summary.published"));
+        Button approve = new Button(
+                getTranslation("summary.approve"),
+                e -> act(s.id(), () -> summaries.approve(s.id()), "summary.published"));
         approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
         approve.setEnabled(latest.state() == SummaryState.IN_REVIEW);
         approve.setId("summary-approve");
-        Button back = new Button(getTranslation("summary.send-back"), e -> act(s.id(), () -> summaries.sendBack(s.id()),
-                "summary.sent-back"));
+        Button back = new Button(
+                getTranslation("summary.send-back"),
+                e -> act(s.id(), () -> summaries.sendBack(s.id()), "summary.sent-back"));
         back.setEnabled(latest.state() == SummaryState.IN_REVIEW);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout actions = new HorizontalLayout(save, submit, approve, back);
@@ -212,8 +238,11 @@ class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver
         List<VersionInfo> all = summaries.versions(s.id());
         UnorderedList list = new UnorderedList();
         for (VersionInfo v : all) {
-            list.add(new ListItem(getTranslation("summary.version.line", v.number(),
-                    getTranslation("summary.state." + v.state().name()), Formats.dateTime(v.createdAt(), getLocale()))));
+            list.add(new ListItem(getTranslation(
+                    "summary.version.line",
+                    v.number(),
+                    getTranslation("summary.state." + v.state().name()),
+                    Formats.dateTime(v.createdAt(), getLocale()))));
         }
         d.add(list);
         if (all.size() >= 2) {
@@ -230,7 +259,8 @@ class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver
             Pre diff = new Pre();
             diff.addClassName("summary-diff");
             Button compare = new Button(getTranslation("summary.compare"), e -> {
-                List<String> lines = summaries.compare(from.getValue().id(), to.getValue().id());
+                List<String> lines =
+                        summaries.compare(from.getValue().id(), to.getValue().id());
                 diff.setText(lines.isEmpty() ? getTranslation("summary.compare.same") : String.join("\n", lines));
             });
             HorizontalLayout row = new HorizontalLayout(from, to, compare);

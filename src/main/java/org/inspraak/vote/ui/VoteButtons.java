@@ -9,9 +9,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import org.inspraak.idea.IdeaService.IdeaSummary;
+import org.inspraak.ui.Notices;
 import org.inspraak.vote.VoteChoice;
 import org.inspraak.vote.VoteService;
-import org.inspraak.ui.Notices;
 
 /** Eens / oneens / pas with the current figures; the pressed button shows the resident's own vote. */
 public class VoteButtons extends Div {
@@ -25,12 +25,13 @@ public class VoteButtons extends Div {
     private final Span summary = new Span();
     /** What is on screen: agree, disagree, pass, and the resident's own choice. */
     private final int[] shown = new int[3];
+
     private VoteChoice mine;
 
     public VoteButtons(VoteService votes, long ideaId, Supplier<IdeaSummary> reload, boolean canVote) {
         this.votes = votes;
-        this.ideaId = ideaId;
         this.reload = reload;
+        this.ideaId = ideaId;
         addClassName("vote-buttons");
         getElement().setAttribute("role", "group");
         getElement().setAttribute("aria-label", getTranslation("vote.group"));
@@ -87,8 +88,10 @@ public class VoteButtons extends Div {
         label(agree, "vote.agree", a, mine == VoteChoice.AGREE);
         label(disagree, "vote.disagree", d, mine == VoteChoice.DISAGREE);
         label(pass, "vote.pass", p, mine == VoteChoice.PASS);
-        summary.setText(a + d == 0 ? getTranslation("vote.none-yet")
-                : getTranslation("vote.share", Math.round(100.0 * a / (a + d)), a + d + p));
+        summary.setText(
+                a + d == 0
+                        ? getTranslation("vote.none-yet")
+                        : getTranslation("vote.share", Math.round(100.0 * a / (a + d)), a + d + p));
     }
 
     private void label(Button button, String key, int count, boolean pressed) {

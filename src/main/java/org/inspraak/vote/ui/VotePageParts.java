@@ -17,12 +17,13 @@ import org.springframework.context.annotation.Configuration;
 class VotePageParts {
 
     @Bean
-    PagePart<IdeaPage.Context> voteButtonsOnIdea(VoteService votes, IdeaService ideas, CurrentUser currentUser,
-                                                  Live live) {
+    PagePart<IdeaPage.Context> voteButtonsOnIdea(
+            VoteService votes, IdeaService ideas, CurrentUser currentUser, Live live) {
         return PagePart.of(IdeaPage.VOTES, 0, c -> {
             long id = c.idea().id();
             boolean canVote = c.consultation().phase().acceptsVotes() && currentUser.has(Role.RESIDENT);
-            VoteButtons buttons = new VoteButtons(votes, id, () -> ideas.find(id).orElse(null), canVote);
+            VoteButtons buttons =
+                    new VoteButtons(votes, id, () -> ideas.find(id).orElse(null), canVote);
             live.subscribe(buttons, IdeaService.VotesCounted.class, e -> {
                 if (e.ideaIds().contains(id)) {
                     buttons.refresh();

@@ -10,11 +10,11 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.inspraak.webcare.WebcareService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.Role;
 import org.inspraak.ui.FormMessage;
 import org.inspraak.ui.Markdown;
+import org.inspraak.webcare.WebcareService;
 
 /** The reactieschema: which posts get which response from whom. Staff read it; admins edit it. */
 @Route("reactieschema")

@@ -22,13 +22,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.inspraak.account.AccountService;
-import org.inspraak.webcare.WebcareService;
-import org.inspraak.webcare.WebcareService.DepartmentRef;
-import org.inspraak.webcare.WebcareService.QuestionRow;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.Role;
 import org.inspraak.ui.FormMessage;
 import org.inspraak.ui.Formats;
+import org.inspraak.webcare.WebcareService;
+import org.inspraak.webcare.WebcareService.DepartmentRef;
+import org.inspraak.webcare.WebcareService.QuestionRow;
 
 /** Questions to the municipality: route them to a department and answer them officially, on time. */
 @Route("vragen")
@@ -53,23 +53,40 @@ class WebcareView extends VerticalLayout implements HasDynamicTitle {
         department.setItemLabelGenerator(d -> d == null ? getTranslation("webcare.all-departments") : d.name());
         List<DepartmentRef> all = webcare.departments();
         department.setItems(all);
-        webcare.myDepartment().flatMap(id -> all.stream().filter(d -> d.id() == id).findFirst()).ifPresent(department::setValue);
+        webcare.myDepartment()
+                .flatMap(id -> all.stream().filter(d -> d.id() == id).findFirst())
+                .ifPresent(department::setValue);
         openOnly.addValueChangeListener(e -> refresh());
         department.addValueChangeListener(e -> refresh());
 
-        grid.addColumn(q -> Formats.date(q.dueOn(), getLocale())).setHeader(getTranslation("webcare.due")).setAutoWidth(true);
-        grid.addColumn(QuestionRow::text).setHeader(getTranslation("webcare.question")).setFlexGrow(4);
-        grid.addComponentColumn(q -> new Anchor("/ideeen/" + q.ideaId(), q.ideaTitle())).setHeader(getTranslation("webcare.idea")).setFlexGrow(2);
-        grid.addColumn(QuestionRow::authorName).setHeader(getTranslation("webcare.author")).setAutoWidth(true);
+        grid.addColumn(q -> Formats.date(q.dueOn(), getLocale()))
+                .setHeader(getTranslation("webcare.due"))
+                .setAutoWidth(true);
+        grid.addColumn(QuestionRow::text)
+                .setHeader(getTranslation("webcare.question"))
+                .setFlexGrow(4);
+        grid.addComponentColumn(q -> new Anchor("/ideeen/" + q.ideaId(), q.ideaTitle()))
+                .setHeader(getTranslation("webcare.idea"))
+                .setFlexGrow(2);
+        grid.addColumn(QuestionRow::authorName)
+                .setHeader(getTranslation("webcare.author"))
+                .setAutoWidth(true);
         grid.addColumn(q -> q.departmentName() == null ? getTranslation("webcare.unrouted") : q.departmentName())
-                .setHeader(getTranslation("webcare.department")).setAutoWidth(true);
+                .setHeader(getTranslation("webcare.department"))
+                .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setKey("actions");
         grid.setPartNameGenerator(q -> q.overdue() ? "overdue" : null);
         grid.setId("webcare-grid");
 
-        add(new H1(getTranslation("webcare.title")), counts, new HorizontalLayout(openOnly, department) {{
-            setAlignItems(Alignment.BASELINE);
-        }}, grid);
+        add(
+                new H1(getTranslation("webcare.title")),
+                counts,
+                new HorizontalLayout(openOnly, department) {
+                    {
+                        setAlignItems(Alignment.BASELINE);
+                    }
+                },
+                grid);
         expand(grid);
         if (currentUser.has(Role.ADMIN)) {
             add(departmentsAdmin(accounts));
@@ -79,8 +96,8 @@ class WebcareView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         Long dep = department.getValue() == null ? null : department.getValue().id();
-        grid.setItems(q -> webcare.list(openOnly.getValue(), dep, q.getOffset(), q.getLimit()).stream(),
-                q -> (int) webcare.count(openOnly.getValue(), dep));
+        grid.setItems(q -> webcare.list(openOnly.getValue(), dep, q.getOffset(), q.getLimit()).stream(), q ->
+                (int) webcare.count(openOnly.getValue(), dep));
         long overdue = webcare.overdueCount();
         counts.setText(getTranslation("webcare.counts", webcare.count(true, null), overdue));
         counts.setClassName("form-message " + (overdue > 0 ? "error" : "success"));
@@ -163,13 +180,26 @@ class WebcareView extends VerticalLayout implements HasDynamicTitle {
                 .filter(a -> a.roles().stream().anyMatch(Role::isStaff)));
         staff.setItemLabelGenerator(AccountService.AccountRow::displayName);
         Button add = new Button(getTranslation("webcare.member.add"), e -> {
-            if (dep.getValue() != null && staff.getValue() != null
-                    && m.attempt(() -> webcare.setMember(dep.getValue().id(), staff.getValue().id(), true))) {
+            if (dep.getValue() != null
+                    && staff.getValue() != null
+                    && m.attempt(() -> webcare.setMember(
+                            dep.getValue().id(), staff.getValue().id(), true))) {
                 m.success(getTranslation("moderation.done"));
             }
         });
-        VerticalLayout box = new VerticalLayout(new HorizontalLayout(name, create) {{ setAlignItems(Alignment.BASELINE); }},
-                new HorizontalLayout(dep, staff, add) {{ setAlignItems(Alignment.BASELINE); setWrap(true); }}, m);
+        VerticalLayout box = new VerticalLayout(
+                new HorizontalLayout(name, create) {
+                    {
+                        setAlignItems(Alignment.BASELINE);
+                    }
+                },
+                new HorizontalLayout(dep, staff, add) {
+                    {
+                        setAlignItems(Alignment.BASELINE);
+                        setWrap(true);
+                    }
+                },
+                m);
         return new Details(getTranslation("webcare.departments"), box);
     }
 

@@ -1,12 +1,7 @@
 package org.inspraak.summary.ui;
 
-import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
+import java.util.Locale;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -25,21 +20,31 @@ import org.inspraak.summary.SummaryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Insights page, summary workbench, council reading room and the PDF, browserless. */
 class SummaryViewsTest extends KaribuTest {
 
     @Autowired
     PolisImportService importer;
+
     @Autowired
     InsightService insights;
+
     @Autowired
     SummaryService summaries;
+
     @Autowired
     ConsultationService consultations;
 
     private long imported() throws Exception {
         login(data.user(Role.ADMIN));
-        long c = importer.importFolder(Path.of("src/test/resources/polis/brexit-consensus"), p -> { }).consultationId();
+        long c = importer.importFolder(Path.of("src/test/resources/polis/brexit-consensus"), p -> {})
+                .consultationId();
         insights.computeNow(c);
         return c;
     }
@@ -50,8 +55,15 @@ class SummaryViewsTest extends KaribuTest {
         login(data.user(Role.COUNCIL_MEMBER));
         navigate("gesprekken/" + c + "/inzichten");
         String html = pageHtml();
-        assertThat(html).contains("Meningskaart", "Groep A", "Waar alle groepen het over eens zijn", "role=\"img\"",
-                "<title id=\"fig-", "<desc id=\"fig-", "Representativiteit");
+        assertThat(html)
+                .contains(
+                        "Meningskaart",
+                        "Groep A",
+                        "Waar alle groepen het over eens zijn",
+                        "role=\"img\"",
+                        "<title id=\"fig-",
+                        "<desc id=\"fig-",
+                        "Representativiteit");
         assertThat(_find(Anchor.class).stream().map(Anchor::getHref)).anyMatch(h -> h.startsWith("ideeen/"));
     }
 
@@ -60,7 +72,9 @@ class SummaryViewsTest extends KaribuTest {
         long c = imported();
         TestData.User writer = login(data.user(Role.MODERATOR));
         navigate("gesprekken/" + c + "/samenvatting");
-        _setValue(_get(TextField.class, s -> s.withLabel("Titel van een nieuwe samenvatting")), "Wat Brexit-kiezers delen");
+        _setValue(
+                _get(TextField.class, s -> s.withLabel("Titel van een nieuwe samenvatting")),
+                "Wat Brexit-kiezers delen");
         _click(_get(Button.class, s -> s.withText("Concept uit inzichten")));
         TextArea text = _get(TextArea.class, s -> s.withLabel("Tekst (Markdown)"));
         assertThat(text.getValue()).contains("## De vraag", "[idee ");
@@ -74,7 +88,9 @@ class SummaryViewsTest extends KaribuTest {
         text = _get(TextArea.class, s -> s.withLabel("Tekst (Markdown)"));
         _setValue(text, text.getValue().replace("\nZie ook [idee 987654321].", "\nDe moderator vat samen."));
         _click(_get(Button.class, s -> s.withText("Ter beoordeling aanbieden")));
-        assertThat(_get(Button.class, s -> s.withText("Goedkeuren en publiceren")).isEnabled()).isTrue();
+        assertThat(_get(Button.class, s -> s.withText("Goedkeuren en publiceren"))
+                        .isEnabled())
+                .isTrue();
 
         login(data.user(Role.MODERATOR));
         navigate("gesprekken/" + c + "/samenvatting");
@@ -86,8 +102,12 @@ class SummaryViewsTest extends KaribuTest {
         navigate("raad");
         assertThat(pageHtml()).contains("Wat Brexit-kiezers delen", "Nieuw");
         navigate("raad/samenvattingen/" + summaryId);
-        assertThat(pageHtml()).contains("De moderator vat samen.", "href=\"ideeen/", "Onderbouwing",
-                "The Computational Democracy Project");
+        assertThat(pageHtml())
+                .contains(
+                        "De moderator vat samen.",
+                        "href=\"ideeen/",
+                        "Onderbouwing",
+                        "The Computational Democracy Project");
         _click(_get(Button.class, s -> s.withText("Markeer als gelezen")));
         navigate("raad");
         assertThat(pageHtml()).contains("Gelezen");
@@ -98,21 +118,39 @@ class SummaryViewsTest extends KaribuTest {
     void pdfHasTheTextFiguresAndFootnotes() throws Exception {
         long c = imported();
         login(data.user(Role.MODERATOR));
-        long s = summaries.create(c, "PDF-proef", java.util.Locale.forLanguageTag("nl"));
-        long idea = summaries.citations(summaries.find(s).orElseThrow().latest().orElseThrow().body()).getFirst().ideaId();
+        long s = summaries.create(c, "PDF-proef", Locale.forLanguageTag("nl"));
+        long idea = summaries
+                .citations(
+                        summaries.find(s).orElseThrow().latest().orElseThrow().body())
+                .getFirst()
+                .ideaId();
         summaries.save(s, "## Kern\n\nInwoners noemen [idee " + idea + "] het vaakst.");
         summaries.submit(s);
         login(data.user(Role.MODERATOR));
         summaries.approve(s);
         SummaryService.SummaryInfo info = summaries.find(s).orElseThrow();
-        byte[] pdf = SummaryPdf.render(UI.getCurrent(), java.util.Locale.forLanguageTag("nl"), summaries, info,
-                info.published().orElseThrow(), "Brexit", consultations.find(c).orElseThrow().attribution(),
-                insights.latest(c).orElseThrow(), "https://inspraak.example.org");
+        byte[] pdf = SummaryPdf.render(
+                UI.getCurrent(),
+                Locale.forLanguageTag("nl"),
+                summaries,
+                info,
+                info.published().orElseThrow(),
+                "Brexit",
+                consultations.find(c).orElseThrow().attribution(),
+                insights.latest(c).orElseThrow(),
+                "https://inspraak.example.org");
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
         try (var doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("PDF-proef", "Kern", "[1]", "Bronnen", "https://inspraak.example.org/ideeen/" + idea,
-                    "Meningskaart", "Computational Democracy");
+            assertThat(text)
+                    .contains(
+                            "PDF-proef",
+                            "Kern",
+                            "[1]",
+                            "Bronnen",
+                            "https://inspraak.example.org/ideeen/" + idea,
+                            "Meningskaart",
+                            "Computational Democracy");
         }
     }
 }
