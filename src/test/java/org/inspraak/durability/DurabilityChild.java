@@ -32,32 +32,13 @@ public final class DurabilityChild {
             restart(args[0], Long.parseLong(args[2]));
             return;
         }
-        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InspraakApplication.class)
-                .run(
-                        "--inspraak.data-dir=" + args[0],
-                        "--inspraak.demo-data=false",
-                        "--server.port=0",
-                        "--logging.level.root=warn",
-                        "--vaadin.launch-browser=false");
+        ConfigurableApplicationContext ctx =
+                new SpringApplicationBuilder(InspraakApplication.class).run(appArgs(args[0]));
         AccountService accounts = ctx.getBean(AccountService.class);
         ConsultationService consultations = ctx.getBean(ConsultationService.class);
         IdeaService ideas = ctx.getBean(IdeaService.class);
         VoteService votes = ctx.getBean(VoteService.class);
-        LocalDate today = LocalDate.now();
-        long consultation = consultations.createUnchecked(new ConsultationService.ConsultationForm(
-                "Duurzaamheid",
-                "Blijven stemmen bewaard?",
-                "",
-                null,
-                null,
-                today.minusDays(1),
-                today.plusDays(5),
-                today.plusDays(6),
-                today.plusDays(7),
-                List.of(),
-                Set.of(),
-                List.of(),
-                false));
+        long consultation = openConsultation(consultations, "Duurzaamheid", "Blijven stemmen bewaard?");
         String hash = "{noop}not-a-login";
         long author = accounts.createVerified(
                 "auteur@example.invalid", "Auteur", hash, EnumSet.of(Role.RESIDENT), null, null, false);
@@ -98,13 +79,8 @@ public final class DurabilityChild {
      * count once the start's check has had time to repair it: "COUNT n ROWS m".
      */
     private static void restart(String dataDir, long ideaId) throws Exception {
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InspraakApplication.class)
-                .run(
-                        "--inspraak.data-dir=" + dataDir,
-                        "--inspraak.demo-data=false",
-                        "--server.port=0",
-                        "--logging.level.root=warn",
-                        "--vaadin.launch-browser=false")) {
+        try (ConfigurableApplicationContext ctx =
+                new SpringApplicationBuilder(InspraakApplication.class).run(appArgs(dataDir))) {
             IdeaService ideas = ctx.getBean(IdeaService.class);
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             long rows = jdbc.queryForObject("select count(*) from vote where idea_id = ?", Long.class, ideaId);
@@ -118,5 +94,35 @@ public final class DurabilityChild {
             System.out.flush();
         }
         System.exit(0);
+    }
+
+    /** The application as an operator starts it on a data directory, without demo data or a fixed port. */
+    static String[] appArgs(String dataDir) {
+        return new String[] {
+            "--inspraak.data-dir=" + dataDir,
+            "--inspraak.demo-data=false",
+            "--server.port=0",
+            "--logging.level.root=warn",
+            "--vaadin.launch-browser=false"
+        };
+    }
+
+    /** A consultation in its ideas phase. */
+    static long openConsultation(ConsultationService consultations, String title, String question) {
+        LocalDate today = LocalDate.now();
+        return consultations.createUnchecked(new ConsultationService.ConsultationForm(
+                title,
+                question,
+                "",
+                null,
+                null,
+                today.minusDays(1),
+                today.plusDays(5),
+                today.plusDays(6),
+                today.plusDays(7),
+                List.of(),
+                Set.of(),
+                List.of(),
+                false));
     }
 }

@@ -1,10 +1,7 @@
 package org.inspraak.durability;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.inspraak.InspraakApplication;
@@ -48,14 +45,7 @@ public final class EventsChild {
     }
 
     public static void main(String[] args) throws Exception {
-        String[] app = {
-            "--inspraak.data-dir=" + args[0],
-            "--inspraak.demo-data=false",
-            "--server.port=0",
-            "--logging.level.root=warn",
-            "--vaadin.launch-browser=false",
-            "--spring.mail.host="
-        };
+        String[] app = DurabilityChild.appArgs(args[0]);
         if (args[1].equals("restart")) {
             restart(app, Long.parseLong(args[2]));
             return;
@@ -67,21 +57,7 @@ public final class EventsChild {
         IdeaService ideas = ctx.getBean(IdeaService.class);
         ReactionService reactions = ctx.getBean(ReactionService.class);
         CurrentUser currentUser = ctx.getBean(CurrentUser.class);
-        LocalDate today = LocalDate.now();
-        long consultation = consultations.createUnchecked(new ConsultationService.ConsultationForm(
-                "Meldingen",
-                "Komen meldingen altijd aan?",
-                "",
-                null,
-                null,
-                today.minusDays(1),
-                today.plusDays(5),
-                today.plusDays(6),
-                today.plusDays(7),
-                List.of(),
-                Set.of(),
-                List.of(),
-                false));
+        long consultation = DurabilityChild.openConsultation(consultations, "Meldingen", "Komen meldingen altijd aan?");
         String hash = "{noop}not-a-login";
         long author = accounts.createVerified(
                 "auteur@example.invalid", "Auteur", hash, EnumSet.of(Role.RESIDENT), null, null, false);
