@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import org.inspraak.Csv;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
 import org.springframework.data.domain.PageRequest;
@@ -59,39 +60,23 @@ public class AuditService {
     @Transactional(readOnly = true)
     @Secured({"ROLE_ADMIN", "ROLE_MODERATOR"})
     public String csv(String action, String actor) {
-        StringBuilder out = new StringBuilder("time,actor,action,target_type,target_id,reason\r\n");
+        Csv csv = Csv.withHeader("time", "actor", "action", "target_type", "target_id", "reason");
         DateTimeFormatter iso = DateTimeFormatter.ISO_INSTANT;
         int page = 0;
         List<AuditEntry> batch;
         do {
             batch = entries.find(blankToNull(action), like(actor), PageRequest.of(page++, 500));
             for (AuditEntry e : batch) {
-                out.append(iso.format(e.getCreatedAt()))
-                        .append(',')
-                        .append(cell(e.getActorName()))
-                        .append(',')
-                        .append(cell(e.getAction()))
-                        .append(',')
-                        .append(cell(e.getTargetType()))
-                        .append(',')
-                        .append(e.getTargetId() == null ? "" : e.getTargetId())
-                        .append(',')
-                        .append(cell(e.getReason()))
-                        .append("\r\n");
+                csv.row(
+                        iso.format(e.getCreatedAt()),
+                        e.getActorName(),
+                        e.getAction(),
+                        e.getTargetType(),
+                        e.getTargetId(),
+                        e.getReason());
             }
         } while (batch.size() == 500);
-        return out.toString();
-    }
-
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
+        return csv.toString();
     }
 
     private static String blankToNull(String s) {

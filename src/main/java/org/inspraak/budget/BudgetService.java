@@ -1,8 +1,5 @@
 package org.inspraak.budget;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
@@ -17,8 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.inspraak.Csv;
 import org.inspraak.DatabaseErrors;
 import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
@@ -382,28 +378,19 @@ public class BudgetService {
                 new ArrayList<>(List.of("idea_id", "title", "amount_euros", "chosen", "share_of_ballots"));
         places.forEach(p -> header.add("neighbourhood:" + p));
         ages.forEach(a -> header.add("age:" + a));
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(
-                out,
-                CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader(header.toArray(String[]::new))
-                        .get())) {
-            for (ItemResult i : r.items()) {
-                List<Object> row = new ArrayList<>(List.of(
-                        i.item().ideaId(),
-                        i.item().title(),
-                        i.item().amountEuros(),
-                        i.chosen(),
-                        String.format(Locale.ROOT, "%.4f", i.share())));
-                places.forEach(p -> row.add(i.byNeighbourhood().getOrDefault(p, 0)));
-                ages.forEach(a -> row.add(i.byAge().getOrDefault(a, 0)));
-                csv.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Csv csv = Csv.withHeader(header);
+        for (ItemResult i : r.items()) {
+            List<Object> row = new ArrayList<>(List.of(
+                    i.item().ideaId(),
+                    i.item().title(),
+                    i.item().amountEuros(),
+                    i.chosen(),
+                    String.format(Locale.ROOT, "%.4f", i.share())));
+            places.forEach(p -> row.add(i.byNeighbourhood().getOrDefault(p, 0)));
+            ages.forEach(a -> row.add(i.byAge().getOrDefault(a, 0)));
+            csv.row(row);
         }
-        return out.toString();
+        return csv.toString();
     }
 
     /** Ideas of a consultation that admins can put on the ballot. */

@@ -1,8 +1,5 @@
 package org.inspraak.insight;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,8 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.inspraak.Csv;
 import org.inspraak.InspraakException;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.idea.IdeaService;
@@ -66,38 +62,21 @@ public class OpenDataExport {
     /** The ideas as CSV (UTF-8, one header row). */
     public String ideasCsv(long consultationId) {
         requireReader();
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(
-                out,
-                CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader(
-                                "idea_id",
-                                "title",
-                                "description",
-                                "theme",
-                                "created_at",
-                                "agree",
-                                "disagree",
-                                "pass",
-                                "reactions")
-                        .get())) {
-            for (IdeaSummary i : visible(consultationId)) {
-                csv.printRecord(
-                        i.id(),
-                        i.title(),
-                        i.description(),
-                        i.themeName(),
-                        i.createdAt(),
-                        i.agree(),
-                        i.disagree(),
-                        i.pass(),
-                        i.reactions());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Csv csv = Csv.withHeader(
+                "idea_id", "title", "description", "theme", "created_at", "agree", "disagree", "pass", "reactions");
+        for (IdeaSummary i : visible(consultationId)) {
+            csv.row(
+                    i.id(),
+                    i.title(),
+                    i.description(),
+                    i.themeName(),
+                    i.createdAt(),
+                    i.agree(),
+                    i.disagree(),
+                    i.pass(),
+                    i.reactions());
         }
-        return out.toString();
+        return csv.toString();
     }
 
     /** Everything as one JSON document. */

@@ -9,7 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Limits login attempts per IP address and per e-mail address before Spring Security checks the password. */
+/**
+ * Limits login attempts before Spring Security checks the password: per source address, and per account from that
+ * source. An attacker who guesses someone's password locks only their own attempts at that account, never the
+ * owner signing in from elsewhere; a flood from one address stops at the address limit without creating a key per
+ * made-up name.
+ */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
     private final RateLimits limits;
@@ -24,8 +29,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
             String user = request.getParameter("username");
             String userKey = user == null ? "" : user.trim().toLowerCase(Locale.ROOT);
-            boolean allowed = limits.tryConsumeIp(RateLimits.Action.LOGIN, request.getRemoteAddr())
-                    & limits.tryConsume(RateLimits.Action.LOGIN, "user:" + userKey);
+            String source = request.getRemoteAddr();
+            boolean allowed = limits.tryConsumeIp(RateLimits.Action.LOGIN, source)
+                    && limits.tryConsume(RateLimits.Action.LOGIN, "user:" + userKey + "@" + source);
             if (!allowed) {
                 response.sendRedirect(request.getContextPath() + "/login?blocked");
                 return;

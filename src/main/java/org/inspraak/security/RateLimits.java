@@ -1,9 +1,9 @@
 package org.inspraak.security;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import org.inspraak.InspraakException;
@@ -36,7 +36,14 @@ public class RateLimits {
 
     private static final int MAX_KEYS = 200_000;
     private static final int IP_FACTOR = 10;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /**
+     * Bounded: under a flood of distinct keys the cache evicts the least used ones, never all, so a flood cannot
+     * reset the limit of a key that is being hammered. Idle buckets expire once they would have refilled anyway.
+     */
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .maximumSize(MAX_KEYS)
+            .expireAfterAccess(Duration.ofHours(2))
+            .build();
 
     /** Consumes one token for the key, or refuses with a clear message. */
     public void check(Action action, String key) {
@@ -67,10 +74,7 @@ public class RateLimits {
     }
 
     private boolean tryConsume(Action action, String key, int factor) {
-        if (buckets.size() > MAX_KEYS) {
-            buckets.clear(); // bounded memory under a flood of distinct keys; limits restart, nothing breaks
-        }
-        Bucket bucket = buckets.computeIfAbsent(
+        Bucket bucket = buckets.get(
                 action.name() + ":" + key,
                 k -> Bucket.builder()
                         .addLimit(Bandwidth.builder()
@@ -83,6 +87,12 @@ public class RateLimits {
 
     /** For tests: start with fresh limits. */
     public void reset() {
-        buckets.clear();
+        buckets.invalidateAll();
+    }
+
+    /** How many keys are kept now (bounded by {@link #MAX_KEYS}). */
+    long keys() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 }

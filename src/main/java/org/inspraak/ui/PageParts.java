@@ -6,10 +6,10 @@ import java.util.Optional;
 
 import com.vaadin.flow.component.Component;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Service;
 
 /** Builds the parts that modules contributed to a page's slot, in their order. */
-@Service
+// Spring's stereotype, named in full: Component here is Vaadin's.
+@org.springframework.stereotype.Component
 public class PageParts {
 
     private final ObjectProvider<PagePart<?>> parts;

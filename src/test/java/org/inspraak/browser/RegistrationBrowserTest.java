@@ -1,5 +1,6 @@
 package org.inspraak.browser;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,6 +61,16 @@ class RegistrationBrowserTest extends BrowserTest {
         context.clearCookies();
         page.navigate(url("/ideeen/987654321"));
         assertThat(page.locator("h1")).hasText("Pagina niet gevonden");
+        // Red-team finding 10: malformed ids are "not found", not an error with a stack trace in the log.
+        for (String path : List.of(
+                "/ideeen/abc",
+                "/ideeen/99999999999999999999",
+                "/gesprekken/abc",
+                "/gesprekken/1x/inzichten",
+                "/raad/samenvattingen/abc")) {
+            page.navigate(url(path));
+            assertThat(page.locator("h1")).hasText("Pagina niet gevonden");
+        }
     }
 
     @Test

@@ -33,8 +33,8 @@ class RouteAccessMatrixTest {
 
     static final Map<String, Set<String>> EXPECTED = Map.ofEntries(
             Map.entry("", EVERYONE),
-            Map.entry("gesprekken/:id", EVERYONE),
-            Map.entry("ideeen/:id", EVERYONE),
+            Map.entry("gesprekken/:id(\\d{1,18})", EVERYONE),
+            Map.entry("ideeen/:id(\\d{1,18})", EVERYONE),
             Map.entry("zoeken", EVERYONE),
             Map.entry("richtlijnen", EVERYONE),
             Map.entry("privacy", EVERYONE),
@@ -55,13 +55,13 @@ class RouteAccessMatrixTest {
             Map.entry("beheer/backup", Set.of(ADMIN)),
             Map.entry("beheer/inzichten", Set.of(ADMIN)),
             Map.entry("beheer/polis", Set.of(ADMIN)),
-            Map.entry("gesprekken/:id/begroting", EVERYONE),
-            Map.entry("gesprekken/:id/agenda", STAFF),
-            Map.entry("gesprekken/:id/evaluatie", Set.of(MODERATOR, COUNCIL, ADMIN)),
-            Map.entry("gesprekken/:id/inzichten", Set.of(MODERATOR, COUNCIL, ADMIN)),
-            Map.entry("gesprekken/:id/samenvatting", STAFF),
+            Map.entry("gesprekken/:id(\\d{1,18})/begroting", EVERYONE),
+            Map.entry("gesprekken/:id(\\d{1,18})/agenda", STAFF),
+            Map.entry("gesprekken/:id(\\d{1,18})/evaluatie", Set.of(MODERATOR, COUNCIL, ADMIN)),
+            Map.entry("gesprekken/:id(\\d{1,18})/inzichten", Set.of(MODERATOR, COUNCIL, ADMIN)),
+            Map.entry("gesprekken/:id(\\d{1,18})/samenvatting", STAFF),
             Map.entry("raad", Set.of(MODERATOR, COUNCIL, ADMIN)),
-            Map.entry("raad/samenvattingen/:id", Set.of(MODERATOR, COUNCIL, ADMIN)));
+            Map.entry("raad/samenvattingen/:id(\\d{1,18})", Set.of(MODERATOR, COUNCIL, ADMIN)));
 
     static final Map<String, String> ROLE_OF = Map.of(
             RESIDENT,

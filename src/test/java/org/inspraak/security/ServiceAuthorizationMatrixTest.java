@@ -33,6 +33,7 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -96,9 +97,11 @@ class ServiceAuthorizationMatrixTest extends IntegrationTest {
                 || m.isBridge()) {
             return false;
         }
-        if (m.isAnnotationPresent(EventListener.class)
-                || m.isAnnotationPresent(TransactionalEventListener.class)
-                || m.isAnnotationPresent(Scheduled.class)) {
+        // Listeners (also those marked through a meta-annotation, such as module listeners) and schedules are
+        // called by the framework, never by a person.
+        if (AnnotatedElementUtils.hasAnnotation(m, EventListener.class)
+                || AnnotatedElementUtils.hasAnnotation(m, TransactionalEventListener.class)
+                || AnnotatedElementUtils.hasAnnotation(m, Scheduled.class)) {
             return false;
         }
         Transactional tx = m.getAnnotation(Transactional.class);

@@ -11,8 +11,10 @@ import org.inspraak.KaribuTest;
 import org.inspraak.TestData;
 import org.inspraak.account.ui.LoginView;
 import org.inspraak.account.ui.UsersView;
+import org.inspraak.idea.IdeaService;
 import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -21,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What an anonymous visitor sees, and where the shell sends people who may not see something. */
 class PublicViewsTest extends KaribuTest {
+
+    @Autowired
+    IdeaService ideas;
 
     @Test
     void anonymousVisitorsReadConsultationsAndIdeas() {
@@ -74,5 +79,16 @@ class PublicViewsTest extends KaribuTest {
         navigate("ideeen/" + idea);
         String page = pageHtml();
         assertThat(page).contains(author.name()).doesNotContain(author.email());
+    }
+
+    /** Red-team finding 3: a hidden idea's title stays out of the page and the browser tab. */
+    @Test
+    void hiddenTitlesDoNotLeak() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user(), "Geheime titel die weg moet", "Tekst die niemand mag zien.");
+        ideas.hideUnchecked(idea, "Scheldwoorden");
+        navigate("ideeen/" + idea);
+        assertThat(UI.getCurrent().getInternals().getTitle()).doesNotContain("Geheime");
+        assertThat(pageHtml()).doesNotContain("Geheime");
     }
 }

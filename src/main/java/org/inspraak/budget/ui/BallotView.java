@@ -49,7 +49,7 @@ import org.inspraak.ui.Formats;
  * message show at once whether the package reaches the savings target or stays within the budget. The server
  * checks the package again when it is saved.
  */
-@Route("gesprekken/:id/begroting")
+@Route("gesprekken/:id(\\d{1,18})/begroting")
 @AnonymousAllowed
 class BallotView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -53,7 +53,7 @@ import org.inspraak.ui.FormMessage;
  * The content calendar of a consultation for staff: plan updates (text, optional image with alt text, linked
  * ideas) at a time; see a week or a month with warnings for empty days in open phases and crowded moments.
  */
-@Route("gesprekken/:id/agenda")
+@Route("gesprekken/:id(\\d{1,18})/agenda")
 @RolesAllowed({Role.MODERATOR_NAME, Role.ADMIN_NAME})
 class CalendarView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

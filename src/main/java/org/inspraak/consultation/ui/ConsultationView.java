@@ -32,7 +32,7 @@ import org.inspraak.ui.Markdown;
 import org.inspraak.ui.PageParts;
 
 /** One Stadsgesprek: the question, its background and phases, and its ideas. */
-@Route("gesprekken/:id")
+@Route("gesprekken/:id(\\d{1,18})")
 @AnonymousAllowed
 class ConsultationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

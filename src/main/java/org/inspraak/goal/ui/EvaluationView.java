@@ -43,7 +43,7 @@ import org.inspraak.ui.FormMessage;
 import org.inspraak.ui.Formats;
 
 /** Goals of a consultation with their progress, a chart and a plain verdict each; a one-page PDF report. */
-@Route("gesprekken/:id/evaluatie")
+@Route("gesprekken/:id(\\d{1,18})/evaluatie")
 @RolesAllowed({Role.MODERATOR_NAME, Role.ADMIN_NAME, Role.COUNCIL_MEMBER_NAME})
 class EvaluationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

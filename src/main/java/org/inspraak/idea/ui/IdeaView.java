@@ -37,7 +37,7 @@ import org.inspraak.ui.Markdown;
 import org.inspraak.ui.PageParts;
 
 /** One idea: what it proposes, its votes, its status timeline and the conversation about it. */
-@Route("ideeen/:id")
+@Route("ideeen/:id(\\d{1,18})")
 @AnonymousAllowed
 class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -68,14 +68,14 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         IdeaSummary idea = ideas.find(id).orElseThrow(NotFoundException::new);
         ConsultationDetails consultation =
                 consultations.find(idea.consultationId()).orElseThrow(NotFoundException::new);
-        title = idea.title();
         removeAll();
         boolean staff = currentUser.get().map(InspraakUser::isStaff).orElse(false);
         boolean mine = currentUser.get().map(u -> u.id() == idea.authorId()).orElse(false);
         boolean awaitingApproval = idea.hidden() && IdeaService.PENDING.equals(idea.hiddenReason());
         if (idea.hidden() && !staff && !(mine && awaitingApproval)) {
-            // The public sees that something was removed and why, never the removed text.
-            add(new H1(getTranslation("moderation.hidden-idea.title")));
+            // The public sees that something was removed and why, never the removed text (nor in the tab title).
+            title = getTranslation("moderation.hidden-idea.title");
+            add(new H1(title));
             if (idea.mergedInto() != null) {
                 add(
                         new Paragraph(getTranslation("moderation.merged-into")),
@@ -91,6 +91,7 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             add(new Anchor("/gesprekken/" + idea.consultationId(), getTranslation("moderation.back")));
             return;
         }
+        title = idea.title();
         Anchor back = new Anchor("/gesprekken/" + consultation.id(), "← " + consultation.title());
         back.addClassName("back-link");
         H1 heading = new H1(idea.title());

@@ -23,7 +23,7 @@ import org.inspraak.security.Role;
  * A consultation's insights for staff and council members: computed in the background with a progress bar
  * (pushed from the server), then shown as figures and lists that link to the ideas.
  */
-@Route("gesprekken/:id/inzichten")
+@Route("gesprekken/:id(\\d{1,18})/inzichten")
 @RolesAllowed({Role.MODERATOR_NAME, Role.ADMIN_NAME, Role.COUNCIL_MEMBER_NAME})
 class InsightsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

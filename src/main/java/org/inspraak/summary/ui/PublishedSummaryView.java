@@ -34,7 +34,7 @@ import org.inspraak.ui.Formats;
  * One published summary for council members: the text with clickable citations that lead to the ideas and their
  * reactions, the figures, mark-as-read, and downloads (PDF, open data as CSV and JSON).
  */
-@Route("raad/samenvattingen/:id")
+@Route("raad/samenvattingen/:id(\\d{1,18})")
 @RolesAllowed({Role.COUNCIL_MEMBER_NAME, Role.MODERATOR_NAME, Role.ADMIN_NAME})
 class PublishedSummaryView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

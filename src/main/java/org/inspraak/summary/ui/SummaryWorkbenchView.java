@@ -46,7 +46,7 @@ import org.inspraak.ui.Notices;
  * The moderators' summary workbench: the insights beside a Markdown editor with live preview, citations of ideas
  * with their live vote figures, versions that can be compared, and the review and publication steps.
  */
-@Route("gesprekken/:id/samenvatting")
+@Route("gesprekken/:id(\\d{1,18})/samenvatting")
 @RolesAllowed({Role.MODERATOR_NAME, Role.ADMIN_NAME})
 class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
