@@ -9,11 +9,12 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 /**
  * The one way Inspraak writes CSV (RFC 4180 through Commons CSV). Text that a spreadsheet would run as a formula
  * (starting with = + - @, a tab or a carriage return) gets a leading apostrophe, because residents write the text
- * that staff and the public open in Excel; numbers are written as they are.
+ * that staff and the public open in Excel; text is always quoted, numbers are written as they are.
  */
 public final class Csv {
 
@@ -44,11 +45,13 @@ public final class Csv {
 
     @Override
     public String toString() {
+        // The header names are our own identifiers and go out bare; every row goes through the printer.
         StringWriter out = new StringWriter();
+        out.append(String.join(",", header)).append("\r\n");
         CSVFormat format = CSVFormat.DEFAULT
                 .builder()
-                .setHeader(header.toArray(String[]::new))
                 .setRecordSeparator("\r\n")
+                .setQuoteMode(QuoteMode.NON_NUMERIC)
                 .get();
         try (CSVPrinter csv = new CSVPrinter(out, format)) {
             for (List<?> row : rows) {

@@ -29,6 +29,7 @@ import org.inspraak.DatabaseErrors;
 import org.inspraak.InspraakException;
 import org.inspraak.InspraakProperties;
 import org.inspraak.Messages;
+import org.inspraak.TextInput;
 import org.inspraak.audit.AuditService;
 import org.inspraak.mail.MailService;
 import org.inspraak.neighbourhood.NeighbourhoodService;
@@ -578,13 +579,13 @@ public class AccountService implements UserDetailsService, LocalePreference {
 
     static String validateDisplayName(String raw) {
         String name = raw == null ? "" : raw.strip();
-        if (name.length() < 2) {
+        if (name.length() < 2 || TextInput.showsNothing(name)) {
             throw new InspraakException("error.display-name.short");
         }
         if (name.length() > MAX_DISPLAY_NAME) {
             throw new InspraakException("error.display-name.long", MAX_DISPLAY_NAME);
         }
-        if (CONTROL.matcher(name).find() || name.contains("@")) {
+        if (CONTROL.matcher(name).find() || TextInput.isUnsafe(name) || name.contains("@")) {
             throw new InspraakException("error.display-name.invalid");
         }
         return name;

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import org.inspraak.AfterTransaction;
 import org.inspraak.InspraakException;
+import org.inspraak.TextInput;
 import org.inspraak.account.AccountService;
 import org.inspraak.account.ContributionPolicy;
 import org.inspraak.consultation.ConsultationService;
@@ -46,7 +46,6 @@ public class IdeaService {
     public static final int MAX_DESCRIPTION = 5_000;
     public static final long MAX_AMOUNT = 1_000_000_000L;
     public static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\u202A-\\u202E\\u2066-\\u2069]");
 
     private final IdeaRepository ideas;
     private final IdeaStatusChangeRepository statusChanges;
@@ -636,7 +635,7 @@ public class IdeaService {
     private void validate(long consultationId, IdeaForm f) {
         String title = f.title() == null ? "" : f.title().strip();
         String description = f.description() == null ? "" : f.description().strip();
-        if (title.length() < MIN_TITLE) {
+        if (title.length() < MIN_TITLE || TextInput.showsNothing(title)) {
             throw new InspraakException("error.idea.title-short", MIN_TITLE);
         }
         if (title.length() > MAX_TITLE) {
@@ -648,7 +647,7 @@ public class IdeaService {
         if (description.length() > MAX_DESCRIPTION) {
             throw new InspraakException("error.idea.description-long", MAX_DESCRIPTION);
         }
-        if (CONTROL.matcher(title).find() || CONTROL.matcher(description).find()) {
+        if (TextInput.isUnsafe(title) || TextInput.isUnsafe(description)) {
             throw new InspraakException("error.text.control-characters");
         }
         if (f.themeId() != null && !consultations.themeBelongsTo(f.themeId(), consultationId)) {

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.inspraak.InspraakException;
+import org.inspraak.TextInput;
 import org.inspraak.account.AccountService;
 import org.inspraak.account.ContributionPolicy;
 import org.inspraak.idea.IdeaService;
@@ -34,8 +34,6 @@ public class ReactionService {
     public static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
     /** Deeper replies are shown at this depth, so phones never indent a thread off the screen. */
     public static final int MAX_DEPTH = 3;
-
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\u202A-\\u202E\\u2066-\\u2069]");
 
     private final ReactionRepository reactions;
     private final IdeaService ideas;
@@ -356,13 +354,13 @@ public class ReactionService {
 
     private static String validate(String raw) {
         String body = raw == null ? "" : raw.strip();
-        if (body.isEmpty()) {
+        if (TextInput.showsNothing(body)) {
             throw new InspraakException("error.reaction.empty");
         }
         if (body.length() > MAX_BODY) {
             throw new InspraakException("error.reaction.long", MAX_BODY);
         }
-        if (CONTROL.matcher(body).find()) {
+        if (TextInput.isUnsafe(body)) {
             throw new InspraakException("error.text.control-characters");
         }
         return body;

@@ -17,6 +17,7 @@ import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 import org.inspraak.InspraakException;
 import org.inspraak.Messages;
+import org.inspraak.TextInput;
 import org.inspraak.audit.AuditService;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.idea.IdeaService;
@@ -178,6 +179,9 @@ public class SummaryService {
         }
         if (body.length() > MAX_BODY) {
             throw new InspraakException("error.summary.body-long", MAX_BODY);
+        }
+        if (TextInput.isUnsafe(body)) {
+            throw new InspraakException("error.text.control-characters");
         }
     }
 

@@ -25,8 +25,8 @@ class CsvExportsTest extends IntegrationTest {
         assertThat(csv.split("\r\n"))
                 .containsExactly(
                         "a,b,c",
-                        "\"'=HYPERLINK(\"\"http://x\"\")\",-500,'@SUM(A1)",
-                        "'+1,\"gewoon, met komma\",'\tTAB");
+                        "\"'=HYPERLINK(\"\"http://x\"\")\",-500,\"'@SUM(A1)\"",
+                        "\"'+1\",\"gewoon, met komma\",\"'\tTAB\"");
     }
 
     @Test
@@ -37,6 +37,6 @@ class CsvExportsTest extends IntegrationTest {
         String csv = openData.ideasCsv(c);
         assertThat(Arrays.stream(csv.split("\r\n")).skip(1))
                 .singleElement()
-                .satisfies(line -> assertThat(line).contains(",'=2+5 meer bomen,'-10 procent"));
+                .satisfies(line -> assertThat(line).contains(",\"'=2+5 meer bomen\",\"'-10 procent"));
     }
 }

@@ -41,6 +41,7 @@ import org.inspraak.consultation.Phase;
 import org.inspraak.insight.Figures;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.Role;
+import org.inspraak.ui.Amounts;
 import org.inspraak.ui.FormMessage;
 import org.inspraak.ui.Formats;
 
@@ -224,8 +225,7 @@ class BallotView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                 result.error(getTranslation("ballot.admin.incomplete"));
                 return;
             }
-            if (result.attempt(
-                    () -> budget.setItem(id, idea.getValue(), amount.getValue().longValue()))) {
+            if (result.attempt(() -> budget.setItem(id, idea.getValue(), Amounts.wholeEuros(amount.getValue())))) {
                 build(id);
             }
         });
@@ -251,10 +251,8 @@ class BallotView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                 limitResult.error(getTranslation("ballot.admin.incomplete"));
                 return;
             }
-            if (limitResult.attempt(() -> budget.setThemeLimit(
-                    id,
-                    theme.getValue().id(),
-                    max.getValue() == null ? null : max.getValue().longValue()))) {
+            if (limitResult.attempt(
+                    () -> budget.setThemeLimit(id, theme.getValue().id(), Amounts.wholeEuros(max.getValue())))) {
                 build(id);
             }
         });

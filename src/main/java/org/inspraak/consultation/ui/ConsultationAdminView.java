@@ -36,6 +36,7 @@ import org.inspraak.consultation.ConsultationService.ConsultationSummary;
 import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.neighbourhood.NeighbourhoodService.NeighbourhoodRef;
 import org.inspraak.security.Role;
+import org.inspraak.ui.Amounts;
 import org.inspraak.ui.FormMessage;
 import org.inspraak.ui.Formats;
 import org.inspraak.ui.Markdown;
@@ -186,6 +187,10 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
                 message.error(getTranslation("error.amount.whole-euros"));
                 return;
             }
+            Long[] euros = new Long[1];
+            if (!message.attempt(() -> euros[0] = Amounts.wholeEuros(amount.getValue()))) {
+                return;
+            }
             List<String> themeNames = lines(themes.getValue());
             Set<Long> wijkIds =
                     wijken.getValue().stream().map(NeighbourhoodRef::id).collect(Collectors.toSet());
@@ -194,7 +199,7 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
                     question.getValue(),
                     background.getValue(),
                     budgetKind.getValue(),
-                    amount.getValue() == null ? null : amount.getValue().longValue(),
+                    euros[0],
                     ideasFrom.getValue(),
                     votingFrom.getValue(),
                     summarisingFrom.getValue(),

@@ -26,6 +26,7 @@ import org.inspraak.idea.IdeaService.IdeaForm;
 import org.inspraak.idea.SimilarIdeas;
 import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.neighbourhood.NeighbourhoodService.NeighbourhoodRef;
+import org.inspraak.ui.Amounts;
 import org.inspraak.ui.FormMessage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -133,6 +134,10 @@ public class IdeaEditor extends Dialog {
                 message.error(getTranslation("error.amount.range"));
                 return;
             }
+            Long[] euros = new Long[1];
+            if (!message.attempt(() -> euros[0] = Amounts.wholeEuros(amount.getValue()))) {
+                return;
+            }
             long[] id = new long[1];
             IdeaForm values = new IdeaForm(
                     title.getValue(),
@@ -142,7 +147,7 @@ public class IdeaEditor extends Dialog {
                             ? null
                             : neighbourhood.getValue().id(),
                     amountKind.getValue(),
-                    amount.getValue() == null ? null : amount.getValue().longValue());
+                    euros[0]);
             boolean ok = editedIdeaId == null
                     ? message.attempt(() -> id[0] = f.ideas.post(consultationId, values))
                     : message.attempt(() -> {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.vaadin.flow.component.Component;
+import org.inspraak.TextInput;
 import org.inspraak.insight.InsightService;
 import org.inspraak.insight.ui.InsightPanels;
 import org.inspraak.summary.SummaryService;
@@ -109,7 +110,8 @@ final class SummaryPdf {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.useSVGDrawer(new BatikSVGDrawer());
-            builder.withHtmlContent(h.toString(), baseUrl);
+            // Text stored before input was checked may still hold code points the PDF library rejects.
+            builder.withHtmlContent(TextInput.printable(h.toString()), baseUrl);
             builder.toStream(out);
             builder.run();
             return out.toByteArray();
