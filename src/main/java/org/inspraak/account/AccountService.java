@@ -140,10 +140,14 @@ public class AccountService implements UserDetailsService, LocalePreference {
         validatePassword(r.password(), email);
         validateBirthYear(r.birthYear());
         validateNeighbourhood(r.neighbourhoodId());
-        if (users.existsByEmail(email)) {
-            throw new InspraakException("error.email.taken");
-        }
         rateLimits.checkIp(RateLimits.Action.REGISTER, clientIp.current());
+        Optional<UserAccount> existing = users.findByEmail(email);
+        if (existing.isPresent()) {
+            // The same answer as for a new address, so the form tells nobody who has an account; the owner
+            // hears of it by mail instead.
+            mailExistingOwner(existing.get());
+            return existing.get().getId();
+        }
         UserAccount account = new UserAccount(email, name, passwordEncoder.encode(r.password()), Instant.now(clock));
         account.setBirthYear(r.birthYear());
         account.setNeighbourhoodId(r.neighbourhoodId());
@@ -156,7 +160,8 @@ public class AccountService implements UserDetailsService, LocalePreference {
             if (!DatabaseErrors.isUniqueViolation(e)) {
                 throw e;
             }
-            throw new InspraakException("error.email.taken");
+            // Registered at this very moment from elsewhere: ask to try again, which then takes the path above.
+            throw new InspraakException("error.register.try-again");
         }
         String token = issueToken(
                 account,
@@ -174,6 +179,26 @@ public class AccountService implements UserDetailsService, LocalePreference {
                         link,
                         properties.accounts().verificationValidity().toHours()));
         return account.getId();
+    }
+
+    private void mailExistingOwner(UserAccount owner) {
+        if (!rateLimits.tryConsume(RateLimits.Action.ACCOUNT_MAIL, "mail:" + owner.getEmail())) {
+            return;
+        }
+        Locale locale = Messages.fromTag(owner.getLocale());
+        mail.send(
+                owner.getEmail(),
+                messages.get(
+                        locale,
+                        "mail.register.exists.subject",
+                        properties.municipality().name()),
+                messages.get(
+                        locale,
+                        "mail.register.exists.body",
+                        owner.getDisplayName(),
+                        properties.municipality().name(),
+                        properties.baseUrl() + "/login",
+                        properties.baseUrl() + "/wachtwoord-vergeten"));
     }
 
     @Transactional
@@ -215,6 +240,10 @@ public class AccountService implements UserDetailsService, LocalePreference {
     @Transactional
     public void requestPasswordReset(String rawEmail) {
         String email = normaliseEmail(rawEmail);
+        rateLimits.checkIp(RateLimits.Action.PASSWORD_RESET, clientIp.current());
+        if (!rateLimits.tryConsume(RateLimits.Action.ACCOUNT_MAIL, "mail:" + email)) {
+            return; // enough links on their way to this address; the answer stays the same
+        }
         users.findByEmail(email).ifPresent(account -> {
             Locale locale = Messages.fromTag(account.getLocale());
             String token = issueToken(

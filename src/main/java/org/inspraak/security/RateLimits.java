@@ -23,7 +23,10 @@ public class RateLimits {
         VOTE(120, Duration.ofMinutes(1)),
         FLAG(20, Duration.ofHours(1)),
         LOGIN(10, Duration.ofMinutes(15)),
-        REGISTER(5, Duration.ofHours(1));
+        REGISTER(5, Duration.ofHours(1)),
+        PASSWORD_RESET(5, Duration.ofHours(1)),
+        /** Mails about an account (reset links, "you already have an account") to one address. */
+        ACCOUNT_MAIL(3, Duration.ofHours(1));
 
         final long capacity;
         final Duration period;
