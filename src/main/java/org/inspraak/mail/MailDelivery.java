@@ -30,8 +30,8 @@ class MailDelivery {
     @Transactional
     public void deliver(long id, JavaMailSender sender, String from) {
         OutboxMail mail = outbox.findById(id).orElse(null);
-        if (mail == null) {
-            return;
+        if (mail == null || mail.getStatus() != OutboxMail.Status.PENDING) {
+            return; // gone, or already handled before a restart delivered its event again
         }
         String host = env.getProperty("spring.mail.host", "");
         if (sender == null || host.isBlank()) {

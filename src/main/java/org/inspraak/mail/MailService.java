@@ -6,16 +6,14 @@ import java.util.List;
 
 import org.inspraak.InspraakProperties;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.task.TaskExecutor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends mail through Spring's mail sender when an SMTP host is configured; otherwise logs it.
@@ -28,7 +26,7 @@ public class MailService {
     private final OutboxMailRepository outbox;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final InspraakProperties properties;
-    private final TaskExecutor executor;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MailDelivery delivery;
 
@@ -36,31 +34,33 @@ public class MailService {
             OutboxMailRepository outbox,
             ObjectProvider<JavaMailSender> mailSender,
             InspraakProperties properties,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            ApplicationEventPublisher events,
             Clock clock,
             MailDelivery delivery) {
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.properties = properties;
-        this.executor = executor;
+        this.events = events;
         this.clock = clock;
         this.delivery = delivery;
     }
 
+    /** A mail was put in the outbox; it is delivered once the transaction that wrote it has committed. */
+    public record MailQueued(long mailId) {}
+
+    /**
+     * Puts the mail in the outbox, in the caller's transaction. Delivery follows the commit as a module listener,
+     * so the event publication registry delivers a mail that a crash interrupted at the next start.
+     */
     @Transactional
     public void send(String recipient, String subject, String body) {
         OutboxMail mail = outbox.save(new OutboxMail(recipient, subject, body, Instant.now(clock)));
-        long id = mail.getId();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    executor.execute(() -> deliver(id));
-                }
-            });
-        } else {
-            executor.execute(() -> deliver(id));
-        }
+        events.publishEvent(new MailQueued(mail.getId()));
+    }
+
+    @ApplicationModuleListener
+    void onQueued(MailQueued e) {
+        deliver(e.mailId());
     }
 
     void deliver(long id) {

@@ -98,6 +98,17 @@ public final class EventsChild {
                 }
             }
             System.out.println("NOTIFIED " + n);
+            // The notification's mail is queued in turn, and delivered (or, without an SMTP server, logged).
+            long mailed = 0;
+            while (mailed == 0 && System.nanoTime() < deadline) {
+                mailed = jdbc.queryForObject(
+                        "select count(*) from outbox_mail where recipient = 'auteur@example.invalid' and status <> 'PENDING'",
+                        Long.class);
+                if (mailed == 0) {
+                    Thread.sleep(100);
+                }
+            }
+            System.out.println("MAILED " + mailed);
             System.out.flush();
         }
         System.exit(0);
