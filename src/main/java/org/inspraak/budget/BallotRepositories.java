@@ -18,6 +18,17 @@ interface BallotItemRepository extends JpaRepository<BallotItem, Long> {
 /** Ballots and their choices, through plain SQL: the unique keys and row locks do the concurrency work. */
 interface BallotRepository extends JpaRepository<BallotItem, Long> {
 
+    /** A person's ballots, one row per chosen idea (no row for an empty ballot's choices). */
+    @Query(value = """
+            select b.consultation_id, b.total_euros, b.updated_at, i.idea_id from ballot b
+              left join ballot_choice c on c.ballot_id = b.id left join ballot_item i on i.id = c.item_id
+             where b.user_id = :u order by b.consultation_id, i.idea_id""", nativeQuery = true)
+    List<Object[]> ballotsOf(long u);
+
+    @Modifying
+    @Query(value = "update ballot set user_id = :to where user_id = :from", nativeQuery = true)
+    void reassignBallots(long from, long to);
+
     @Query(value = "select count(*) from ballot where consultation_id = :c", nativeQuery = true)
     long countBallots(long c);
 

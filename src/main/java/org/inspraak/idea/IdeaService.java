@@ -433,6 +433,19 @@ public class IdeaService {
      */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public long requireOpenFor(long ideaId, boolean forVote) {
+        return requireOpen(ideaId, forVote, false);
+    }
+
+    /**
+     * For the municipality's answers: as for reactions, except that a locked idea still takes them. Locking
+     * stops the conversation among residents, not the answer to a question they asked.
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public long requireOpenForOfficialAnswer(long ideaId) {
+        return requireOpen(ideaId, false, true);
+    }
+
+    private long requireOpen(long ideaId, boolean forVote, boolean official) {
         long now = System.nanoTime();
         Object[] state = openStates.get(ideaId);
         if (state == null || now - (Long) state[3] > OPEN_STATE_TTL_NANOS) {
@@ -450,7 +463,7 @@ public class IdeaService {
         if ((Boolean) state[1]) {
             throw new InspraakException("error.idea.hidden");
         }
-        if (!forVote && (Boolean) state[2]) {
+        if (!forVote && !official && (Boolean) state[2]) {
             throw new InspraakException("error.idea.locked");
         }
         Phase phase = consultations.phase(consultationId);

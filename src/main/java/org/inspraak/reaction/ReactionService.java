@@ -103,7 +103,11 @@ public class ReactionService {
         InspraakUser user = currentUser.require();
         accounts.requireCanParticipate(user.id());
         String body = validate(rawBody);
-        ideas.requireOpenFor(ideaId, false);
+        if (user.isStaff()) {
+            ideas.requireOpenForOfficialAnswer(ideaId);
+        } else {
+            ideas.requireOpenFor(ideaId, false);
+        }
         policy.checkLinks(user.id(), body);
         rateLimits.check(RateLimits.Action.POST_REACTION, "user:" + user.id());
         rateLimits.checkIp(RateLimits.Action.POST_REACTION, clientIp.current());

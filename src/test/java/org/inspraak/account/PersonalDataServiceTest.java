@@ -1,9 +1,14 @@
 package org.inspraak.account;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.inspraak.IntegrationTest;
 import org.inspraak.TestData;
+import org.inspraak.budget.BudgetService;
+import org.inspraak.consultation.BudgetKind;
+import org.inspraak.consultation.ConsultationService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.Role;
@@ -11,6 +16,7 @@ import org.inspraak.vote.VoteChoice;
 import org.inspraak.vote.VoteService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
@@ -41,6 +47,15 @@ class PersonalDataServiceTest extends IntegrationTest {
 
     @Autowired
     AuthenticationConfiguration auth;
+
+    @Autowired
+    BudgetService budget;
+
+    @Autowired
+    ConsultationService consultations;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void theExportContainsEverythingAboutThePerson() {
@@ -97,5 +112,37 @@ class PersonalDataServiceTest extends IntegrationTest {
     void adminsCannotDeleteThemselves() {
         loginNew(Role.ADMIN);
         assertThatThrownBy(() -> personalData.deleteMyAccount()).hasMessageContaining("error.account.delete-admin");
+    }
+
+    /** Red-team finding 12: the budget ballot is in the export and is unlinked from the person on deletion. */
+    @Test
+    void theBallotIsExportedAndUnlinkedOnDeletion() {
+        LocalDate today = LocalDate.now();
+        long c = consultations.createUnchecked(new ConsultationService.ConsultationForm(
+                "Begroting " + TestData.next(),
+                "Kies mee",
+                "",
+                BudgetKind.SPENDING_BUDGET,
+                5_000L,
+                today.minusDays(20),
+                today.minusDays(1),
+                today.plusDays(10),
+                today.plusDays(20),
+                List.of("Groen"),
+                Set.of(),
+                List.of(),
+                false));
+        long idea = data.idea(c, data.user());
+        login(data.user(Role.ADMIN));
+        budget.setItem(c, idea, 1_000L);
+        long item = budget.setup(c).items().getFirst().id();
+        TestData.User me = loginNew();
+        budget.cast(c, List.of(item));
+        assertThat(personalData.exportMine()).contains("\"ballots\"").contains("\"ideaIds\" : [ " + idea + " ]");
+
+        personalData.deleteMyAccount();
+        assertThat(jdbc.queryForObject("select count(*) from ballot where user_id = ?", Long.class, me.id()))
+                .isZero();
+        assertThat(budget.ballotCount(c)).isEqualTo(1);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.inspraak.IntegrationTest;
 import org.inspraak.TestData;
 import org.inspraak.idea.IdeaService;
+import org.inspraak.moderation.ModerationService;
 import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,9 @@ class ReactionServiceTest extends IntegrationTest {
 
     @Autowired
     IdeaService ideas;
+
+    @Autowired
+    ModerationService moderation;
 
     @Test
     void threadsKeepOrderDepthAndOfficialAnswers() {
@@ -97,5 +101,23 @@ class ReactionServiceTest extends IntegrationTest {
                 .extracting(ReactionService.ReactionView::body)
                 .isEqualTo("Reactie 0");
         assertThat(reactions.thread(idea, 50, 25)).hasSize(10);
+    }
+
+    /** Red-team finding 12: a locked idea stops residents' reactions, not the municipality's answer. */
+    @Test
+    void aLockedIdeaStillTakesTheMunicipalitysAnswer() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        loginNew(Role.MODERATOR);
+        moderation.lock(idea, true, "Het gesprek loopt uit de hand");
+        loginNew();
+        assertThatThrownBy(() -> reactions.post(idea, null, "Nog een reactie"))
+                .hasMessageContaining("error.idea.locked");
+        loginNew(Role.MODERATOR);
+        long answer = reactions.post(idea, null, "De gemeente antwoordt: dit wordt in januari besproken.");
+        assertThat(reactions.thread(idea, 0, 10)).anySatisfy(r -> {
+            assertThat(r.id()).isEqualTo(answer);
+            assertThat(r.official()).isTrue();
+        });
     }
 }
