@@ -48,6 +48,7 @@ import org.inspraak.consultation.ConsultationService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.security.Role;
 import org.inspraak.ui.FormMessage;
+import org.inspraak.ui.Uploads;
 
 /**
  * The content calendar of a consultation for staff: plan updates (text, optional image with alt text, linked
@@ -118,7 +119,7 @@ class CalendarView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         linked.setItemLabelGenerator(titles::get);
         linked.setWidth("24em");
         AtomicReference<byte[]> image = new AtomicReference<>();
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> image.set(bytes)));
+        Upload upload = Uploads.translated(new Upload(UploadHandler.inMemory((meta, bytes) -> image.set(bytes))));
         upload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(ContentCalendarService.MAX_IMAGE);

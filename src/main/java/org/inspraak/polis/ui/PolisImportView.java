@@ -29,6 +29,7 @@ import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.Role;
 import org.inspraak.ui.FormMessage;
+import org.inspraak.ui.Uploads;
 
 /** Admins import a Polis export (its CSV files uploaded together), in the background with progress. */
 @Route("beheer/polis")
@@ -48,7 +49,8 @@ class PolisImportView extends VerticalLayout implements HasDynamicTitle {
         this.currentUser = currentUser;
         addClassName("page");
         add(new H1(getTranslation("polis.title")), new Paragraph(getTranslation("polis.explain")));
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> uploaded.put(meta.fileName(), bytes)));
+        Upload upload = Uploads.translated(
+                new Upload(UploadHandler.inMemory((meta, bytes) -> uploaded.put(meta.fileName(), bytes))));
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFiles(4);
         upload.setMaxFileSize(50 * 1024 * 1024);
