@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.inspraak.InspraakException;
+import org.inspraak.TextInput;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.notification.NotificationService;
@@ -118,6 +119,9 @@ public class ContentCalendarService {
         }
         if (body.length() > MAX_BODY) {
             throw new InspraakException("error.update.body-long", MAX_BODY);
+        }
+        if (TextInput.isUnsafe(body) || (f.imageAlt() != null && TextInput.isUnsafe(f.imageAlt()))) {
+            throw new InspraakException("error.text.control-characters");
         }
         if (f.publishAt() == null) {
             throw new InspraakException("error.update.time");

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.inspraak.AfterTransaction;
 import org.inspraak.InspraakException;
+import org.inspraak.TextInput;
 import org.inspraak.audit.AuditService;
 import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -299,6 +300,9 @@ public class ConsultationService {
         if (f.background() == null || f.background().length() > MAX_BACKGROUND) {
             throw new InspraakException("error.consultation.background", MAX_BACKGROUND);
         }
+        if (TextInput.isUnsafe(f.background())) {
+            throw new InspraakException("error.text.control-characters");
+        }
         if (f.ideasFrom() == null || f.votingFrom() == null || f.summarisingFrom() == null || f.closedFrom() == null) {
             throw new InspraakException("error.consultation.dates-required");
         }
@@ -330,8 +334,11 @@ public class ConsultationService {
     }
 
     private static void requireText(String value, int max, String key) {
-        if (value == null || value.isBlank() || value.strip().length() > max) {
+        if (value == null || value.isBlank() || value.strip().length() > max || TextInput.showsNothing(value)) {
             throw new InspraakException(key, max);
+        }
+        if (TextInput.isUnsafe(value)) {
+            throw new InspraakException("error.text.control-characters");
         }
     }
 }

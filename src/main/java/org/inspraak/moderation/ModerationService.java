@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.inspraak.DatabaseErrors;
 import org.inspraak.InspraakException;
+import org.inspraak.TextInput;
 import org.inspraak.account.AccountService;
 import org.inspraak.audit.AuditService;
 import org.inspraak.idea.IdeaService;
@@ -122,6 +123,9 @@ public class ModerationService {
         if (body == null || body.isBlank() || body.length() > 20_000) {
             throw new InspraakException("error.guidelines.length", 20_000);
         }
+        if (TextInput.isUnsafe(body)) {
+            throw new InspraakException("error.text.control-characters");
+        }
         guidelines.findById(1L).orElseThrow().update(body.strip(), admin.id(), Instant.now(clock));
         audit.record("GUIDELINES_UPDATED", null, null, null);
     }
@@ -141,6 +145,9 @@ public class ModerationService {
         }
         if (text.length() > MAX_REASON) {
             throw new InspraakException("error.flag.explanation-long", MAX_REASON);
+        }
+        if (TextInput.isUnsafe(text)) {
+            throw new InspraakException("error.text.control-characters");
         }
         long author = authorOf(target);
         if (author == user.id()) {
@@ -371,6 +378,9 @@ public class ModerationService {
         }
         if (why.length() > MAX_REASON) {
             throw new InspraakException("error.moderation.reason-long", MAX_REASON);
+        }
+        if (TextInput.isUnsafe(why)) {
+            throw new InspraakException("error.text.control-characters");
         }
         return why;
     }

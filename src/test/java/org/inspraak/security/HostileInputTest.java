@@ -153,13 +153,22 @@ public class HostileInputTest extends KaribuTest {
         }
         login(data.user(Role.ADMIN));
         String original = moderation.guidelines();
+        int refusedGuidelines = 0;
         for (String p : payloads()) {
-            moderation.updateGuidelines("Regels\n\n" + p);
+            try {
+                moderation.updateGuidelines("Regels\n\n" + p);
+            } catch (InspraakException e) {
+                // Control characters and invalid Unicode are refused here too.
+                assertThat(e.key()).isEqualTo("error.text.control-characters");
+                refusedGuidelines++;
+                continue;
+            }
             navigate("privacy");
             navigate("richtlijnen");
             assertHarmless(p, pageHtml(), failures);
         }
         moderation.updateGuidelines(original);
+        assertThat(refusedGuidelines).isLessThan(15);
         assertThat(failures).as("payloads rendered as live markup").isEmpty();
     }
 
@@ -191,6 +200,7 @@ public class HostileInputTest extends KaribuTest {
         login(data.user(Role.MODERATOR));
         long summary = summaries.create(c, "Samenvatting", Locale.forLanguageTag("nl"));
         int refusedSummaries = 0;
+        int refusedUpdates = 0;
         for (String p : payloads()) {
             // The workbench preview: the summary text with a citation, rendered as the council will see it.
             try {
@@ -203,15 +213,21 @@ public class HostileInputTest extends KaribuTest {
                 refusedSummaries++;
             }
             // A municipal update, planned and published, on the consultation page residents read.
-            calendar.plan(
-                    c,
-                    new ContentCalendarService.UpdateForm(
-                            "Bericht: " + p, List.of(), Instant.now().plusSeconds(60), null, null, null));
+            try {
+                calendar.plan(
+                        c,
+                        new ContentCalendarService.UpdateForm(
+                                "Bericht: " + p, List.of(), Instant.now().plusSeconds(60), null, null, null));
+            } catch (InspraakException e) {
+                assertThat(e.key()).isEqualTo("error.text.control-characters");
+                refusedUpdates++;
+            }
         }
         calendar.publishDue(Instant.now().plusSeconds(120));
         navigate("gesprekken/" + c);
         assertHarmless("(all updates)", withoutServerFigures(pageHtml(), failures), failures);
         assertThat(refusedSummaries).isLessThan(15);
+        assertThat(refusedUpdates).isEqualTo(refusedSummaries);
         assertThat(failures).as("payloads rendered as live markup").isEmpty();
     }
 

@@ -1,9 +1,14 @@
 package org.inspraak.security;
 
+import java.time.Instant;
+import java.util.List;
+
 import org.inspraak.IntegrationTest;
 import org.inspraak.TextInput;
+import org.inspraak.calendar.ContentCalendarService;
 import org.inspraak.idea.AmountKind;
 import org.inspraak.idea.IdeaService;
+import org.inspraak.moderation.ModerationService;
 import org.inspraak.reaction.ReactionService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +24,12 @@ class TextInputTest extends IntegrationTest {
 
     @Autowired
     ReactionService reactions;
+
+    @Autowired
+    ModerationService moderation;
+
+    @Autowired
+    ContentCalendarService calendar;
 
     @Test
     void noncharactersLoneSurrogatesAndInvisibleTitlesAreRefused() {
@@ -42,6 +53,23 @@ class TextInputTest extends IntegrationTest {
         assertThatThrownBy(() -> reactions.post(idea, null, "Goed \uDE00 idee"))
                 .hasMessageContaining("error.text.control-characters");
         assertThat(author).isNotNull();
+    }
+
+    /** Staff texts go through the same check: guidelines, municipal updates, moderation reasons. */
+    @Test
+    void staffTextsAreCheckedToo() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        login(data.user(Role.ADMIN));
+        assertThatThrownBy(() -> moderation.updateGuidelines("Regels \uFFFF"))
+                .hasMessageContaining("error.text.control-characters");
+        assertThatThrownBy(() -> calendar.plan(
+                        c,
+                        new ContentCalendarService.UpdateForm(
+                                "Bericht \uDE00", List.of(), Instant.now().plusSeconds(3600), null, null, null)))
+                .hasMessageContaining("error.text.control-characters");
+        assertThatThrownBy(() -> moderation.lock(idea, true, "Reden \u202E omgekeerd"))
+                .hasMessageContaining("error.text.control-characters");
     }
 
     private static IdeaService.IdeaForm form(String title) {
