@@ -1,10 +1,15 @@
 package org.inspraak.backup;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.inspraak.TestData;
 import org.inspraak.security.Role;
@@ -92,5 +97,99 @@ class BackupRestoreTest {
                         new String[] {"--restore=" + empty.resolve("missing.zip"), "--inspraak.data-dir=" + empty}))
                 .contains(1);
         assertThat(BackupCommand.handle(new String[] {"--server.port=0"})).isEmpty();
+    }
+
+    @Test
+    void aDamagedOrBogusBackupNeverTouchesTheLiveDatabase() throws Exception {
+        Path source = Files.createTempDirectory("inspraak-source");
+        inspraakLikeDatabase(source, "uit de back-up");
+        Path zip = source.resolve("good.zip");
+        assertThat(BackupCommand.handle(new String[] {"--backup=" + zip, "--inspraak.data-dir=" + source}))
+                .contains(0);
+
+        Path site = Files.createTempDirectory("inspraak-site");
+        inspraakLikeDatabase(site, "live");
+        byte[] liveBefore = Files.readAllBytes(site.resolve("db/inspraak.mv.db"));
+
+        // A backup cut off halfway, as after a full disk or an interrupted copy.
+        byte[] whole = Files.readAllBytes(zip);
+        Path truncated = source.resolve("truncated.zip");
+        Files.write(truncated, Arrays.copyOf(whole, whole.length / 2));
+        // A zip whose "database" is 15 bytes of nothing.
+        Path bogus = source.resolve("bogus.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bogus))) {
+            out.putNextEntry(new ZipEntry("x.mv.db"));
+            out.write("not a database!".getBytes(StandardCharsets.US_ASCII));
+            out.closeEntry();
+        }
+        // A real H2 database that is not an Inspraak database.
+        Path foreign = Files.createTempDirectory("inspraak-foreign");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + foreign.resolve("db/inspraak"), "sa", "")) {
+            c.createStatement().execute("create table t (x int)");
+        }
+        Path foreignZip = foreign.resolve("foreign.zip");
+        assertThat(BackupCommand.handle(new String[] {"--backup=" + foreignZip, "--inspraak.data-dir=" + foreign}))
+                .contains(0);
+
+        for (Path bad : new Path[] {truncated, bogus, foreignZip}) {
+            assertThat(BackupCommand.handle(new String[] {"--restore=" + bad, "--inspraak.data-dir=" + site}))
+                    .as(bad.getFileName().toString())
+                    .contains(1);
+            assertThat(Files.readAllBytes(site.resolve("db/inspraak.mv.db")))
+                    .as(bad.getFileName().toString())
+                    .isEqualTo(liveBefore);
+            try (Stream<Path> files = Files.list(site.resolve("db"))) {
+                assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("restore-"));
+            }
+        }
+        assertThat(marker(site.resolve("db/inspraak"))).isEqualTo("live");
+
+        // The good backup replaces the live database, and the one it replaced is kept beside it.
+        assertThat(BackupCommand.handle(new String[] {"--restore=" + zip, "--inspraak.data-dir=" + site}))
+                .contains(0);
+        assertThat(marker(site.resolve("db/inspraak"))).isEqualTo("uit de back-up");
+        Path kept = Files.createTempDirectory("inspraak-kept");
+        Files.copy(site.resolve("db/inspraak.mv.db.before-restore"), kept.resolve("kept.mv.db"));
+        assertThat(marker(kept.resolve("kept"))).isEqualTo("live");
+    }
+
+    @Test
+    void aRestoreRefusesWhileTheSiteHoldsTheDatabase() throws Exception {
+        Path source = Files.createTempDirectory("inspraak-source");
+        inspraakLikeDatabase(source, "uit de back-up");
+        Path zip = source.resolve("good.zip");
+        assertThat(BackupCommand.handle(new String[] {"--backup=" + zip, "--inspraak.data-dir=" + source}))
+                .contains(0);
+        Path site = Files.createTempDirectory("inspraak-site");
+        inspraakLikeDatabase(site, "live");
+        try (Connection running =
+                DriverManager.getConnection("jdbc:h2:file:" + site.resolve("db/inspraak"), "sa", "")) {
+            assertThat(BackupCommand.handle(new String[] {"--restore=" + zip, "--inspraak.data-dir=" + site}))
+                    .contains(1);
+            ResultSet rs = running.createStatement().executeQuery("select name from marker");
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("live");
+        }
+    }
+
+    /** A file database with a successful Flyway history of version 1 and one table holding a marker. */
+    private static void inspraakLikeDatabase(Path dataDir, String marker) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/inspraak"), "sa", "")) {
+            c.createStatement()
+                    .execute("create table \"flyway_schema_history\" (\"version\" varchar(50), \"success\" boolean)");
+            c.createStatement().execute("insert into \"flyway_schema_history\" values ('1', true)");
+            c.createStatement().execute("create table marker (name varchar(100))");
+            var insert = c.prepareStatement("insert into marker values (?)");
+            insert.setString(1, marker);
+            insert.execute();
+        }
+    }
+
+    private static String marker(Path db) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db + ";IFEXISTS=TRUE", "sa", "")) {
+            ResultSet rs = c.createStatement().executeQuery("select name from marker");
+            rs.next();
+            return rs.getString(1);
+        }
     }
 }
