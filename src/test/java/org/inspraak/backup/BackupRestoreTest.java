@@ -101,11 +101,8 @@ class BackupRestoreTest {
 
     @Test
     void aDamagedOrBogusBackupNeverTouchesTheLiveDatabase() throws Exception {
-        Path source = Files.createTempDirectory("inspraak-source");
-        inspraakLikeDatabase(source, "uit de back-up");
-        Path zip = source.resolve("good.zip");
-        assertThat(BackupCommand.handle(new String[] {"--backup=" + zip, "--inspraak.data-dir=" + source}))
-                .contains(0);
+        Path zip = goodBackup();
+        Path source = zip.getParent();
 
         Path site = Files.createTempDirectory("inspraak-site");
         inspraakLikeDatabase(site, "live");
@@ -155,11 +152,7 @@ class BackupRestoreTest {
 
     @Test
     void aRestoreRefusesWhileTheSiteHoldsTheDatabase() throws Exception {
-        Path source = Files.createTempDirectory("inspraak-source");
-        inspraakLikeDatabase(source, "uit de back-up");
-        Path zip = source.resolve("good.zip");
-        assertThat(BackupCommand.handle(new String[] {"--backup=" + zip, "--inspraak.data-dir=" + source}))
-                .contains(0);
+        Path zip = goodBackup();
         Path site = Files.createTempDirectory("inspraak-site");
         inspraakLikeDatabase(site, "live");
         try (Connection running =
@@ -170,6 +163,16 @@ class BackupRestoreTest {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("live");
         }
+    }
+
+    /** A backup, made by the backup command, of a database whose marker reads "uit de back-up". */
+    private static Path goodBackup() throws Exception {
+        Path source = Files.createTempDirectory("inspraak-source");
+        inspraakLikeDatabase(source, "uit de back-up");
+        Path zip = source.resolve("good.zip");
+        assertThat(BackupCommand.handle(new String[] {"--backup=" + zip, "--inspraak.data-dir=" + source}))
+                .contains(0);
+        return zip;
     }
 
     /** A file database with a successful Flyway history of version 1 and one table holding a marker. */
