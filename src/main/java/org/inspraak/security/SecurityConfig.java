@@ -1,5 +1,6 @@
 package org.inspraak.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -34,8 +35,8 @@ class SecurityConfig {
     @Bean
     // The command-line modes (Polis import) run without a web server and so without a filter chain.
     @ConditionalOnWebApplication
-    SecurityFilterChain securityFilterChain(HttpSecurity http, RateLimits limits, LoginPage loginPage)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, RateLimits limits, LoginPage loginPage, RequestUtil requestUtil) throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(limits), UsernamePasswordAuthenticationFilter.class);
         // Vaadin's client needs inline scripts and eval; everything else is locked to this origin, no framing.
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -50,6 +51,9 @@ class SecurityConfig {
                         return filter;
                     }
                 }));
+        // Vaadin's own requests carry Vaadin's CSRF token; everything else, including the login form and /logout,
+        // needs Spring Security's. Vaadin would also exempt the login page, which allows login CSRF.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         http.authorizeHttpRequests(auth ->
                 auth.requestMatchers("/images/**", "/styles/**", "/favicon.ico").permitAll());
@@ -59,6 +63,7 @@ class SecurityConfig {
         http.with(
                 VaadinSecurityConfigurer.vaadin(),
                 vaadin -> vaadin.loginView(loginPage.view(), "/")
+                        .enableCsrfConfiguration(false)
                         .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
         return http.build();
     }

@@ -54,8 +54,33 @@ class SecurityHeadersTest {
         assertThat(wrong).isEqualTo(unknown).endsWith("/login?error");
     }
 
-    private String post(HttpClient client, String user, String password) throws Exception {
-        // A fresh session for each attempt, with its CSRF token taken from the login page.
+    /** Red-team finding 7: a cross-site form can neither sign a visitor in nor sign them out. */
+    @Test
+    void loginAndLogoutNeedTheCsrfTokenOfTheVisitorsOwnSession() throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        // A forged login carries valid credentials (the attacker's own) but cannot know the victim's token.
+        Session victim = session(client);
+        assertThat(send(client, "/login", victim.cookie(), "username=beheerder@example.org&password=inspraak-demo"))
+                .startsWith("403");
+        assertThat(send(
+                        client,
+                        "/login",
+                        victim.cookie(),
+                        "username=beheerder@example.org&password=inspraak-demo&_csrf=" + victim.token()))
+                .isEqualTo("302 http://localhost:" + port + "/");
+
+        // Signed in, the session has a new id and a new token; a forged logout without it is refused.
+        Session signedIn = login(client, "beheerder@example.org", "inspraak-demo");
+        assertThat(send(client, "/logout", signedIn.cookie(), "")).startsWith("403");
+        assertThat(send(client, "/logout", signedIn.cookie(), "_csrf=wrong")).startsWith("403");
+    }
+
+    private record Session(String cookie, String token) {}
+
+    /** A fresh session with the CSRF token the login page gives its form (Spring Security's, in a meta tag). */
+    private Session session(HttpClient client) throws Exception {
         HttpResponse<String> page = client.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                         .build(),
@@ -64,16 +89,46 @@ class SecurityHeadersTest {
                 .map(c -> c.split(";")[0])
                 .reduce((a, b) -> a + "; " + b)
                 .orElse("");
-        Matcher m = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"").matcher(page.body());
-        String token = m.find() ? m.group(1) : "";
-        String form = "username=" + user + "&password=" + password + "&_csrf=" + token;
+        Matcher m = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
+        assertThat(m.find()).as("the login page carries the CSRF token").isTrue();
+        return new Session(cookie, m.group(1));
+    }
+
+    private Session login(HttpClient client, String user, String password) throws Exception {
+        Session before = session(client);
         HttpResponse<String> r = client.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Cookie", cookie)
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
+                form(
+                        "/login",
+                        before.cookie(),
+                        "username=" + user + "&password=" + password + "&_csrf=" + before.token()),
                 HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(302);
+        String cookie = r.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.split(";")[0])
+                .reduce((a, b) -> a + "; " + b)
+                .orElse(before.cookie());
+        return new Session(cookie, "");
+    }
+
+    private String post(HttpClient client, String user, String password) throws Exception {
+        Session session = session(client);
+        return send(
+                client,
+                "/login",
+                session.cookie(),
+                "username=" + user + "&password=" + password + "&_csrf=" + session.token());
+    }
+
+    private String send(HttpClient client, String path, String cookie, String body) throws Exception {
+        HttpResponse<String> r = client.send(form(path, cookie, body), HttpResponse.BodyHandlers.ofString());
         return r.statusCode() + " " + r.headers().firstValue("Location").orElse("");
+    }
+
+    private HttpRequest form(String path, String cookie, String body) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 }
