@@ -40,7 +40,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.inspraak.calendar.ContentCalendarService;
 import org.inspraak.calendar.ContentCalendarService.UpdateView;
@@ -119,7 +118,8 @@ class CalendarView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         linked.setItemLabelGenerator(titles::get);
         linked.setWidth("24em");
         AtomicReference<byte[]> image = new AtomicReference<>();
-        Upload upload = Uploads.translated(new Upload(UploadHandler.inMemory((meta, bytes) -> image.set(bytes))));
+        Upload upload = Uploads.translated(
+                new Upload(Uploads.inMemory(ContentCalendarService.MAX_IMAGE, (meta, bytes) -> image.set(bytes))));
         upload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(ContentCalendarService.MAX_IMAGE);

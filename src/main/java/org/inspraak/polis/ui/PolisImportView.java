@@ -21,7 +21,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import org.inspraak.polis.PolisFolder;
 import org.inspraak.polis.PolisImportService;
@@ -37,6 +36,8 @@ import org.inspraak.ui.Uploads;
 class PolisImportView extends VerticalLayout implements HasDynamicTitle {
 
     static final Set<String> POLIS_FILES = Set.of("comments.csv", "votes.csv", "summary.csv", "participants-votes.csv");
+    /** The largest shared votes.csv is under 1 MB; 50 MB leaves room for a conversation of a whole city. */
+    static final int MAX_FILE = 50 * 1024 * 1024;
 
     private final transient PolisImportService importer;
     private final transient CurrentUser currentUser;
@@ -50,10 +51,10 @@ class PolisImportView extends VerticalLayout implements HasDynamicTitle {
         addClassName("page");
         add(new H1(getTranslation("polis.title")), new Paragraph(getTranslation("polis.explain")));
         Upload upload = Uploads.translated(
-                new Upload(UploadHandler.inMemory((meta, bytes) -> uploaded.put(meta.fileName(), bytes))));
+                new Upload(Uploads.inMemory(MAX_FILE, (meta, bytes) -> uploaded.put(meta.fileName(), bytes))));
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFiles(4);
-        upload.setMaxFileSize(50 * 1024 * 1024);
+        upload.setMaxFileSize(MAX_FILE);
         progress.setVisible(false);
         progress.getElement().setAttribute("aria-label", getTranslation("polis.progress"));
         Button start = new Button(getTranslation("polis.import"), e -> startImport());
