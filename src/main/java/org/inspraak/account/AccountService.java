@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.inspraak.AfterTransaction;
 import org.inspraak.DatabaseErrors;
 import org.inspraak.InspraakException;
 import org.inspraak.InspraakProperties;
@@ -38,6 +39,7 @@ import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.RateLimits;
 import org.inspraak.security.Role;
+import org.inspraak.security.SignedInSessions;
 import org.inspraak.ui.LocalePreference;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
@@ -91,6 +93,7 @@ public class AccountService implements UserDetailsService, LocalePreference {
     private final RateLimits rateLimits;
     private final ClientIp clientIp;
     private final AuditService audit;
+    private final SignedInSessions sessions;
 
     AccountService(
             UserAccountRepository users,
@@ -104,7 +107,8 @@ public class AccountService implements UserDetailsService, LocalePreference {
             Clock clock,
             RateLimits rateLimits,
             ClientIp clientIp,
-            AuditService audit) {
+            AuditService audit,
+            SignedInSessions sessions) {
         this.users = users;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -117,6 +121,7 @@ public class AccountService implements UserDetailsService, LocalePreference {
         this.rateLimits = rateLimits;
         this.clientIp = clientIp;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     /** What a person fills in on the registration form. */
@@ -278,6 +283,9 @@ public class AccountService implements UserDetailsService, LocalePreference {
         account.setPasswordHash(passwordEncoder.encode(newPassword));
         // Whoever can read the mailbox owns the address: a reset also proves it.
         account.setEmailVerified(true);
+        // Whoever knew the old password (the reason for many resets) is signed out everywhere.
+        long id = account.getId();
+        AfterTransaction.commit(() -> sessions.endAllOtherSessionsOf(id));
     }
 
     @Transactional
@@ -288,6 +296,8 @@ public class AccountService implements UserDetailsService, LocalePreference {
         }
         validatePassword(newPassword, account.getEmail());
         account.setPasswordHash(passwordEncoder.encode(newPassword));
+        long id = account.getId();
+        AfterTransaction.commit(() -> sessions.endAllOtherSessionsOf(id));
     }
 
     // ---- profile -------------------------------------------------------------------------------

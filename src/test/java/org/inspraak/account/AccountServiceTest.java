@@ -16,21 +16,26 @@ import java.util.stream.IntStream;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.HttpSessionEvent;
 import org.awaitility.Awaitility;
 import org.inspraak.InspraakException;
 import org.inspraak.IntegrationTest;
 import org.inspraak.TestData;
 import org.inspraak.security.Role;
+import org.inspraak.security.SignedInSessions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,6 +50,9 @@ class AccountServiceTest extends IntegrationTest {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    SignedInSessions sessions;
 
     @Autowired
     UserAccountRepository users;
@@ -225,6 +233,41 @@ class AccountServiceTest extends IntegrationTest {
         authenticate(user.email(), "een nieuw lang wachtwoord");
         assertThatThrownBy(() -> accounts.resetPassword(token, "nog een ander wachtwoord"))
                 .hasMessageContaining("error.token.used");
+    }
+
+    /** Red-team finding 12: whoever knew the old password is signed out everywhere once it is replaced. */
+    @Test
+    void aNewPasswordEndsTheSessionsSignedInWithTheOldOne() throws Exception {
+        TestData.User user = data.user();
+        TestData.User other = data.user();
+        MockHttpSession phone = signedInSession(user);
+        MockHttpSession laptop = signedInSession(user);
+        MockHttpSession someoneElse = signedInSession(other);
+        assertThat(sessions.count(user.id())).isEqualTo(2);
+
+        accounts.requestPasswordReset(user.email());
+        accounts.resetPassword(linkFromMail(user.email(), "/wachtwoord-herstellen"), "een nieuw lang wachtwoord");
+        assertThat(phone.isInvalid()).isTrue();
+        assertThat(laptop.isInvalid()).isTrue();
+        assertThat(someoneElse.isInvalid()).isFalse();
+        assertThat(sessions.count(user.id())).isZero();
+
+        // Changing the password while signed in ends the other sessions as well.
+        MockHttpSession tablet = signedInSession(other);
+        data.authenticate(other);
+        accounts.changePassword(TestData.PASSWORD, "een nieuw lang wachtwoord");
+        assertThat(someoneElse.isInvalid()).isTrue();
+        assertThat(tablet.isInvalid()).isTrue();
+    }
+
+    private MockHttpSession signedInSession(TestData.User user) {
+        MockHttpSession session = new MockHttpSession();
+        session.setAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                        user.principal(), null, user.principal().getAuthorities())));
+        sessions.sessionCreated(new HttpSessionEvent(session));
+        return session;
     }
 
     @Test

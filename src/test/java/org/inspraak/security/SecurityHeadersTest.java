@@ -8,8 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +23,12 @@ class SecurityHeadersTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SignedInSessions sessions;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void pagesCarryCspFramingAndReferrerHeaders() throws Exception {
@@ -72,7 +80,13 @@ class SecurityHeadersTest {
                 .isEqualTo("302 http://localhost:" + port + "/");
 
         // Signed in, the session has a new id and a new token; a forged logout without it is refused.
+        long admin =
+                jdbc.queryForObject("select id from user_account where email = 'beheerder@example.org'", Long.class);
+        long before = sessions.count(admin);
         Session signedIn = login(client, "beheerder@example.org", "inspraak-demo");
+        assertThat(sessions.count(admin))
+                .as("the server's sessions are known, so a new password can end them")
+                .isGreaterThan(before);
         assertThat(send(client, "/logout", signedIn.cookie(), "")).startsWith("403");
         assertThat(send(client, "/logout", signedIn.cookie(), "_csrf=wrong")).startsWith("403");
     }
