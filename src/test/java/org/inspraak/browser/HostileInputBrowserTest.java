@@ -1,7 +1,10 @@
 package org.inspraak.browser;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.assertj.core.api.Assertions;
 import org.inspraak.InspraakException;
@@ -58,5 +61,72 @@ class HostileInputBrowserTest extends BrowserTest {
                         page.evaluate(
                                 "() => document.querySelectorAll('.reactions script, .reactions img, .reactions iframe, .reactions svg, .reactions object').length"))
                 .isEqualTo(0);
+    }
+
+    /**
+     * Red-team finding 1: every payload as an idea title, found by a word only its description holds. A title that
+     * does not match comes back unhighlighted (Lucene's no-match fragment), the path that once went out unencoded.
+     */
+    @Test
+    void noPayloadInATitleExecutesInSearchResults() throws Exception {
+        List<String> words = List.of(
+                "kastanjeboom",
+                "lindeboom",
+                "eikenboom",
+                "beukenboom",
+                "berkenboom",
+                "iepenboom",
+                "esdoorn",
+                "plataan",
+                "wilgenboom",
+                "populier",
+                "notenboom",
+                "kersenboom");
+        List<String> payloads = HostileInputTestCorpus.payloads();
+        int perWord = (payloads.size() + words.size() - 1) / words.size();
+        long consultation = consultations.forHome(0, 1).getFirst().id();
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        for (int i = 0; i < payloads.size(); i++) {
+            String word = words.get(i / perWord);
+            String title = payloads.get(i).length() > IdeaService.MAX_TITLE
+                    ? payloads.get(i).substring(0, IdeaService.MAX_TITLE)
+                    : payloads.get(i);
+            try {
+                ideas.postAs(
+                        1L,
+                        consultation,
+                        new IdeaService.IdeaForm(title, "Meer " + word + " in het stadspark.", null, null, null, null),
+                        Instant.now());
+                expected.merge(word, 1, Integer::sum);
+            } catch (InspraakException refusedWithMessage) {
+                // e.g. right-to-left overrides or a title that shows nothing: refused, never stored
+            }
+        }
+        Assertions.assertThat(
+                        expected.values().stream().mapToInt(Integer::intValue).sum())
+                .as("most payloads are stored as titles")
+                .isGreaterThan(payloads.size() * 3 / 4);
+        List<String> dialogs = new ArrayList<>();
+        page.onDialog(d -> {
+            dialogs.add(d.message());
+            d.dismiss();
+        });
+        page.setViewportSize(1280, 4000);
+        for (Map.Entry<String, Integer> e : expected.entrySet()) {
+            page.navigate(url("/zoeken?q=" + e.getKey()));
+            assertThat(page.locator(".search-hit")).hasCount(e.getValue());
+            page.evaluate("() => document.querySelectorAll('.search-hit, .search-hit *').forEach(el => {"
+                    + " ['mouseover', 'mouseenter', 'focus', 'animationstart'].forEach(t =>"
+                    + " el.dispatchEvent(new Event(t, {bubbles: true}))); })");
+            Assertions.assertThat(page.evaluate("() => window.__xss"))
+                    .as(e.getKey())
+                    .isNull();
+            Assertions.assertThat(page.evaluate("() => document.querySelectorAll('.search-hit script, .search-hit img,"
+                            + " .search-hit iframe, .search-hit svg, .search-hit object, .search-hit [onload],"
+                            + " .search-hit [onerror], .search-hit [onbegin]').length"))
+                    .as(e.getKey())
+                    .isEqualTo(0);
+        }
+        Assertions.assertThat(dialogs).isEmpty();
     }
 }
