@@ -27,10 +27,22 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity(securedEnabled = true, jsr250Enabled = true)
 class SecurityConfig {
 
-    static final String CONTENT_SECURITY_POLICY =
-            "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
-                    + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-                    + "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+    /**
+     * Every response: scripts only from this origin. Vaadin runs the JavaScript the server sends with
+     * {@code new Function}, hence {@code 'unsafe-eval'}; its components set inline styles, hence styles stay open.
+     */
+    static final String CONTENT_SECURITY_POLICY = policy("'self' 'unsafe-eval'");
+
+    /** The Vaadin page shell: its own inline scripts carry this nonce ({@link ScriptNonces}); no other inline script. */
+    static String shellPolicy(String nonce) {
+        return policy("'self' 'nonce-" + nonce + "' 'unsafe-eval'");
+    }
+
+    private static String policy(String scriptSources) {
+        return "default-src 'self'; script-src " + scriptSources + "; "
+                + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+                + "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+    }
 
     @Bean
     // The command-line modes (Polis import) run without a web server and so without a filter chain.
@@ -38,7 +50,7 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(
             HttpSecurity http, RateLimits limits, LoginPage loginPage, RequestUtil requestUtil) throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(limits), UsernamePasswordAuthenticationFilter.class);
-        // Vaadin's client needs inline scripts and eval; everything else is locked to this origin, no framing.
+        // Locked to this origin, no framing; Vaadin's page shell gets a per-response nonce for its inline scripts.
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(
                         r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

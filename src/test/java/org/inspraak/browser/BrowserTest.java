@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -11,6 +12,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,15 +75,24 @@ public abstract class BrowserTest {
         }
     }
 
+    /** What the browser refused under the Content-Security-Policy: Vaadin must work without inline-script leeway. */
+    private final List<String> policyViolations = new CopyOnWriteArrayList<>();
+
     @BeforeEach
     void openPage() {
         context = newContext(1280, 900);
         page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) {
+                policyViolations.add(page.url() + ": " + m.text());
+            }
+        });
     }
 
     @AfterEach
     void closePage() {
         context.close();
+        Assertions.assertThat(policyViolations).isEmpty();
     }
 
     protected BrowserContext newContext(int width, int height) {
