@@ -58,26 +58,12 @@ class SecurityHeadersTest {
             count++;
         }
         assertThat(count).as("Vaadin's shell has inline scripts").isPositive();
-        String again = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/zoeken"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .headers()
-                .firstValue("Content-Security-Policy")
-                .orElseThrow();
+        String again = policyOf("/zoeken");
         assertThat(again)
                 .as("a fresh nonce for every page")
                 .doesNotContain(nonce)
                 .contains("'nonce-");
-        String stylesheet = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/styles/inspraak.css"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .headers()
-                .firstValue("Content-Security-Policy")
-                .orElseThrow();
+        String stylesheet = policyOf("/styles/inspraak.css");
         assertThat(stylesheet).contains("script-src 'self' 'unsafe-eval';");
         assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(response.headers().firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
@@ -123,6 +109,17 @@ class SecurityHeadersTest {
                 .isGreaterThan(before);
         assertThat(send(client, "/logout", signedIn.cookie(), "")).startsWith("403");
         assertThat(send(client, "/logout", signedIn.cookie(), "_csrf=wrong")).startsWith("403");
+    }
+
+    private String policyOf(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .headers()
+                .firstValue("Content-Security-Policy")
+                .orElseThrow();
     }
 
     private record Session(String cookie, String token) {}
