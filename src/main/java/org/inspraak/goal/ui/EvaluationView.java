@@ -32,6 +32,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+import org.inspraak.TextInput;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.goal.GoalMetric;
 import org.inspraak.goal.GoalService;
@@ -223,7 +224,8 @@ class EvaluationView extends VerticalLayout implements BeforeEnterObserver, HasD
             PdfRendererBuilder b = new PdfRendererBuilder();
             b.useFastMode();
             b.useSVGDrawer(new BatikSVGDrawer());
-            b.withHtmlContent(h.toString(), null);
+            // Defensive, as in the summary PDF: openhtmltopdf rejects noncharacters that older data may hold.
+            b.withHtmlContent(TextInput.printable(h.toString()), null);
             b.toStream(out);
             b.run();
             return out.toByteArray();
