@@ -64,6 +64,7 @@ public class InsightService {
     private final NeighbourhoodService neighbourhoods;
     private final PopulationShareRepository population;
     private final CurrentUser currentUser;
+    private final GroupingStates states;
     private final Clock clock;
     private final ExecutorService executor = Executors.newFixedThreadPool(1, r -> {
         Thread t = new Thread(r, "insights");
@@ -82,6 +83,7 @@ public class InsightService {
             NeighbourhoodService neighbourhoods,
             PopulationShareRepository population,
             CurrentUser currentUser,
+            GroupingStates states,
             Clock clock) {
         this.ideas = ideas;
         this.votes = votes;
@@ -90,6 +92,7 @@ public class InsightService {
         this.neighbourhoods = neighbourhoods;
         this.population = population;
         this.currentUser = currentUser;
+        this.states = states;
         this.clock = clock;
     }
 
@@ -271,11 +274,13 @@ public class InsightService {
         List<ReactionService.Activity> activity = reactions.activity(ideaIds);
         progress.accept(0.15);
 
-        // Vote matrix: every voter × every idea; hidden ideas count as moderated out.
-        long[] participants = cells.stream()
-                .mapToLong(VoteService.Cell::userId)
-                .distinct()
-                .sorted()
+        // Vote matrix: every voter × every idea; hidden ideas count as moderated out. Rows in the order people
+        // first voted, as in Polis's matrix (it decides where a fresh k-means starts).
+        Map<Long, Instant> firstVote = new HashMap<>();
+        cells.forEach(c -> firstVote.merge(c.userId(), c.at(), (a, b) -> a.isBefore(b) ? a : b));
+        long[] participants = firstVote.entrySet().stream()
+                .sorted(Map.Entry.<Long, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .mapToLong(Map.Entry::getKey)
                 .toArray();
         Map<Long, Integer> row = new HashMap<>();
         for (int i = 0; i < participants.length; i++) {
@@ -298,7 +303,9 @@ public class InsightService {
             out[j] = all.get(j).hidden();
         }
         OpinionGroups.Matrix matrix = new OpinionGroups.Matrix(participants, ideaArr, m, out);
-        OpinionGroups.Result groups = relabel(consultationId, OpinionGroups.compute(matrix));
+        OpinionGroups.Result computed = OpinionGroups.compute(matrix, states.load(consultationId));
+        states.save(consultationId, computed.state());
+        OpinionGroups.Result groups = relabel(consultationId, computed);
         progress.accept(0.55);
         GroupStatements.Analysis analysis = GroupStatements.analyse(matrix, groups, 5, 8);
 
@@ -430,8 +437,7 @@ public class InsightService {
                 group[i] = Arrays.binarySearch(order, mapping[group[i]]);
             }
         }
-        return new OpinionGroups.Result(
-                r.participants(), r.positions(), group, r.k(), r.silhouette(), r.components(), r.center());
+        return r.withGroups(group);
     }
 
     private List<ThemeInsight> themes(

@@ -145,18 +145,14 @@ public record PolisFolder(
                 groups);
     }
 
-    /** The vote matrix in participant-id and comment-id order. */
+    /** The vote matrix: participants in the order they first voted (as Polis's matrix grows), comments by id. */
     public OpinionGroups.Matrix matrix() {
         long[] cids = comments.stream().mapToLong(Comment::id).sorted().toArray();
         Map<Long, Integer> col = new HashMap<>();
         for (int j = 0; j < cids.length; j++) {
             col.put(cids[j], j);
         }
-        long[] pids = votes.stream()
-                .mapToLong(VoteRow::participant)
-                .distinct()
-                .sorted()
-                .toArray();
+        long[] pids = votes.stream().mapToLong(VoteRow::participant).distinct().toArray();
         Map<Long, Integer> row = new HashMap<>();
         for (int i = 0; i < pids.length; i++) {
             row.put(pids[i], i);

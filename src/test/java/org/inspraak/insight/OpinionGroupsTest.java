@@ -1,12 +1,15 @@
 package org.inspraak.insight;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The grouping on small hand-made matrices whose groups are known. */
 class OpinionGroupsTest {
@@ -60,23 +63,96 @@ class OpinionGroupsTest {
         assertThat(r.groupedCount()).isEqualTo(39);
     }
 
+    /** Polis counts every vote for who is grouped, also votes on statements that were moderated out. */
     @Test
-    void votesOnModeratedOutIdeasDoNotCount() {
+    void votesOnModeratedOutIdeasCountForWhoIsGrouped() {
         OpinionGroups.Matrix m = twoCamps(20, 4);
         boolean[] out = new boolean[10];
         Arrays.fill(out, 0, 2, true);
-        // Participant 0 voted on 8 ideas, but only 6 count once two of them are moderated out (8 remain).
-        Arrays.fill(m.votes()[0], 1);
-        m.votes()[0][8] = Double.NaN;
-        m.votes()[0][9] = Double.NaN;
+        // Participant 0 voted on 7 ideas, two of them moderated out: still 7 votes, so grouped.
+        Arrays.fill(m.votes()[0], Double.NaN);
+        for (int j = 0; j < 7; j++) {
+            m.votes()[0][j] = 1;
+        }
         OpinionGroups.Result r =
                 OpinionGroups.compute(new OpinionGroups.Matrix(m.participants(), m.ideas(), m.votes(), out));
+        assertThat(r.group()[0]).isNotEqualTo(-1);
+        // Six votes are not enough, moderated out or not.
+        m.votes()[0][6] = Double.NaN;
+        r = OpinionGroups.compute(new OpinionGroups.Matrix(m.participants(), m.ideas(), m.votes(), out));
         assertThat(r.group()[0]).isEqualTo(-1);
     }
 
+    /** While fewer than 15 people have 7 votes, the 15 most active voters are grouped (Polis's greedy-n). */
     @Test
-    void threeCampsGiveThreeGroups() {
-        Random rnd = new Random(5);
+    void theFifteenMostActiveVotersAreGroupedWhileFewQualify() {
+        Random rnd = new Random(8);
+        int n = 20;
+        double[][] v = new double[n][10];
+        for (int i = 0; i < n; i++) {
+            Arrays.fill(v[i], Double.NaN);
+            // Participant i casts 2 + i / 4 votes (2..6): nobody reaches 7.
+            for (int j = 0; j < 2 + i / 4; j++) {
+                v[i][j] = (i % 2 == 0) == (j % 2 == 0) ? 1 : rnd.nextBoolean() ? -1 : 0;
+            }
+        }
+        long[] p = new long[n];
+        Arrays.setAll(p, i -> 500 + i);
+        long[] ideas = new long[10];
+        Arrays.setAll(ideas, j -> 1 + j);
+        OpinionGroups.Result r = OpinionGroups.compute(new OpinionGroups.Matrix(p, ideas, v, new boolean[10]));
+        assertThat(r.state().inConversation()).hasSize(15);
+        // The five least active (2 votes each) are left out.
+        assertThat(r.state().inConversation()).doesNotContain(500L, 501L, 502L, 503L);
+    }
+
+    /** Once in the conversation, a participant stays in, even if their votes were later removed. */
+    @Test
+    void membershipIsSticky() {
+        OpinionGroups.Matrix m = twoCamps(20, 9);
+        OpinionGroups.Result first = OpinionGroups.compute(m);
+        assertThat(first.groupOf(100)).isNotEqualTo(-1);
+        Arrays.fill(m.votes()[0], Double.NaN);
+        m.votes()[0][0] = 1;
+        m.votes()[0][1] = 1;
+        assertThat(OpinionGroups.compute(m).groupOf(100)).as("from scratch").isEqualTo(-1);
+        assertThat(OpinionGroups.compute(m, first.state()).groupOf(100))
+                .as("continuing")
+                .isNotEqualTo(-1);
+    }
+
+    /** The shown number of groups changes only after the new number has won 4 updates in a row. */
+    @Test
+    void theNumberOfGroupsChangesOnlyAfterFourUpdatesInARow() {
+        OpinionGroups.Result two = OpinionGroups.compute(twoCamps(30, 10));
+        assertThat(two.k()).isEqualTo(2);
+        OpinionGroups.Matrix three = threeCamps(11);
+        OpinionGroups.State state = new OpinionGroups.State(
+                List.of(), Map.of(), List.of(), Map.of(), two.state().smoother());
+        List<Integer> shown = new ArrayList<>();
+        for (int update = 0; update < 5; update++) {
+            OpinionGroups.Result r = OpinionGroups.compute(three, state);
+            shown.add(r.k());
+            state = r.state();
+        }
+        assertThat(shown).containsExactly(2, 2, 2, 3, 3);
+        assertThat(state.smoother()).isEqualTo(new OpinionGroups.KSmoother(3, 5, 3));
+    }
+
+    /** A live conversation continues from its state: the same data gives the same groups, no jumps. */
+    @Test
+    void continuingOnTheSameDataKeepsTheGroups() {
+        OpinionGroups.Matrix m = twoCamps(30, 12);
+        OpinionGroups.Result first = OpinionGroups.compute(m);
+        OpinionGroups.Result again = OpinionGroups.compute(m, first.state());
+        assertThat(again.group()).containsExactly(first.group());
+        for (int i = 0; i < first.positions().length; i++) {
+            assertThat(again.positions()[i][0]).isCloseTo(first.positions()[i][0], within(1e-6));
+        }
+    }
+
+    private static OpinionGroups.Matrix threeCamps(long seed) {
+        Random rnd = new Random(seed);
         int n = 60;
         double[][] v = new double[n][12];
         for (int i = 0; i < n; i++) {
@@ -90,7 +166,12 @@ class OpinionGroupsTest {
         Arrays.setAll(p, i -> i);
         long[] ideas = new long[12];
         Arrays.setAll(ideas, j -> j);
-        OpinionGroups.Result r = OpinionGroups.compute(new OpinionGroups.Matrix(p, ideas, v, new boolean[12]));
+        return new OpinionGroups.Matrix(p, ideas, v, new boolean[12]);
+    }
+
+    @Test
+    void threeCampsGiveThreeGroups() {
+        OpinionGroups.Result r = OpinionGroups.compute(threeCamps(5));
         assertThat(r.k()).isEqualTo(3);
         for (int camp = 0; camp < 3; camp++) {
             int label = r.group()[camp * 20];

@@ -13,6 +13,7 @@ import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +29,9 @@ class PolisImportTest extends IntegrationTest {
 
     @Autowired
     InsightService insights;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @TempDir
     Path tmp;
@@ -78,5 +82,19 @@ class PolisImportTest extends IntegrationTest {
             b.add(in.groupOf().get(r.accountOfParticipant().get(pid)));
         });
         assertThat(PolisAgreementTest.adjustedRand(a, b)).isEqualTo(1.0);
+
+        // The math state is kept, so the next update continues from it (here: same data, same groups).
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from opinion_group_state where consultation_id = ?",
+                        Integer.class,
+                        r.consultationId()))
+                .isOne();
+        InsightService.Insights next = insights.computeNow(r.consultationId());
+        assertThat(next.groupOf()).isEqualTo(in.groupOf());
+        assertThat(jdbc.queryForObject(
+                        "select state from opinion_group_state where consultation_id = ?",
+                        String.class,
+                        r.consultationId()))
+                .contains("\"inConversation\"", "\"baseClusters\"", "\"smoother\"");
     }
 }
