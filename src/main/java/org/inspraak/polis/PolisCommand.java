@@ -56,6 +56,7 @@ public final class PolisCommand implements CommandLineMode {
             System.out.printf(
                     "Imported %d ideas, %d participants and %d votes into consultation %d%n",
                     imported.ideas(), imported.participants(), imported.votes(), imported.consultationId());
+            imported.notes().forEach(n -> System.out.println("Note: " + n));
             if (export != null) {
                 InsightService insights = ctx.getBean(InsightService.class);
                 InsightService.Insights result = insights.computeUnchecked(imported.consultationId());

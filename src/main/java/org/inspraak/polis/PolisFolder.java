@@ -26,8 +26,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.inspraak.insight.OpinionGroups;
 
 /**
- * A Polis open-data export folder (comments.csv, votes.csv, summary.csv; participants-votes.csv optional), read and
- * checked completely before anything is imported. Every problem names the file and line.
+ * A Polis open-data export folder (comments.csv, summary.csv, and votes.csv or participants-votes.csv), read and
+ * checked completely before anything is imported. Every problem names the file and line; what the import had to
+ * make up for (votes without times, statements without text) is listed in {@link #notes()}.
  */
 public record PolisFolder(
         String topic,
@@ -35,7 +36,8 @@ public record PolisFolder(
         String url,
         List<Comment> comments,
         List<VoteRow> votes,
-        Map<Long, Integer> polisGroups) {
+        Map<Long, Integer> polisGroups,
+        List<String> notes) {
 
     public record Comment(long id, long authorId, Instant createdAt, int moderated, String body) {
         public boolean moderatedOut() {
@@ -75,6 +77,7 @@ public record PolisFolder(
             throw new FormatException(folder.toString(), 0, "map bestaat niet");
         }
         Map<String, String> summary = readSummary(folder.resolve("summary.csv"));
+        List<String> notes = new ArrayList<>();
         List<Comment> comments = new ArrayList<>();
         Map<Long, Comment> byId = new HashMap<>();
         forEach(folder.resolve("comments.csv"), COMMENT_COLUMNS, (r, line) -> {
@@ -85,7 +88,10 @@ public record PolisFolder(
             }
             String body = r.get("comment-body");
             if (body == null || body.isBlank()) {
-                throw new FormatException("comments.csv", line, "lege comment-body");
+                // Polis exports hold statements whose text was removed; their votes still count.
+                body = "Stelling " + id + " (zonder tekst in de Polis-export)";
+                notes.add("comments.csv, regel " + line + ": stelling " + id + " heeft geen tekst; bewaard als '" + body
+                        + "'");
             }
             if (body.length() > MAX_BODY) {
                 throw new FormatException("comments.csv", line, "comment-body langer dan " + MAX_BODY + " tekens");
@@ -104,9 +110,39 @@ public record PolisFolder(
         if (comments.isEmpty()) {
             throw new FormatException("comments.csv", 0, "geen stellingen");
         }
-        // Later votes replace earlier ones, as in Polis; order by timestamp, then by file order.
+        List<VoteRow> votes;
+        Path pv = folder.resolve("participants-votes.csv");
+        if (Files.exists(folder.resolve("votes.csv")) || !Files.exists(pv)) {
+            votes = readVotes(folder.resolve("votes.csv"), byId);
+        } else {
+            votes = votesFromMatrix(pv, byId);
+            notes.add("votes.csv ontbreekt: de stemmen komen uit participants-votes.csv. Die kent geen tijdstippen;"
+                    + " als tijdstip van een stem geldt dat van de stelling.");
+        }
+        Map<Long, Integer> groups = new LinkedHashMap<>();
+        if (Files.exists(pv)) {
+            forEach(pv, List.of("participant", "group-id"), (r, line) -> {
+                String g = r.get("group-id");
+                if (g != null && !g.isBlank()) {
+                    groups.put(number(r, "participant", "participants-votes.csv", line), (int)
+                            number(r, "group-id", "participants-votes.csv", line));
+                }
+            });
+        }
+        return new PolisFolder(
+                summary.getOrDefault("topic", folder.getFileName().toString()),
+                summary.getOrDefault("conversation-description", ""),
+                summary.getOrDefault("url", ""),
+                List.copyOf(comments),
+                votes,
+                groups,
+                List.copyOf(notes));
+    }
+
+    /** votes.csv: later votes replace earlier ones, as in Polis; ordered by timestamp, then by file order. */
+    private static List<VoteRow> readVotes(Path file, Map<Long, Comment> byId) throws FormatException {
         TreeMap<Long, List<VoteRow>> ordered = new TreeMap<>();
-        forEach(folder.resolve("votes.csv"), VOTE_COLUMNS, (r, line) -> {
+        forEach(file, VOTE_COLUMNS, (r, line) -> {
             long cid = number(r, "comment-id", "votes.csv", line);
             if (!byId.containsKey(cid)) {
                 throw new FormatException("votes.csv", line, "onbekende comment-id " + cid);
@@ -125,24 +161,57 @@ public record PolisFolder(
         });
         Map<String, VoteRow> last = new LinkedHashMap<>();
         ordered.values().forEach(list -> list.forEach(v -> last.put(v.participant() + ":" + v.commentId(), v)));
-        Map<Long, Integer> groups = new LinkedHashMap<>();
-        Path pv = folder.resolve("participants-votes.csv");
-        if (Files.exists(pv)) {
-            forEach(pv, List.of("participant", "group-id"), (r, line) -> {
-                String g = r.get("group-id");
-                if (g != null && !g.isBlank()) {
-                    groups.put(number(r, "participant", "participants-votes.csv", line), (int)
-                            number(r, "group-id", "participants-votes.csv", line));
+        return List.copyOf(last.values());
+    }
+
+    /**
+     * participants-votes.csv: one row per participant, one column per comment id after the summary columns; an empty
+     * cell is no vote. Votes keep the file's participant order.
+     */
+    private static List<VoteRow> votesFromMatrix(Path file, Map<Long, Comment> byId) throws FormatException {
+        String name = "participants-votes.csv";
+        List<VoteRow> votes = new ArrayList<>();
+        forEach(file, List.of("participant"), (r, line) -> {
+            long pid = number(r, "participant", name, line);
+            if (pid < 0) {
+                throw new FormatException(name, line, "negatief participant-nummer");
+            }
+            for (Map.Entry<String, String> cell : r.toMap().entrySet()) {
+                Long cid = commentColumn(cell.getKey());
+                String value = cell.getValue() == null ? "" : cell.getValue().strip();
+                if (cid == null || value.isEmpty()) {
+                    continue;
                 }
-            });
+                Comment c = byId.get(cid);
+                if (c == null) {
+                    throw new FormatException(name, 1, "kolom voor onbekende comment-id " + cid);
+                }
+                int vote;
+                try {
+                    vote = Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    vote = 2;
+                }
+                if (vote < -1 || vote > 1) {
+                    throw new FormatException(
+                            name, line, "stem op " + cid + " moet -1, 0 of 1 zijn, niet '" + value + "'");
+                }
+                votes.add(new VoteRow(pid, cid, vote, c.createdAt()));
+            }
+        });
+        return List.copyOf(votes);
+    }
+
+    /** A vote column of participants-votes.csv is named by a comment id; the others name summary figures. */
+    private static Long commentColumn(String header) {
+        if (header == null || header.isEmpty() || !header.chars().allMatch(Character::isDigit)) {
+            return null;
         }
-        return new PolisFolder(
-                summary.getOrDefault("topic", folder.getFileName().toString()),
-                summary.getOrDefault("conversation-description", ""),
-                summary.getOrDefault("url", ""),
-                List.copyOf(comments),
-                List.copyOf(last.values()),
-                groups);
+        try {
+            return Long.valueOf(header);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The vote matrix: participants in the order they first voted (as Polis's matrix grows), comments by id. */
@@ -196,8 +265,11 @@ public record PolisFolder(
                     throw new FormatException(name, 1, "kolom '" + column + "' ontbreekt");
                 }
             }
+            long previousEnd = parser.getCurrentLineNumber();
             for (CSVRecord r : parser) {
-                long line = r.getRecordNumber() + 1;
+                // The physical line where the record starts: a quoted value may span several lines.
+                long line = previousEnd + 1;
+                previousEnd = parser.getCurrentLineNumber();
                 if (!r.isConsistent()) {
                     throw new FormatException(
                             name, line, "verwacht " + header.size() + " kolommen, gevonden " + r.size());

@@ -67,7 +67,12 @@ public class PolisImportService {
 
     /** The new consultation, and which account each Polis participant id became. */
     public record Imported(
-            long consultationId, int ideas, int participants, int votes, Map<Long, Long> accountOfParticipant) {}
+            long consultationId,
+            int ideas,
+            int participants,
+            int votes,
+            Map<Long, Long> accountOfParticipant,
+            List<String> notes) {}
 
     /** The admin action. */
     public Imported importFolder(Path folder, DoubleConsumer progress) throws PolisFolder.FormatException {
@@ -152,7 +157,8 @@ public class PolisImportService {
                 .toList();
         votes.importVotes(imported);
         progress.accept(0.95);
-        return new Imported(consultationId, ideaOf.size(), participantIds.size(), imported.size(), accountOf);
+        return new Imported(
+                consultationId, ideaOf.size(), participantIds.size(), imported.size(), accountOf, polis.notes());
     }
 
     private static VoteChoice choice(int v) {

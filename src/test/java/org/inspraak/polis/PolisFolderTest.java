@@ -130,4 +130,58 @@ class PolisFolderTest {
         assertThat(m.moderatedOut()).containsExactly(false, true);
         assertThat(m.votes()[0]).containsExactly(-1.0, -1.0);
     }
+
+    /** Issue 16: an export without votes.csv takes its votes from the matrix in participants-votes.csv. */
+    @Test
+    void votesComeFromTheMatrixWhenVotesCsvIsMissing() throws Exception {
+        valid();
+        Files.delete(dir.resolve("votes.csv"));
+        write(
+                "participants-votes.csv",
+                "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1\n"
+                        + "7,0,0,2,1,1,1,-1\n3,,0,1,0,0,0,\n9,1,0,0,0,0,,\n");
+        PolisFolder f = PolisFolder.read(dir);
+        assertThat(f.votes())
+                .extracting(PolisFolder.VoteRow::participant, PolisFolder.VoteRow::commentId, PolisFolder.VoteRow::vote)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(7L, 0L, 1),
+                        org.assertj.core.groups.Tuple.tuple(7L, 1L, -1),
+                        org.assertj.core.groups.Tuple.tuple(3L, 0L, 0));
+        assertThat(f.notes()).singleElement().asString().contains("votes.csv ontbreekt", "tijdstip");
+        assertThat(f.matrix().participants()).containsExactly(7L, 3L);
+        // A bad cell still names file and line, and without any vote file the folder is refused.
+        write("participants-votes.csv", "participant,group-id,0,1\n7,0,1,x\n");
+        assertThatThrownBy(() -> PolisFolder.read(dir))
+                .hasMessageContaining("participants-votes.csv, regel 2")
+                .hasMessageContaining("'x'");
+        Files.delete(dir.resolve("participants-votes.csv"));
+        assertThatThrownBy(() -> PolisFolder.read(dir)).hasMessageContaining("votes.csv");
+    }
+
+    /** Statements without text, quoted newlines and extra columns are all part of real exports. */
+    @Test
+    void emptyBodiesQuotedNewlinesAndExtraColumnsImport() throws Exception {
+        valid();
+        write(
+                "comments.csv",
+                "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body,is-seed\n"
+                        + "1500000000000,x,0,0,1,0,1,\"Eerste regel\ntweede regel\",true\n"
+                        + "1500000000001,x,1,1,0,1,0,,false\n"
+                        + "1500000000002,x,2,1,0,0,1,\"\",false\n");
+        write(
+                "votes.csv",
+                "timestamp,datetime,comment-id,voter-id,vote,extra\n1500000000100,x,1,0,1,a\n1500000000200,x,2,0,-1,b\n");
+        PolisFolder f = PolisFolder.read(dir);
+        assertThat(f.comments()).hasSize(3);
+        assertThat(f.comments().get(0).body()).isEqualTo("Eerste regel\ntweede regel");
+        assertThat(f.comments().get(1).body()).contains("Stelling 1", "zonder tekst");
+        assertThat(f.notes()).hasSize(2).allSatisfy(n -> assertThat(n).contains("geen tekst"));
+        assertThat(f.votes()).hasSize(2);
+        // After a value spanning two lines, a problem still names the physical line.
+        write(
+                "comments.csv",
+                "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
+                        + "1,x,0,0,1,0,1,\"Over\ntwee regels\"\n2,x,1,0,1,0,7,Fout\n");
+        assertThatThrownBy(() -> PolisFolder.read(dir)).hasMessageContaining("comments.csv, regel 4");
+    }
 }

@@ -15,7 +15,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
@@ -65,11 +67,15 @@ class PolisImportView extends VerticalLayout implements HasDynamicTitle {
 
     private void startImport() {
         importMessage.clear();
-        for (String required : List.of("comments.csv", "votes.csv", "summary.csv")) {
+        for (String required : List.of("comments.csv", "summary.csv")) {
             if (!uploaded.containsKey(required)) {
                 importMessage.error(getTranslation("polis.missing", required));
                 return;
             }
+        }
+        if (!uploaded.containsKey("votes.csv") && !uploaded.containsKey("participants-votes.csv")) {
+            importMessage.error(getTranslation("polis.missing-votes"));
+            return;
         }
         Path dir;
         try {
@@ -94,6 +100,11 @@ class PolisImportView extends VerticalLayout implements HasDynamicTitle {
                     progress.setVisible(false);
                     importMessage.removeAll();
                     importMessage.success(getTranslation("polis.done", r.ideas(), r.participants(), r.votes()));
+                    if (!r.notes().isEmpty()) {
+                        UnorderedList notes = new UnorderedList();
+                        r.notes().forEach(n -> notes.add(new ListItem(n)));
+                        importMessage.add(new Paragraph(getTranslation("polis.notes")), notes);
+                    }
                     importMessage.add(new Anchor(
                             "gesprekken/" + r.consultationId() + "/inzichten", getTranslation("polis.open")));
                 });
