@@ -37,6 +37,7 @@ import org.hibernate.search.mapper.orm.Search;
 import org.inspraak.InspraakApplication;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaSort;
+import org.inspraak.insight.GroupStatements;
 import org.inspraak.insight.OpinionGroups;
 import org.inspraak.polis.PolisFolder;
 import org.inspraak.search.SearchService;
@@ -491,8 +492,17 @@ public final class Benchmarks {
         OpinionGroups.Matrix polis = PolisFolder.read(largest).matrix();
         OpinionGroups.compute(polis);
         long t = System.nanoTime();
-        OpinionGroups.compute(polis);
-        record("(d) insights on the largest Polis conversation (" + largest.getFileName() + ")", ms(t), "ms", null);
+        OpinionGroups.Result fresh = OpinionGroups.compute(polis);
+        GroupStatements.analyse(polis, fresh, 5, 8);
+        record(
+                "(d) insights on the largest Polis conversation (" + largest.getFileName() + "), from scratch",
+                ms(t),
+                "ms",
+                null);
+        t = System.nanoTime();
+        OpinionGroups.Result update = OpinionGroups.compute(polis, fresh.state());
+        GroupStatements.analyse(polis, update, 5, 8);
+        record("(d) insights on the largest Polis conversation, a live update from the kept state", ms(t), "ms", null);
 
         Random r = new Random(11);
         int rows = 10_000;
