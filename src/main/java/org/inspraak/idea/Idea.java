@@ -40,11 +40,13 @@ public class Idea {
     @Column(nullable = false)
     @FullTextField(analyzer = "dutch", highlightable = Highlightable.ANY, projectable = Projectable.YES)
     @FullTextField(name = "title_en", analyzer = "english")
+    @FullTextField(name = "title_parts", analyzer = "dutch_parts")
     private String title;
 
     @Column(nullable = false)
     @FullTextField(analyzer = "dutch", highlightable = Highlightable.ANY, projectable = Projectable.YES)
     @FullTextField(name = "description_en", analyzer = "english")
+    @FullTextField(name = "description_parts", analyzer = "dutch_parts")
     private String description;
 
     @GenericField(aggregable = Aggregable.YES)

@@ -1,5 +1,8 @@
 package org.inspraak.search;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -9,6 +12,7 @@ import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor;
+import org.inspraak.InspraakProperties;
 import org.inspraak.idea.Idea;
 import org.inspraak.reaction.Reaction;
 import org.slf4j.Logger;
@@ -16,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,8 +38,15 @@ public class SearchIndexMaintenance implements ApplicationRunner {
     private final AtomicBoolean rebuilding = new AtomicBoolean(false);
     private volatile double progress = 1.0;
 
-    SearchIndexMaintenance(EntityManagerFactory emf) {
+    private final Path versionMarker;
+    private final boolean heapIndex;
+
+    SearchIndexMaintenance(EntityManagerFactory emf, InspraakProperties properties, Environment environment) {
         this.emf = emf;
+        this.versionMarker = properties.dataDir().resolve("index").resolve("analysis-version");
+        // A test's in-memory index is built from scratch with the current analyzers.
+        this.heapIndex = "local-heap"
+                .equals(environment.getProperty("spring.jpa.properties.hibernate.search.backend.directory.type"));
     }
 
     /** The check counts a million rows on a large site, so it runs beside the start, not in front of it. */
@@ -42,13 +54,28 @@ public class SearchIndexMaintenance implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Thread.ofPlatform().name("search-index-check").daemon().start(() -> {
             try {
-                if (!inStep()) {
+                if (!heapIndex && !analysisCurrent()) {
+                    log.info(
+                            "The search analyzers changed (version {}); the index is rebuilt with them.",
+                            SearchAnalysisConfigurer.VERSION);
+                    rebuildInBackground();
+                } else if (!inStep()) {
                     rebuildInBackground();
                 }
             } catch (RuntimeException e) {
                 log.warn("Could not compare the search index with the database", e);
             }
         });
+    }
+
+    /** Whether the index on disk was built with the analyzers of this version. */
+    boolean analysisCurrent() {
+        try {
+            return Files.exists(versionMarker)
+                    && Files.readString(versionMarker).strip().equals(String.valueOf(SearchAnalysisConfigurer.VERSION));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public boolean isRebuilding() {
@@ -122,10 +149,14 @@ public class SearchIndexMaintenance implements ApplicationRunner {
                             public void indexingCompleted() {}
                         });
                 indexer.startAndWait();
+                if (!heapIndex) {
+                    Files.createDirectories(versionMarker.getParent());
+                    Files.writeString(versionMarker, String.valueOf(SearchAnalysisConfigurer.VERSION));
+                }
                 log.info("Search index rebuilt in {} ms.", (System.nanoTime() - started) / 1_000_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | IOException e) {
                 log.error("Rebuilding the search index failed", e);
             } finally {
                 progress = 1.0;

@@ -203,6 +203,10 @@ public class SearchService implements SimilarIdeas {
                 .boost(1.5f)
                 .field("description_en")
                 .boost(0.5f)
+                .field("title_parts")
+                .boost(1f)
+                .field("description_parts")
+                .boost(0.3f)
                 .matching(q);
     }
 
@@ -247,7 +251,13 @@ public class SearchService implements SimilarIdeas {
                 .search(Idea.class)
                 .select(f -> f.id(Long.class))
                 .where(f -> f.bool()
-                        .must(f.match().fields("title", "description").matching(q))
+                        .should(f.match().fields("title", "description").matching(q))
+                        // The same compound splitting as the search box, so near-duplicates in other words show.
+                        .should(f.match()
+                                .fields("title_parts", "description_parts")
+                                .matching(q)
+                                .boost(0.5f))
+                        .minimumShouldMatchNumber(1)
                         .filter(f.match().field("consultationId").matching(consultationId)))
                 .fetchHits(max);
     }

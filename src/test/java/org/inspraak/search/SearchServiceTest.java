@@ -106,7 +106,8 @@ class SearchServiceTest extends IntegrationTest {
         TestData.User u = data.user();
         data.idea(c, u, "Fietspaden herstellen", "Fietspaden vol boomwortels zijn gevaarlijk.");
         data.idea(c, u, "Fietsenstalling bij station", "Meer fietsenstallingen bij het station.");
-        SearchService.Page page = search.search("fietspad", SearchService.Filters.NONE, 0, 10);
+        // A word only the first idea holds: "fietspad" itself now also finds the fietsenstalling (fiets + pad).
+        SearchService.Page page = search.search("boomwortels", SearchService.Filters.NONE, 0, 10);
         assertThat(page.facets().consultations()).containsEntry(c, 1L);
         assertThat(search.search("   ", SearchService.Filters.NONE, 0, 10).total())
                 .isZero();
@@ -140,29 +141,46 @@ class SearchServiceTest extends IntegrationTest {
     void hiddenIdeasAndReactionsLeaveTheIndexAndComeBackWhenRestored() {
         long c = data.openConsultation();
         SearchService.Filters inThis = new SearchService.Filters(c, null, null, null);
-        long idea = data.idea(c, data.user(), "Hondenuitlaatplaats in het park", "Een omheind veld voor honden.");
+        // No word part in common with the reaction below (compound parts would find "hond" in both).
+        long idea = data.idea(c, data.user(), "Uitlaatplaats in het park", "Een omheind veld voor viervoeters.");
         long other = data.idea(c, data.user(), "Meer bankjes", "Bankjes langs de singel.");
         long reaction = reactions.postAs(
                 data.user().id(), false, other, null, "Graag ook een hondenpoepbak erbij.", Instant.now());
-        assertThat(search.search("hondenuitlaatplaats", inThis, 0, 10).total()).isEqualTo(1);
+        assertThat(search.search("uitlaatplaats", inThis, 0, 10).total()).isEqualTo(1);
         assertThat(search.search("hondenpoepbak", inThis, 0, 10).hits())
                 .extracting(SearchService.Hit::ideaId)
                 .containsExactly(other);
 
         ideas.hideUnchecked(idea, "Dubbel");
         reactions.hideUnchecked(reaction, "Off-topic");
-        assertThat(search.search("hondenuitlaatplaats", inThis, 0, 10).total()).isZero();
+        assertThat(search.search("uitlaatplaats", inThis, 0, 10).total()).isZero();
         assertThat(search.search("hondenpoepbak", inThis, 0, 10).total()).isZero();
-        assertThat(search.similarIdeas(c, "hondenuitlaatplaats park", 5)).doesNotContain(idea);
+        assertThat(search.similarIdeas(c, "uitlaatplaats park", 5)).doesNotContain(idea);
 
         data.authenticate(data.user(Role.MODERATOR));
         ideas.restore(idea);
         reactions.restore(reaction);
-        assertThat(search.search("hondenuitlaatplaats", inThis, 0, 10).hits())
+        assertThat(search.search("uitlaatplaats", inThis, 0, 10).hits())
                 .extracting(SearchService.Hit::ideaId)
                 .containsExactly(idea);
         assertThat(search.search("hondenpoepbak", inThis, 0, 10).hits())
                 .extracting(SearchService.Hit::ideaId)
                 .containsExactly(other);
+    }
+
+    /** Issue 15: the idea editor's duplicate warning uses the same analysis as the search box. */
+    @Test
+    void similarIdeasCatchNearDuplicatesInOtherWords() {
+        long c = data.openConsultation();
+        long lamps = data.idea(
+                c, data.user(), "Lantaarnpalen na middernacht dimmen", "De lantaarnpalen branden de hele nacht.");
+        long garage = data.idea(c, data.user(), "Parkeergarage 's nachts sluiten", "Er rijdt 's nachts niemand in.");
+        data.idea(c, data.user(), "Meer bankjes in het park", "Om even te zitten.");
+        assertThat(search.similarIdeas(c, "Straatverlichting dimmen na middernacht", 3))
+                .first()
+                .isEqualTo(lamps);
+        assertThat(search.similarIdeas(c, "Parkeren in de garage 's nachts verbieden", 3))
+                .first()
+                .isEqualTo(garage);
     }
 }
