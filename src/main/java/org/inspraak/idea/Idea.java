@@ -41,12 +41,14 @@ public class Idea {
     @FullTextField(analyzer = "dutch", highlightable = Highlightable.ANY, projectable = Projectable.YES)
     @FullTextField(name = "title_en", analyzer = "english")
     @FullTextField(name = "title_parts", analyzer = "dutch_parts")
+    @FullTextField(name = "title_words", analyzer = "words")
     private String title;
 
     @Column(nullable = false)
     @FullTextField(analyzer = "dutch", highlightable = Highlightable.ANY, projectable = Projectable.YES)
     @FullTextField(name = "description_en", analyzer = "english")
     @FullTextField(name = "description_parts", analyzer = "dutch_parts")
+    @FullTextField(name = "description_words", analyzer = "words")
     private String description;
 
     @GenericField(aggregable = Aggregable.YES)

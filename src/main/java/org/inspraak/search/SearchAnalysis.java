@@ -76,5 +76,8 @@ public final class SearchAnalysis {
             "standard",
             List.of(Filter.of("lowercase"), Filter.of("stop"), Filter.of("porterStem"), Filter.of("asciiFolding")));
 
-    public static final List<Definition> ALL = List.of(DUTCH, DUTCH_PARTS, ENGLISH);
+    /** Words as typed, lower-cased: the vocabulary "Bedoelde u …?" suggests from. */
+    public static final Definition WORDS = new Definition("words", "standard", List.of(Filter.of("lowercase")));
+
+    public static final List<Definition> ALL = List.of(DUTCH, DUTCH_PARTS, ENGLISH, WORDS);
 }

@@ -1,5 +1,6 @@
 /** Search over ideas and reactions, and similar ideas while typing. */
-@ApplicationModule(allowedDependencies = {"consultation", "idea", "neighbourhood", "reaction", "security", "ui"})
+@ApplicationModule(
+        allowedDependencies = {"audit", "consultation", "idea", "neighbourhood", "reaction", "security", "ui"})
 @NullMarked
 package org.inspraak.search;
 

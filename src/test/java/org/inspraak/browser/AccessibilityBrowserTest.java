@@ -51,7 +51,8 @@ class AccessibilityBrowserTest extends BrowserTest {
                         "/moderatie",
                         "/gesprekken/3/begroting",
                         "/beheer/inzichten",
-                        "/beheer/polis"));
+                        "/beheer/polis",
+                        "/beheer/zoekwoorden"));
     }
 
     @Test

@@ -20,7 +20,8 @@ public final class JudgedSearch {
     private JudgedSearch() {}
 
     /** Macro-averaged recall in the first ten results, mean reciprocal rank, and the queries that missed something. */
-    public record Quality(double recallAt10, double meanReciprocalRank, int queries, List<String> misses) {}
+    public record Quality(
+            double recallAt10, double meanReciprocalRank, int queries, List<String> misses, double meanTotal) {}
 
     /** Posts the judged ideas into the consultation; returns their ids by title. */
     public static Map<String, Long> postIdeas(IdeaService ideas, long authorId, long consultationId)
@@ -44,6 +45,7 @@ public final class JudgedSearch {
         SearchService.Filters filters = new SearchService.Filters(consultationId, null, null, null);
         double recall = 0;
         double reciprocal = 0;
+        double total = 0;
         int queries = 0;
         List<String> misses = new ArrayList<>();
         for (String[] row : rows("/search/judged-queries.tsv")) {
@@ -56,9 +58,9 @@ public final class JudgedSearch {
                 }
                 expected.add(id);
             }
-            List<Long> top = search.search(query, filters, 0, 10).hits().stream()
-                    .map(SearchService.Hit::ideaId)
-                    .toList();
+            SearchService.Page page = search.search(query, filters, 0, 10);
+            total += page.total();
+            List<Long> top = page.hits().stream().map(SearchService.Hit::ideaId).toList();
             long found = expected.stream().filter(top::contains).count();
             recall += (double) found / expected.size();
             for (int rank = 0; rank < top.size(); rank++) {
@@ -72,7 +74,7 @@ public final class JudgedSearch {
             }
             queries++;
         }
-        return new Quality(recall / queries, reciprocal / queries, queries, misses);
+        return new Quality(recall / queries, reciprocal / queries, queries, misses, total / queries);
     }
 
     private static List<String[]> rows(String resource) throws IOException {

@@ -183,4 +183,15 @@ class SearchServiceTest extends IntegrationTest {
                 .first()
                 .isEqualTo(garage);
     }
+
+    /** Issue 15: the start of a description that did not match ends at a whole word. */
+    @Test
+    void snippetsNeverCutAWordInHalf() {
+        String fragment = ("De lantaarnpalen branden de hele nacht op vol vermogen, ook in straten waar na twaalf uur"
+                        + " niemand meer loopt. Als we ze tussen middernacht en vijf uur op de helft zetten")
+                .substring(0, SearchService.NO_MATCH_SIZE);
+        assertThat(fragment).hasSize(SearchService.NO_MATCH_SIZE);
+        assertThat(SearchService.wholeWords(fragment)).endsWith(" op de …").doesNotContain("de hel …");
+        assertThat(SearchService.wholeWords("Kort en af.")).isEqualTo("Kort en af.");
+    }
 }

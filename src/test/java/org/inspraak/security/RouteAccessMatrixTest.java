@@ -55,6 +55,7 @@ class RouteAccessMatrixTest {
             Map.entry("beheer/backup", Set.of(ADMIN)),
             Map.entry("beheer/inzichten", Set.of(ADMIN)),
             Map.entry("beheer/polis", Set.of(ADMIN)),
+            Map.entry("beheer/zoekwoorden", Set.of(ADMIN)),
             Map.entry("gesprekken/:id(\\d{1,18})/begroting", EVERYONE),
             Map.entry("gesprekken/:id(\\d{1,18})/agenda", STAFF),
             Map.entry("gesprekken/:id(\\d{1,18})/evaluatie", Set.of(MODERATOR, COUNCIL, ADMIN)),

@@ -2,6 +2,8 @@ package org.inspraak.ui;
 
 import com.github.mvysny.kaributesting.v23.VirtualListsKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
@@ -50,6 +52,28 @@ class StaffAndSearchViewsTest extends KaribuTest {
         navigate("zoeken?q=zonnepaneel&gesprek=abc&status=NONSENSE");
         assertThat(_get(Paragraph.class, s -> s.withId("search-summary")).getText())
                 .contains("zonnepaneel");
+    }
+
+    /** Issue 15: a misspelt word gets a suggestion from the ideas' own words; nothing found says what to try. */
+    @Test
+    void searchSuggestsASpellingAndExplainsAnEmptyResult() {
+        long c = data.openConsultation();
+        data.idea(c, data.user(), "Parkeergarage 's nachts sluiten", "Er rijdt 's nachts bijna niemand in of uit.");
+        navigate("zoeken?q=parkeergarrage&gesprek=" + c);
+        Anchor suggestion = _get(Anchor.class, s -> s.withId("search-suggestion"));
+        assertThat(suggestion.getText()).isEqualTo("parkeergarage");
+        assertThat(suggestion.getHref()).contains("q=parkeergarage").contains("gesprek=" + c);
+        navigate("zoeken?q=xylofoonconcert&gesprek=" + c);
+        assertThat(_get(Paragraph.class, s -> s.withId("search-summary")).getText())
+                .isEqualTo("Geen ideeën gevonden voor \"xylofoonconcert\".");
+        assertThat(_find(Paragraph.class).stream().map(Paragraph::getText))
+                .anyMatch(t -> t.contains("Haal een filter weg"));
+        navigate("zoeken?q=xylofoonconcert");
+        assertThat(_find(Paragraph.class).stream().map(Paragraph::getText))
+                .anyMatch(t -> t.startsWith("Probeer een ander woord"));
+        // A facet group without values is not shown at all.
+        assertThat(_find(Div.class, s -> s.withClasses("facet")).stream().filter(Div::isVisible))
+                .isEmpty();
     }
 
     @Test

@@ -29,6 +29,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.idea.IdeaStatus;
@@ -50,6 +51,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final TextField box = new TextField();
     private final Div facets = new Div();
     private final Paragraph summary = new Paragraph();
+    private final Div help = new Div();
     private final VirtualList<Hit> results = new VirtualList<>();
     private String query = "";
     private Filters filters = Filters.NONE;
@@ -91,7 +93,9 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             rebuilding.addClassName("form-message");
             add(rebuilding);
         }
-        add(summary, facets, results);
+        help.addClassName("search-help");
+        help.getElement().setAttribute("aria-live", "polite");
+        add(summary, help, facets, results);
         setFlexGrow(1, results);
     }
 
@@ -133,6 +137,22 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         }
         SearchService.Page first = search.search(query, filters, 0, 1);
         summary.setText(getTranslation("search.summary", first.total(), query));
+        help.removeAll();
+        if (first.suggestion() != null) {
+            Anchor other = new Anchor(
+                    RouteConfiguration.forSessionScope().getUrl(SearchView.class)
+                            + "?"
+                            + QueryParameters.simple(paramsOf(first.suggestion(), filters))
+                                    .getQueryString(),
+                    first.suggestion());
+            other.setId("search-suggestion");
+            help.add(new Span(getTranslation("search.did-you-mean")), new Span(" "), other, new Span("?"));
+        }
+        if (first.total() == 0) {
+            boolean filtered = !filters.equals(Filters.NONE);
+            help.add(new Paragraph(getTranslation(filtered ? "search.none.filtered" : "search.none")));
+        }
+        help.setVisible(help.getComponentCount() > 0);
         results.setDataProvider(DataProvider.<Hit>fromCallbacks(
                 q -> search.search(query, filters, q.getOffset(), q.getLimit()).hits().stream(), q -> (int) Math.min(
                         Integer.MAX_VALUE, search.search(query, filters, 0, 1).total())));
@@ -177,6 +197,10 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         Span title = new Span(getTranslation(titleKey));
         title.addClassName("facet-title");
         group.add(title);
+        if (selected == null && counts.keySet().stream().noneMatch(names::containsKey)) {
+            group.setVisible(false);
+            return group;
+        }
         if (selected != null) {
             Button clear = new Button(
                     getTranslation("search.facet.clear", names.getOrDefault(selected, "?")),
