@@ -40,6 +40,7 @@ import org.inspraak.idea.IdeaSort;
 import org.inspraak.insight.GroupStatements;
 import org.inspraak.insight.OpinionGroups;
 import org.inspraak.polis.PolisFolder;
+import org.inspraak.search.JudgedSearch;
 import org.inspraak.search.SearchService;
 import org.inspraak.vote.VoteChoice;
 import org.inspraak.vote.VoteService;
@@ -177,6 +178,7 @@ public final class Benchmarks {
                         .threadsToLoadObjects(2)
                         .startAndWait();
                 record("build search index (1.1M documents)", ms(t0), "ms", null);
+                record("search index size on disk", directorySize(data.resolve("index")) / 1e6, "MB", null);
             }
 
             if (ONLY.contains("page")) {
@@ -184,6 +186,7 @@ public final class Benchmarks {
             }
             if (ONLY.contains("search")) {
                 search(ctx.getBean(SearchService.class), ds);
+                searchQuality(ctx.getBean(SearchService.class), ctx.getBean(IdeaService.class), ds, consultationId);
             }
             if (ONLY.contains("votes")) {
                 votes(ctx.getBean(VoteService.class), ds, consultationId);
@@ -376,6 +379,52 @@ public final class Benchmarks {
             }
         }
         record("(c) first page of 100,000 ideas by support, p50", p(times, 50) / 1e6, "ms", null);
+    }
+
+    /**
+     * The judged query set (src/test/resources/search) over its ideas in a consultation of their own, in the large
+     * index: the 1.1 million other documents shape the word statistics the ranking uses.
+     */
+    private void searchQuality(SearchService search, IdeaService ideas, DataSource ds, long consultationId)
+            throws Exception {
+        long author;
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select min(id) from user_account")) {
+            rs.next();
+            author = rs.getLong(1);
+        }
+        long judged;
+        try (Connection c = ds.getConnection();
+                PreparedStatement copy = c.prepareStatement(
+                        "insert into consultation (title, question, background, ideas_from, voting_from, "
+                                + "summarising_from, closed_from, created_at) select 'Zoektest', question, background, "
+                                + "ideas_from, voting_from, summarising_from, closed_from, created_at "
+                                + "from consultation where id = ?",
+                        new String[] {"id"})) {
+            copy.setLong(1, consultationId);
+            copy.executeUpdate();
+            try (ResultSet key = copy.getGeneratedKeys()) {
+                key.next();
+                judged = key.getLong(1);
+            }
+        }
+        Map<String, Long> ids = JudgedSearch.postIdeas(ideas, author, judged);
+        JudgedSearch.Quality q = JudgedSearch.evaluate(search, judged, ids);
+        record(
+                "(b) judged query set: recall in the first 10 results (" + q.queries() + " queries)",
+                q.recallAt10(),
+                "",
+                null);
+        record("(b) judged query set: mean reciprocal rank", q.meanReciprocalRank(), "", null);
+    }
+
+    private static long directorySize(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
+        }
     }
 
     private void search(SearchService search, DataSource ds) throws Exception {

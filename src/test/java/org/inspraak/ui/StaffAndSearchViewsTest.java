@@ -63,6 +63,11 @@ class StaffAndSearchViewsTest extends KaribuTest {
         Anchor suggestion = _get(Anchor.class, s -> s.withId("search-suggestion"));
         assertThat(suggestion.getText()).isEqualTo("parkeergarage");
         assertThat(suggestion.getHref()).contains("q=parkeergarage").contains("gesprek=" + c);
+        // Nothing at all for a typo: the results of the nearest word are shown, and the summary says so.
+        data.idea(c, data.user(), "Zwembad op zondag langer open", "Gezinnen willen in het weekend zwemmen.");
+        navigate("zoeken?q=zwenbad&gesprek=" + c);
+        assertThat(_get(Paragraph.class, s -> s.withId("search-summary")).getText())
+                .isEqualTo("Niets gevonden voor \"zwenbad\". 1 idee gevonden voor \"zwembad\":");
         navigate("zoeken?q=xylofoonconcert&gesprek=" + c);
         assertThat(_get(Paragraph.class, s -> s.withId("search-summary")).getText())
                 .isEqualTo("Geen ideeën gevonden voor \"xylofoonconcert\".");

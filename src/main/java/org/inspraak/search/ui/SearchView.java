@@ -138,7 +138,18 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         SearchService.Page first = search.search(query, filters, 0, 1);
         summary.setText(getTranslation("search.summary", first.total(), query));
         help.removeAll();
-        if (first.suggestion() != null) {
+        String searched = query;
+        if (first.total() == 0 && first.suggestion() != null) {
+            // Nothing for what was typed: show what the nearest words find, and say so.
+            SearchService.Page corrected = search.search(first.suggestion(), filters, 0, 1);
+            if (corrected.total() > 0) {
+                searched = first.suggestion();
+                summary.setText(getTranslation("search.corrected", query, corrected.total(), searched));
+                first = corrected;
+            }
+        }
+        String effective = searched;
+        if (first.suggestion() != null && effective.equals(query)) {
             Anchor other = new Anchor(
                     RouteConfiguration.forSessionScope().getUrl(SearchView.class)
                             + "?"
@@ -154,8 +165,10 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         }
         help.setVisible(help.getComponentCount() > 0);
         results.setDataProvider(DataProvider.<Hit>fromCallbacks(
-                q -> search.search(query, filters, q.getOffset(), q.getLimit()).hits().stream(), q -> (int) Math.min(
-                        Integer.MAX_VALUE, search.search(query, filters, 0, 1).total())));
+                q -> search.search(effective, filters, q.getOffset(), q.getLimit()).hits().stream(),
+                q -> (int) Math.min(
+                        Integer.MAX_VALUE,
+                        search.search(effective, filters, 0, 1).total())));
         SearchService.Facets f = first.facets();
         facets.add(facet(
                 "search.facet.consultation",
