@@ -16,7 +16,8 @@ public record InspraakProperties(
         @DefaultValue("http://localhost:8080") String baseUrl,
         @DefaultValue("false") boolean demoData,
         @DefaultValue Municipality municipality,
-        @DefaultValue Accounts accounts) {
+        @DefaultValue Accounts accounts,
+        @DefaultValue Notifications notifications) {
 
     public record Municipality(
             @DefaultValue("Gemeente Helmond") String name,
@@ -27,4 +28,10 @@ public record InspraakProperties(
     public record Accounts(
             @DefaultValue("24h") Duration verificationValidity,
             @DefaultValue("1h") Duration resetValidity) {}
+
+    /**
+     * Notification mail: after one mail to a person, what follows within {@code bundleWindow} waits and goes out
+     * as one bundled mail, so a busy discussion does not fill their inbox.
+     */
+    public record Notifications(@DefaultValue("10m") Duration bundleWindow) {}
 }

@@ -383,6 +383,59 @@ public class AccountService implements UserDetailsService, LocalePreference {
                         u.getDisplayName()));
     }
 
+    // ---- unsubscribing from mail ----------------------------------------------------------------
+
+    /**
+     * The address where this person turns off notification mail in one click. The token is random, stored with
+     * the account, and only ever allows that one change (and undoing it), so a forwarded mail risks nothing else.
+     */
+    /** The page a person opens from the mail's text, and the address mail clients POST to (RFC 8058). */
+    public record UnsubscribeLinks(String page, String oneClick) {}
+
+    @Transactional
+    public UnsubscribeLinks unsubscribeLinks(long userId) {
+        UserAccount u = users.findById(userId).orElseThrow(() -> new InspraakException("error.not-found"));
+        if (u.getUnsubscribeToken() == null) {
+            byte[] bytes = new byte[24];
+            RANDOM.nextBytes(bytes);
+            u.setUnsubscribeToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        }
+        return new UnsubscribeLinks(
+                properties.baseUrl() + "/afmelden/" + u.getUnsubscribeToken(),
+                properties.baseUrl() + OneClickUnsubscribe.PATH + u.getUnsubscribeToken());
+    }
+
+    /** What unsubscribing did: whose mail stopped and what they had before, so the page can offer to undo it. */
+    public record Unsubscribed(String displayName, EmailPreference previous) {}
+
+    /** Turns off notification mail for the holder of this token. Anyone with the link may do this, signed in or not. */
+    @Transactional
+    public Optional<Unsubscribed> unsubscribe(String token) {
+        return byUnsubscribeToken(token).map(u -> {
+            EmailPreference previous = u.getEmailPreference();
+            u.setEmailPreference(EmailPreference.OFF);
+            return new Unsubscribed(u.getDisplayName(), previous);
+        });
+    }
+
+    /** Undoes {@link #unsubscribe} from the same page: back to mail at once or a daily digest. */
+    @Transactional
+    public void resubscribe(String token, EmailPreference preference) {
+        if (preference == EmailPreference.OFF) {
+            throw new InspraakException("error.not-found");
+        }
+        byUnsubscribeToken(token)
+                .orElseThrow(() -> new InspraakException("error.not-found"))
+                .setEmailPreference(preference);
+    }
+
+    private Optional<UserAccount> byUnsubscribeToken(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{20,64}")) {
+            return Optional.empty();
+        }
+        return users.findByUnsubscribeToken(token);
+    }
+
     @Transactional(readOnly = true)
     public Set<Role> roles(long id) {
         return users.findById(id).map(UserAccount::getRoles).orElse(EnumSet.noneOf(Role.class));

@@ -46,6 +46,7 @@ public class UserAccount {
     private EmailPreference emailPreference = EmailPreference.INSTANT;
 
     private boolean demo;
+    private String unsubscribeToken;
     private Instant suspendedUntil;
     private String suspensionReason;
 
@@ -144,6 +145,14 @@ public class UserAccount {
         this.emailPreference = emailPreference;
     }
 
+    String getUnsubscribeToken() {
+        return unsubscribeToken;
+    }
+
+    void setUnsubscribeToken(String unsubscribeToken) {
+        this.unsubscribeToken = unsubscribeToken;
+    }
+
     void setDemo(boolean demo) {
         this.demo = demo;
     }
@@ -165,6 +174,7 @@ public class UserAccount {
         this.birthYear = null;
         this.neighbourhoodId = null;
         this.emailPreference = EmailPreference.OFF;
+        this.unsubscribeToken = null;
         this.demo = false;
         this.suspendedUntil = null;
         this.suspensionReason = null;

@@ -12,6 +12,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     Optional<UserAccount> findByEmail(String email);
 
+    Optional<UserAccount> findByUnsubscribeToken(String unsubscribeToken);
+
     boolean existsByEmail(String email);
 
     boolean existsByDemoTrue();

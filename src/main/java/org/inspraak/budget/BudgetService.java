@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.inspraak.Csv;
 import org.inspraak.DatabaseErrors;
@@ -298,6 +299,12 @@ public class BudgetService {
     @Transactional(readOnly = true)
     public long ballotCount(long consultationId) {
         return ballots.countBallots(consultationId);
+    }
+
+    /** Everyone who cast a ballot in a consultation; they hear about its outcome. */
+    @Transactional(readOnly = true)
+    public Set<Long> voters(long consultationId) {
+        return ballots.voters(consultationId).stream().map(Number::longValue).collect(Collectors.toSet());
     }
 
     /** Ballots whose stored total does not match their choices; always 0 unless something bypassed the rules. */

@@ -37,6 +37,7 @@ public class ConsultationService {
 
     private final ConsultationRepository consultations;
     private final ThemeRepository themes;
+    private final OutcomeRepository outcomes;
     private final NeighbourhoodService neighbourhoods;
     private final Clock clock;
     private final AuditService audit;
@@ -45,6 +46,7 @@ public class ConsultationService {
     ConsultationService(
             ConsultationRepository consultations,
             ThemeRepository themes,
+            OutcomeRepository outcomes,
             NeighbourhoodService neighbourhoods,
             Clock clock,
             AuditService audit,
@@ -55,6 +57,7 @@ public class ConsultationService {
         this.audit = audit;
         this.events = events;
         this.themes = themes;
+        this.outcomes = outcomes;
     }
 
     /** What an admin fills in. Themes are names; existing ones are kept, new ones added. */
@@ -104,7 +107,13 @@ public class ConsultationService {
             boolean preModeration) {}
 
     public record ConsultationSummary(
-            long id, String title, String question, Phase phase, LocalDate ideasFrom, LocalDate closedFrom) {}
+            long id,
+            String title,
+            String question,
+            Phase phase,
+            LocalDate ideasFrom,
+            LocalDate closedFrom,
+            boolean outcomePublished) {}
 
     @Transactional
     @Secured("ROLE_ADMIN")
@@ -185,14 +194,20 @@ public class ConsultationService {
     public List<ConsultationSummary> forHome(int offset, int limit) {
         LocalDate today = LocalDate.now(clock);
         int size = Math.max(1, limit);
-        return consultations.findForHome(today, PageRequest.of(offset / size, size)).stream()
+        List<Consultation> page = consultations.findForHome(today, PageRequest.of(offset / size, size));
+        Set<Long> withOutcome = page.isEmpty()
+                ? Set.of()
+                : Set.copyOf(outcomes.publishedAmong(
+                        page.stream().map(Consultation::getId).toList()));
+        return page.stream()
                 .map(c -> new ConsultationSummary(
                         c.getId(),
                         c.getTitle(),
                         c.getQuestion(),
                         c.phaseOn(today),
                         c.getIdeasFrom(),
-                        c.getClosedFrom()))
+                        c.getClosedFrom(),
+                        withOutcome.contains(c.getId())))
                 .toList();
     }
 

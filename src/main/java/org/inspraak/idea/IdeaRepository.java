@@ -49,6 +49,9 @@ interface IdeaRepository extends JpaRepository<Idea, Long> {
 
     List<Idea> findByConsultationIdOrderById(Long consultationId);
 
+    @Query("select distinct i.authorId from Idea i where i.consultationId = :consultationId")
+    List<Long> authorsOf(Long consultationId);
+
     boolean existsByAuthorIdAndTitleIgnoreCase(Long authorId, String title);
 
     long countByAuthorId(Long authorId);

@@ -3,7 +3,10 @@ package org.inspraak.idea;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,6 +30,7 @@ import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.RateLimits;
 import org.inspraak.security.Role;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -128,7 +132,31 @@ public class IdeaService {
         }
     }
 
-    public record StatusStep(IdeaStatus status, String explanation, Instant at) {}
+    /**
+     * One step of the public timeline; {@code department} is who carries a decision out, {@code effectiveOn} the
+     * day it happened when staff gave one (otherwise the day it was recorded).
+     */
+    public record StatusStep(
+            IdeaStatus status,
+            String explanation,
+            Instant at,
+            @Nullable String department,
+            @Nullable LocalDate effectiveOn) {}
+
+    /** The municipality's current decision on an idea, for the consultation's outcome. */
+    public record Decision(
+            long ideaId,
+            String title,
+            IdeaStatus status,
+            String explanation,
+            @Nullable String department,
+            LocalDate decidedOn,
+            int agree,
+            int disagree,
+            int pass) {}
+
+    /** Published in the posting transaction; the author follows their new idea. */
+    public record IdeaPosted(long ideaId, long consultationId, long authorId) {}
 
     /** Published after commit so open pages can refresh. */
     /**
@@ -184,6 +212,7 @@ public class IdeaService {
         }
         statusChanges.save(new IdeaStatusChange(idea.getId(), IdeaStatus.SUBMITTED, "", user.id(), now));
         events.publishEvent(new IdeaChanged(idea.getId(), consultationId));
+        events.publishEvent(new IdeaPosted(idea.getId(), consultationId, user.id()));
         return idea.getId();
     }
 
@@ -195,6 +224,7 @@ public class IdeaService {
         idea.apply(normalise(form), createdAt);
         ideas.save(idea);
         statusChanges.save(new IdeaStatusChange(idea.getId(), IdeaStatus.SUBMITTED, "", authorId, createdAt));
+        events.publishEvent(new IdeaPosted(idea.getId(), consultationId, authorId));
         return idea.getId();
     }
 
@@ -278,7 +308,30 @@ public class IdeaService {
 
     @Transactional
     public void setStatus(long ideaId, IdeaStatus status, String explanation) {
+        setStatus(ideaId, status, explanation, null, null);
+    }
+
+    public static final int MAX_DEPARTMENT = 120;
+
+    /**
+     * Moves an idea along its timeline with the department responsible and, optionally, the day it happened (not
+     * in the future: a timeline records what happened).
+     */
+    @Transactional
+    public void setStatus(
+            long ideaId,
+            IdeaStatus status,
+            String explanation,
+            @Nullable String department,
+            @Nullable LocalDate effectiveOn) {
         InspraakUser staff = currentUser.requireStaff();
+        String dept = department == null || department.isBlank() ? null : department.strip();
+        if (dept != null && (dept.length() > MAX_DEPARTMENT || TextInput.isUnsafe(dept))) {
+            throw new InspraakException("error.status.department", MAX_DEPARTMENT);
+        }
+        if (effectiveOn != null && effectiveOn.isAfter(LocalDate.now(clock))) {
+            throw new InspraakException("error.status.date-future");
+        }
         Idea idea = load(ideaId);
         String text = explanation == null ? "" : explanation.strip();
         if (status == null) {
@@ -293,9 +346,13 @@ public class IdeaService {
         if (text.length() > 2000) {
             throw new InspraakException("error.status.explanation-long", 2000);
         }
+        if (TextInput.isUnsafe(text)) {
+            throw new InspraakException("error.text.control-characters");
+        }
         Instant now = Instant.now(clock);
         idea.setStatus(status, now);
-        statusChanges.save(new IdeaStatusChange(ideaId, status, text, staff.id(), now));
+        statusChanges.save(
+                new IdeaStatusChange(ideaId, status, text, staff.id(), now).withDecisionDetails(dept, effectiveOn));
         events.publishEvent(new IdeaChanged(ideaId, idea.getConsultationId()));
         events.publishEvent(new StatusChanged(
                 ideaId, idea.getConsultationId(), idea.getAuthorId(), staff.id(), idea.getTitle(), status));
@@ -304,8 +361,54 @@ public class IdeaService {
     @Transactional(readOnly = true)
     public List<StatusStep> timeline(long ideaId) {
         return statusChanges.findByIdeaIdOrderByChangedAtAscIdAsc(ideaId).stream()
-                .map(c -> new StatusStep(c.getStatus(), c.getExplanation(), c.getChangedAt()))
+                .map(c -> new StatusStep(
+                        c.getStatus(), c.getExplanation(), c.getChangedAt(), c.getDepartment(), c.getEffectiveOn()))
                 .toList();
+    }
+
+    /**
+     * The decision on every visible idea of a consultation that has one, strongest support first within each
+     * status. The explanation and department are the latest step's; a later step without a department keeps the
+     * department named before (implementation usually stays with the same team).
+     */
+    @Transactional(readOnly = true)
+    public List<Decision> decisions(long consultationId) {
+        Map<Long, IdeaStatusChange> latest = new HashMap<>();
+        Map<Long, String> department = new HashMap<>();
+        for (IdeaStatusChange c : statusChanges.forConsultation(consultationId)) {
+            latest.put(c.getIdeaId(), c);
+            if (c.getDepartment() != null) {
+                department.put(c.getIdeaId(), c.getDepartment());
+            }
+        }
+        ZoneId zone = ZoneId.of("Europe/Amsterdam");
+        return ideas.findByConsultationIdOrderById(consultationId).stream()
+                .filter(i -> !i.isHidden() && i.getStatus().isDecision() && latest.containsKey(i.getId()))
+                .sorted(Comparator.comparing((Idea i) -> i.getStatus())
+                        .thenComparing(i -> -supportScore(i.getAgreeCount(), i.getDisagreeCount()))
+                        .thenComparing(Idea::getId))
+                .map(i -> {
+                    IdeaStatusChange step = latest.get(i.getId());
+                    return new Decision(
+                            i.getId(),
+                            i.getTitle(),
+                            i.getStatus(),
+                            step.getExplanation(),
+                            department.get(i.getId()),
+                            step.getEffectiveOn() != null
+                                    ? step.getEffectiveOn()
+                                    : LocalDate.ofInstant(step.getChangedAt(), zone),
+                            i.getAgreeCount(),
+                            i.getDisagreeCount(),
+                            i.getPassCount());
+                })
+                .toList();
+    }
+
+    /** Everyone who posted an idea in a consultation; they hear about its outcome. */
+    @Transactional(readOnly = true)
+    public Set<Long> authors(long consultationId) {
+        return Set.copyOf(ideas.authorsOf(consultationId));
     }
 
     // ---- reading -------------------------------------------------------------------------------

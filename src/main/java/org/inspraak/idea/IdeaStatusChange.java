@@ -1,6 +1,7 @@
 package org.inspraak.idea;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -32,6 +33,12 @@ class IdeaStatusChange {
 
     private Long changedBy;
 
+    /** The department responsible for carrying out the decision, when there is one. */
+    private String department;
+
+    /** The day it happened, when that differs from the day it was recorded (implemented last week). */
+    private LocalDate effectiveOn;
+
     @Column(nullable = false)
     private Instant changedAt;
 
@@ -43,6 +50,24 @@ class IdeaStatusChange {
         this.explanation = explanation;
         this.changedBy = changedBy;
         this.changedAt = changedAt;
+    }
+
+    IdeaStatusChange withDecisionDetails(String department, LocalDate effectiveOn) {
+        this.department = department;
+        this.effectiveOn = effectiveOn;
+        return this;
+    }
+
+    Long getIdeaId() {
+        return ideaId;
+    }
+
+    String getDepartment() {
+        return department;
+    }
+
+    LocalDate getEffectiveOn() {
+        return effectiveOn;
     }
 
     IdeaStatus getStatus() {

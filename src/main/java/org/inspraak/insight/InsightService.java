@@ -3,6 +3,7 @@ package org.inspraak.insight;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
@@ -28,6 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.function.DoubleConsumer;
 import java.util.function.LongFunction;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PreDestroy;
 import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
@@ -160,6 +163,43 @@ public class InsightService {
         public Optional<Point> positionOf(long participantId) {
             return map.stream().filter(p -> p.participantId() == participantId).findFirst();
         }
+    }
+
+    /** The figures everyone may see on a consultation's outcome page, counted as the insights count them. */
+    public record KeyFigures(int participants, int ideas, int votes, int reactions) {}
+
+    /**
+     * Key figures for the public outcome page. Counted exactly as {@link Insights} counts them, without the
+     * grouping, and kept for a few minutes: outcome pages are read often and their consultation is closed.
+     */
+    @Transactional(readOnly = true)
+    public KeyFigures keyFigures(long consultationId) {
+        return keyFigures.get(consultationId, id -> {
+            List<IdeaSummary> all = ideas.allFor(id).stream()
+                    .filter(i -> i.mergedInto() == null)
+                    .toList();
+            List<Long> ideaIds = all.stream().map(IdeaSummary::id).toList();
+            List<VoteService.Cell> cells = votes.cells(ideaIds);
+            List<ReactionService.Activity> activity = reactions.activity(ideaIds);
+            List<IdeaSummary> visible = all.stream().filter(i -> !i.hidden()).toList();
+            return new KeyFigures(
+                    participantsOf(cells, visible, activity).size(), visible.size(), cells.size(), activity.size());
+        });
+    }
+
+    private final Cache<Long, KeyFigures> keyFigures = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .maximumSize(200)
+            .build();
+
+    /** Everyone who took part: voters, authors of visible ideas, and those who reacted. */
+    private static Set<Long> participantsOf(
+            List<VoteService.Cell> cells, List<IdeaSummary> visible, List<ReactionService.Activity> activity) {
+        Set<Long> everyone = new HashSet<>();
+        cells.forEach(c -> everyone.add(c.userId()));
+        visible.forEach(i -> everyone.add(i.authorId()));
+        activity.forEach(a -> everyone.add(a.authorId()));
+        return everyone;
     }
 
     /** The latest insights, if computed; staff and council only. */
@@ -348,12 +388,7 @@ public class InsightService {
         for (int i = 0; i < participants.length; i++) {
             map.add(new Point(participants[i], groups.positions()[i][0], groups.positions()[i][1], groups.group()[i]));
         }
-        Set<Long> everyone = new HashSet<>();
-        for (long p : participants) {
-            everyone.add(p);
-        }
-        visible.forEach(i -> everyone.add(i.authorId()));
-        activity.forEach(a -> everyone.add(a.authorId()));
+        Set<Long> everyone = participantsOf(cells, visible, activity);
         List<DayCount> timeline = timeline(visible, cells, activity);
         List<Representation> representation = representation(everyone);
         progress.accept(1.0);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.inspraak.InspraakProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
@@ -54,7 +55,16 @@ public class MailService {
      */
     @Transactional
     public void send(String recipient, String subject, String body) {
-        OutboxMail mail = outbox.save(new OutboxMail(recipient, subject, body, Instant.now(clock)));
+        send(recipient, subject, body, null);
+    }
+
+    /**
+     * As {@link #send(String, String, String)}, for mail a person chose to receive: it carries a one-click
+     * unsubscribe link in its text and in the {@code List-Unsubscribe} headers (RFC 8058).
+     */
+    @Transactional
+    public void send(String recipient, String subject, String body, @Nullable String unsubscribeUrl) {
+        OutboxMail mail = outbox.save(new OutboxMail(recipient, subject, body, unsubscribeUrl, Instant.now(clock)));
         events.publishEvent(new MailQueued(mail.getId()));
     }
 
@@ -65,7 +75,11 @@ public class MailService {
 
     void deliver(long id) {
         JavaMailSender sender = mailSender.getIfAvailable();
-        delivery.deliver(id, sender, properties.municipality().mailFrom());
+        delivery.deliver(
+                id,
+                sender,
+                properties.municipality().mailFrom(),
+                properties.municipality().name());
     }
 
     @Transactional(readOnly = true)

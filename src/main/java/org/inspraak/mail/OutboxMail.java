@@ -47,12 +47,16 @@ public class OutboxMail {
 
     private Instant sentAt;
 
+    /** Where the recipient unsubscribes in one click; null for mails a person cannot opt out of (password reset). */
+    private String unsubscribeUrl;
+
     protected OutboxMail() {}
 
-    OutboxMail(String recipient, String subject, String body, Instant createdAt) {
+    OutboxMail(String recipient, String subject, String body, String unsubscribeUrl, Instant createdAt) {
         this.recipient = recipient;
         this.subject = subject;
         this.body = body;
+        this.unsubscribeUrl = unsubscribeUrl;
         this.createdAt = createdAt;
     }
 
@@ -82,6 +86,10 @@ public class OutboxMail {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getUnsubscribeUrl() {
+        return unsubscribeUrl;
     }
 
     public Instant getSentAt() {

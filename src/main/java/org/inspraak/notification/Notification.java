@@ -43,24 +43,44 @@ class Notification {
 
     private Instant readAt;
     private boolean emailed;
+    private Instant emailedAt;
+
+    /** The display name of whoever reacted or answered; a public name, never contact data. */
+    private String actorName;
+
+    /** The start of what they wrote, so the reader sees it without opening the page. */
+    private String excerpt;
+
+    @Enumerated(EnumType.STRING)
+    private NotificationReason reason;
 
     protected Notification() {}
 
     Notification(
             Long userId,
             NotificationKind kind,
+            NotificationReason reason,
             Long consultationId,
             Long ideaId,
             String subject,
             String detail,
+            String actorName,
+            String excerpt,
             Instant createdAt) {
         this.userId = userId;
         this.kind = kind;
+        this.reason = reason;
         this.consultationId = consultationId;
         this.ideaId = ideaId;
-        this.subject = subject.length() > 200 ? subject.substring(0, 199) + "…" : subject;
+        this.subject = cut(subject, 200);
         this.detail = detail;
+        this.actorName = actorName == null ? null : cut(actorName, 60);
+        this.excerpt = excerpt == null ? null : cut(excerpt.strip().replaceAll("\\s+", " "), 600);
         this.createdAt = createdAt;
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() > max ? text.substring(0, max - 1) + "…" : text;
     }
 
     Long getId() {
@@ -95,6 +115,22 @@ class Notification {
         return createdAt;
     }
 
+    String getActorName() {
+        return actorName;
+    }
+
+    String getExcerpt() {
+        return excerpt;
+    }
+
+    NotificationReason getReason() {
+        return reason;
+    }
+
+    boolean isEmailed() {
+        return emailed;
+    }
+
     Instant getReadAt() {
         return readAt;
     }
@@ -105,7 +141,9 @@ class Notification {
         }
     }
 
-    void markEmailed() {
+    /** Marks it as handled for mail: sent at {@code when}, or null when nothing will ever be sent. */
+    void markEmailed(Instant when) {
         emailed = true;
+        emailedAt = when;
     }
 }

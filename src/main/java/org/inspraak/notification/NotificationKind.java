@@ -5,6 +5,8 @@ public enum NotificationKind {
     OFFICIAL_ANSWER,
     STATUS_CHANGE,
     REPLY,
+    REACTION,
     PHASE_CHANGE,
-    UPDATE
+    UPDATE,
+    OUTCOME
 }

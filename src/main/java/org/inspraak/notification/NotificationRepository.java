@@ -2,6 +2,7 @@ package org.inspraak.notification;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -31,4 +32,11 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     @Query("select distinct n.userId from Notification n where n.emailed = false")
     List<Long> usersWithUnsentMail();
+
+    @Query("select n from Notification n where n.emailed = false and n.userId = :userId order by n.createdAt, n.id")
+    List<Notification> notEmailed(Long userId);
+
+    /** When this person was last sent a notification mail, to bundle what follows soon after. */
+    @Query("select max(n.emailedAt) from Notification n where n.userId = :userId")
+    Optional<Instant> lastMailed(Long userId);
 }

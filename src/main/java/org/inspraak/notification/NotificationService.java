@@ -3,7 +3,7 @@ package org.inspraak.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.inspraak.InspraakException;
 import org.inspraak.InspraakProperties;
@@ -20,16 +19,21 @@ import org.inspraak.Messages;
 import org.inspraak.account.AccountService;
 import org.inspraak.account.AccountService.MailContact;
 import org.inspraak.account.EmailPreference;
+import org.inspraak.budget.BudgetService;
 import org.inspraak.consultation.ConsultationService;
+import org.inspraak.consultation.OutcomeService;
 import org.inspraak.consultation.Phase;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.mail.MailService;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
+import org.inspraak.vote.VoteService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -51,6 +55,9 @@ public class NotificationService {
     private final PhaseNoticeRepository phaseNotices;
     private final AccountService accounts;
     private final IdeaService ideas;
+    private final ReactionService reactions;
+    private final VoteService votes;
+    private final BudgetService ballots;
     private final ConsultationService consultations;
     private final MailService mail;
     private final Messages messages;
@@ -65,6 +72,9 @@ public class NotificationService {
             PhaseNoticeRepository phaseNotices,
             AccountService accounts,
             IdeaService ideas,
+            ReactionService reactions,
+            VoteService votes,
+            BudgetService ballots,
             ConsultationService consultations,
             MailService mail,
             Messages messages,
@@ -77,6 +87,9 @@ public class NotificationService {
         this.phaseNotices = phaseNotices;
         this.accounts = accounts;
         this.ideas = ideas;
+        this.reactions = reactions;
+        this.votes = votes;
+        this.ballots = ballots;
         this.consultations = consultations;
         this.mail = mail;
         this.messages = messages;
@@ -95,9 +108,11 @@ public class NotificationService {
             Long ideaId,
             Long consultationId,
             Instant createdAt,
-            boolean read) {
+            boolean read,
+            @Nullable String actorName,
+            @Nullable String excerpt) {
         public String link() {
-            return ideaId != null ? "/ideeen/" + ideaId : "/gesprekken/" + consultationId;
+            return NotificationService.path(kind, ideaId, consultationId);
         }
     }
 
@@ -211,7 +226,9 @@ public class NotificationService {
                         n.getIdeaId(),
                         n.getConsultationId(),
                         n.getCreatedAt(),
-                        n.getReadAt() != null))
+                        n.getReadAt() != null,
+                        n.getActorName(),
+                        n.getExcerpt()))
                 .toList();
     }
 
@@ -223,6 +240,8 @@ public class NotificationService {
                 .filter(x -> x.getUserId() == me)
                 .orElseThrow(() -> new InspraakException("error.not-found"));
         n.markRead(Instant.now(clock));
+        // The bell counts unread notifications: tell it, so the badge drops at once.
+        events.publishEvent(new NotificationCreated(me));
     }
 
     @Transactional
@@ -233,67 +252,159 @@ public class NotificationService {
 
     /** The sentence for a notification, in the reader's language. */
     public String describe(NotificationView n, Locale locale) {
-        return text(n.kind(), n.subject(), n.detail(), locale);
+        return text(n.kind(), n.subject(), n.detail(), n.actorName(), locale);
     }
 
-    private String text(NotificationKind kind, String subject, String detail, Locale locale) {
+    private String text(NotificationKind kind, String subject, String detail, String actor, Locale locale) {
         String detailText = switch (kind) {
             case STATUS_CHANGE -> messages.get(locale, "status." + detail);
             case PHASE_CHANGE -> messages.get(locale, "phase." + detail);
             default -> "";
         };
-        return messages.get(locale, "notification." + kind.name(), subject, detailText);
+        return messages.get(
+                locale,
+                "notification." + kind.name(),
+                subject,
+                detailText,
+                actor == null ? messages.get(locale, "notification.someone") : actor);
+    }
+
+    private String text(Notification n, Locale locale) {
+        return text(n.getKind(), n.getSubject(), n.getDetail(), n.getActorName(), locale);
+    }
+
+    static String path(NotificationKind kind, Long ideaId, Long consultationId) {
+        if (ideaId != null) {
+            return "/ideeen/" + ideaId;
+        }
+        return kind == NotificationKind.OUTCOME
+                ? "/gesprekken/" + consultationId + "/uitkomst"
+                : "/gesprekken/" + consultationId;
     }
 
     // ---- what happened ---------------------------------------------------------------------------
+
+    /** Who gets a notification and why; the most specific reason wins when one person has several. */
+    private static final class Recipients {
+        private final Map<Long, NotificationReason> reasons = new LinkedHashMap<>();
+
+        Recipients add(Collection<Long> userIds, NotificationReason reason) {
+            userIds.forEach(id -> reasons.putIfAbsent(id, reason));
+            return this;
+        }
+
+        Recipients add(long userId, NotificationReason reason) {
+            reasons.put(userId, reason); // the caller adds the most specific reason last
+            return this;
+        }
+
+        Recipients without(long userId) {
+            reasons.remove(userId);
+            return this;
+        }
+    }
+
+    /** Posting an idea follows it, in the same transaction, so its page shows "Volgend" at once. */
+    @EventListener
+    public void onIdeaPosted(IdeaService.IdeaPosted e) {
+        if (!follows.existsByUserIdAndTargetTypeAndTargetId(e.authorId(), Follow.Target.IDEA, e.ideaId())) {
+            follows.save(new Follow(e.authorId(), Follow.Target.IDEA, e.ideaId(), Instant.now(clock)));
+        }
+    }
 
     // Module listeners run after the commit in a transaction of their own, and the event publication registry
     // keeps each event until its listener has finished: one that the process did not get to (a crash, a kill)
     // is delivered again at the next start, so no resident misses a notification.
     @ApplicationModuleListener
     public void onStatusChanged(IdeaService.StatusChanged e) {
-        Set<Long> recipients = new LinkedHashSet<>(follows.followers(Follow.Target.IDEA, e.ideaId()));
-        recipients.add(e.authorId());
-        recipients.remove(e.changedBy());
+        // The author always hears what became of their idea; followers because they asked to.
+        Recipients r = new Recipients()
+                .add(follows.followers(Follow.Target.IDEA, e.ideaId()), NotificationReason.FOLLOWS_IDEA)
+                .add(e.authorId(), NotificationReason.AUTHOR)
+                .without(e.changedBy());
         notify(
-                recipients,
+                r,
                 NotificationKind.STATUS_CHANGE,
                 e.consultationId(),
                 e.ideaId(),
                 e.title(),
-                e.status().name());
+                e.status().name(),
+                null,
+                null);
     }
 
     @ApplicationModuleListener
     public void onReactionPosted(ReactionService.ReactionPosted e) {
         Optional<IdeaService.IdeaSummary> idea = ideas.find(e.ideaId());
-        if (idea.isEmpty()) {
+        Optional<ReactionService.ReactionFacts> reaction = reactions.facts(e.reactionId());
+        if (idea.isEmpty()
+                || reaction.isEmpty()
+                || reaction.get().hidden()
+                || idea.get().hidden()) {
+            return; // waiting for approval, or already removed: nobody is told about text they cannot read
+        }
+        String actor = accounts.displayNames(List.of(e.authorId())).get(e.authorId());
+        String body = reaction.get().body();
+        long consultationId = idea.get().consultationId();
+        String title = idea.get().title();
+        Set<Long> followers = new LinkedHashSet<>(follows.followers(Follow.Target.IDEA, e.ideaId()));
+        Long parentAuthor = e.parentAuthorId();
+        if (e.official()) {
+            // Followers (the author among them, since posting follows) get the answer itself.
+            Recipients r = new Recipients().add(followers, NotificationReason.FOLLOWS_IDEA);
+            if (followers.contains(idea.get().authorId())) {
+                r.add(idea.get().authorId(), NotificationReason.AUTHOR);
+            }
+            if (parentAuthor != null) {
+                r.add(parentAuthor, NotificationReason.REPLIED_TO);
+            }
+            notify(
+                    r.without(e.authorId()),
+                    NotificationKind.OFFICIAL_ANSWER,
+                    consultationId,
+                    e.ideaId(),
+                    title,
+                    null,
+                    actor,
+                    body);
             return;
         }
-        Set<Long> recipients = new LinkedHashSet<>();
-        if (e.official()) {
-            recipients.addAll(follows.followers(Follow.Target.IDEA, e.ideaId()));
-            recipients.add(idea.get().authorId());
-            recipients.remove(e.authorId());
+        if (parentAuthor != null && parentAuthor != e.authorId()) {
             notify(
-                    recipients,
-                    NotificationKind.OFFICIAL_ANSWER,
-                    idea.get().consultationId(),
-                    e.ideaId(),
-                    idea.get().title(),
-                    null);
-        }
-        if (e.parentAuthorId() != null
-                && e.parentAuthorId() != e.authorId()
-                && !recipients.contains(e.parentAuthorId())) {
-            notify(
-                    Set.of(e.parentAuthorId()),
+                    new Recipients().add(parentAuthor, NotificationReason.REPLIED_TO),
                     NotificationKind.REPLY,
-                    idea.get().consultationId(),
+                    consultationId,
                     e.ideaId(),
-                    idea.get().title(),
-                    null);
+                    title,
+                    null,
+                    actor,
+                    body);
         }
+        Recipients r = new Recipients().add(followers, NotificationReason.FOLLOWS_IDEA);
+        if (followers.contains(idea.get().authorId())) {
+            r.add(idea.get().authorId(), NotificationReason.AUTHOR);
+        }
+        r.without(e.authorId());
+        if (parentAuthor != null) {
+            r.without(parentAuthor); // already told, more specifically
+        }
+        notify(r, NotificationKind.REACTION, consultationId, e.ideaId(), title, null, actor, body);
+    }
+
+    /** Everyone who took part in the consultation, and everyone who follows it, hears that its outcome is out. */
+    @ApplicationModuleListener
+    public void onOutcomePublished(OutcomeService.OutcomePublished e) {
+        Set<Long> participants = new LinkedHashSet<>();
+        participants.addAll(ideas.authors(e.consultationId()));
+        participants.addAll(reactions.authors(e.consultationId()));
+        participants.addAll(votes.voters(e.consultationId()));
+        participants.addAll(ballots.voters(e.consultationId()));
+        Recipients r = new Recipients()
+                .add(participants, NotificationReason.PARTICIPANT)
+                .add(
+                        follows.followers(Follow.Target.CONSULTATION, e.consultationId()),
+                        NotificationReason.FOLLOWS_CONSULTATION);
+        notify(r, NotificationKind.OUTCOME, e.consultationId(), null, e.consultationTitle(), null, null, null);
     }
 
     /**
@@ -314,12 +425,17 @@ public class NotificationService {
             if (phaseNotices.claim(state.id(), state.phase().name(), Instant.now(clock)) == 1
                     && !state.since().isBefore(today.minusDays(1))) {
                 notify(
-                        new LinkedHashSet<>(follows.followers(Follow.Target.CONSULTATION, state.id())),
+                        new Recipients()
+                                .add(
+                                        follows.followers(Follow.Target.CONSULTATION, state.id()),
+                                        NotificationReason.FOLLOWS_CONSULTATION),
                         NotificationKind.PHASE_CHANGE,
                         state.id(),
                         null,
                         state.title(),
-                        state.phase().name());
+                        state.phase().name(),
+                        null,
+                        null);
             }
         }
     }
@@ -328,93 +444,158 @@ public class NotificationService {
     @Transactional
     public void announceUpdate(long consultationId, String consultationTitle) {
         notify(
-                new LinkedHashSet<>(follows.followers(Follow.Target.CONSULTATION, consultationId)),
+                new Recipients()
+                        .add(
+                                follows.followers(Follow.Target.CONSULTATION, consultationId),
+                                NotificationReason.FOLLOWS_CONSULTATION),
                 NotificationKind.UPDATE,
                 consultationId,
                 null,
                 consultationTitle,
+                null,
+                null,
                 null);
+    }
+
+    /**
+     * Sends what waited because its recipient had a mail shortly before: one mail per person, bundling everything
+     * since their last one, once the quiet period after that mail is over.
+     */
+    @Scheduled(
+            initialDelayString = "${inspraak.notifications.bundle-check:60s}",
+            fixedDelayString = "${inspraak.notifications.bundle-check:60s}")
+    @Transactional
+    public void sendBundledMails() {
+        Instant now = Instant.now(clock);
+        for (long userId : notifications.usersWithUnsentMail()) {
+            Optional<MailContact> contact = accounts.mailContact(userId);
+            List<Notification> waiting = notifications.notEmailed(userId);
+            if (contact.isEmpty() || contact.get().preference() == EmailPreference.OFF) {
+                waiting.forEach(n -> n.markEmailed(null));
+            } else if (contact.get().preference() == EmailPreference.INSTANT && quietPeriodOver(userId, now)) {
+                mail(contact.get(), waiting, now);
+            }
+        }
     }
 
     /** Sends one mail per person with everything that was not mailed yet, for those who chose a daily digest. */
     @Scheduled(cron = "${inspraak.notifications.digest-cron:0 0 7 * * *}", zone = "Europe/Amsterdam")
     @Transactional
     public void sendDailyDigests() {
-        List<Long> users = notifications.usersWithUnsentMail();
-        if (users.isEmpty()) {
-            return;
-        }
-        Map<Long, List<Notification>> byUser =
-                notifications.notEmailed(users).stream().collect(Collectors.groupingBy(Notification::getUserId));
-        byUser.forEach((userId, list) -> {
+        Instant now = Instant.now(clock);
+        for (long userId : notifications.usersWithUnsentMail()) {
             Optional<MailContact> contact = accounts.mailContact(userId);
+            List<Notification> waiting = notifications.notEmailed(userId);
             if (contact.isPresent() && contact.get().preference() == EmailPreference.DAILY_DIGEST) {
-                Locale locale = contact.get().locale();
-                StringBuilder body = new StringBuilder(
-                        messages.get(locale, "mail.digest.intro", contact.get().displayName()));
-                for (Notification n : list) {
-                    body.append("\n\n- ")
-                            .append(text(n.getKind(), n.getSubject(), n.getDetail(), locale))
-                            .append("\n  ")
-                            .append(link(n));
-                }
-                body.append("\n\n")
-                        .append(messages.get(locale, "mail.notification.footer", properties.baseUrl() + "/account"));
-                mail.send(
-                        contact.get().email(),
-                        messages.get(
-                                locale,
-                                "mail.digest.subject",
-                                list.size(),
-                                properties.municipality().name()),
-                        body.toString());
-                list.forEach(Notification::markEmailed);
+                mail(contact.get(), waiting, now);
             } else if (contact.isEmpty() || contact.get().preference() == EmailPreference.OFF) {
-                list.forEach(Notification::markEmailed);
+                waiting.forEach(n -> n.markEmailed(null));
             }
-        });
+        }
+    }
+
+    private boolean quietPeriodOver(long userId, Instant now) {
+        return notifications
+                .lastMailed(userId)
+                .map(last ->
+                        !last.plus(properties.notifications().bundleWindow()).isAfter(now))
+                .orElse(true);
     }
 
     private void notify(
-            Set<Long> recipients,
+            Recipients recipients,
             NotificationKind kind,
             Long consultationId,
             Long ideaId,
             String subject,
-            String detail) {
+            @Nullable String detail,
+            @Nullable String actor,
+            @Nullable String excerpt) {
         Instant now = Instant.now(clock);
-        List<Notification> created = new ArrayList<>();
-        for (long userId : recipients) {
-            Notification n =
-                    notifications.save(new Notification(userId, kind, consultationId, ideaId, subject, detail, now));
-            created.add(n);
+        for (Map.Entry<Long, NotificationReason> recipient : recipients.reasons.entrySet()) {
+            long userId = recipient.getKey();
+            Notification n = notifications.save(new Notification(
+                    userId, kind, recipient.getValue(), consultationId, ideaId, subject, detail, actor, excerpt, now));
             Optional<MailContact> contact = accounts.mailContact(userId);
             if (contact.isEmpty() || contact.get().preference() == EmailPreference.OFF) {
-                n.markEmailed(); // nothing to send, ever
-            } else if (contact.get().preference() == EmailPreference.INSTANT) {
-                Locale locale = contact.get().locale();
-                String sentence = text(kind, subject, detail, locale);
-                mail.send(
-                        contact.get().email(),
-                        sentence,
-                        messages.get(
-                                        locale,
-                                        "mail.notification.body",
-                                        contact.get().displayName(),
-                                        sentence,
-                                        link(n)) + "\n\n"
-                                + messages.get(locale, "mail.notification.footer", properties.baseUrl() + "/account"));
-                n.markEmailed();
+                n.markEmailed(null); // nothing to send, ever
+            } else if (contact.get().preference() == EmailPreference.INSTANT && quietPeriodOver(userId, now)) {
+                // At once, unless a mail went out shortly before: then it waits and goes out bundled.
+                mail(contact.get(), List.of(n), now);
             }
             events.publishEvent(new NotificationCreated(userId));
         }
-        if (!created.isEmpty()) {
-            log.debug("{} notification(s) of kind {}", created.size(), kind);
+        if (!recipients.reasons.isEmpty()) {
+            log.debug("{} notification(s) of kind {}", recipients.reasons.size(), kind);
         }
     }
 
+    /** One mail with one or more notifications, saying why each was sent and how to stop them in one click. */
+    private void mail(MailContact contact, List<Notification> list, Instant now) {
+        if (list.isEmpty()) {
+            return;
+        }
+        Locale locale = contact.locale();
+        AccountService.UnsubscribeLinks unsubscribe = accounts.unsubscribeLinks(contact.id());
+        StringBuilder body = new StringBuilder(messages.get(locale, "mail.greeting", contact.displayName()));
+        String subject;
+        if (list.size() == 1) {
+            Notification n = list.getFirst();
+            subject = text(n, locale);
+            body.append("\n\n").append(text(n, locale)).append('.');
+            appendExcerpt(body, n, locale);
+            body.append("\n\n").append(messages.get(locale, "mail.notification.view", link(n)));
+            body.append("\n\n")
+                    .append(messages.get(locale, "mail.reason." + reason(n).name()));
+        } else {
+            subject = messages.get(
+                    locale,
+                    "mail.bundle.subject",
+                    list.size(),
+                    properties.municipality().name());
+            body.append("\n\n").append(messages.get(locale, "mail.bundle.intro", list.size()));
+            for (Notification n : list) {
+                body.append("\n\n- ").append(text(n, locale)).append('.');
+                appendExcerpt(body, n, locale);
+                body.append("\n  ").append(link(n));
+                body.append("\n  (")
+                        .append(messages.get(
+                                locale, "mail.reason-short." + reason(n).name()))
+                        .append(')');
+            }
+        }
+        body.append("\n\n")
+                .append(messages.get(locale, "mail.unsubscribe", unsubscribe.page()))
+                .append("\n")
+                .append(messages.get(locale, "mail.notification.footer", properties.baseUrl() + "/account"));
+        mail.send(contact.email(), subject, body.toString(), unsubscribe.oneClick());
+        list.forEach(n -> n.markEmailed(now));
+    }
+
+    private void appendExcerpt(StringBuilder body, Notification n, Locale locale) {
+        if (n.getExcerpt() != null) {
+            body.append("\n\n")
+                    .append(messages.get(
+                            locale,
+                            n.getKind() == NotificationKind.OFFICIAL_ANSWER ? "mail.answer-was" : "mail.reaction-was",
+                            n.getActorName() == null ? messages.get(locale, "notification.someone") : n.getActorName()))
+                    .append("\n")
+                    .append(quote(n.getExcerpt()));
+        }
+    }
+
+    private static String quote(String excerpt) {
+        return "> " + excerpt;
+    }
+
+    private static NotificationReason reason(Notification n) {
+        if (n.getReason() != null) {
+            return n.getReason();
+        }
+        return n.getIdeaId() != null ? NotificationReason.FOLLOWS_IDEA : NotificationReason.FOLLOWS_CONSULTATION;
+    }
+
     private String link(Notification n) {
-        return properties.baseUrl()
-                + (n.getIdeaId() != null ? "/ideeen/" + n.getIdeaId() : "/gesprekken/" + n.getConsultationId());
+        return properties.baseUrl() + path(n.getKind(), n.getIdeaId(), n.getConsultationId());
     }
 }

@@ -37,6 +37,12 @@ interface ReactionRepository extends JpaRepository<Reaction, Long> {
 
     long countByAuthorIdAndBodyAndCreatedAtAfter(Long authorId, String body, Instant since);
 
+    @Query(
+            value = "select distinct r.author_id from reaction r join idea i on i.id = r.idea_id "
+                    + "where i.consultation_id = :c",
+            nativeQuery = true)
+    List<Long> authorsIn(long c);
+
     @Query("select r from Reaction r where r.parentId in :parentIds order by r.createdAt, r.id")
     List<Reaction> repliesTo(Collection<Long> parentIds);
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.inspraak.InspraakException;
 import org.inspraak.TextInput;
@@ -228,6 +229,14 @@ public class ReactionService {
     }
 
     public record ReactionFacts(long id, long ideaId, long authorId, String body, boolean hidden) {}
+
+    /** Everyone who reacted on an idea of a consultation; they hear about its outcome. */
+    @Transactional(readOnly = true)
+    public Set<Long> authors(long consultationId) {
+        return reactions.authorsIn(consultationId).stream()
+                .map(Number::longValue)
+                .collect(Collectors.toSet());
+    }
 
     @Transactional(readOnly = true)
     public Optional<ReactionFacts> facts(long reactionId) {

@@ -5,6 +5,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Deny by default: every Vaadin view needs {@code @AnonymousAllowed} or {@code @RolesAllowed}, and
@@ -65,7 +67,10 @@ class SecurityConfig {
                 }));
         // Vaadin's own requests carry Vaadin's CSRF token; everything else, including the login form and /logout,
         // needs Spring Security's. Vaadin would also exempt the login page, which allows login CSRF.
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
+        // RFC 8058 one-click unsubscribe comes from mail clients without a session: the random token is the proof.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(
+                requestUtil::isFrameworkInternalRequest,
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/mail/afmelden/*")));
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         http.authorizeHttpRequests(auth ->
                 auth.requestMatchers("/images/**", "/styles/**", "/favicon.ico").permitAll());

@@ -381,6 +381,36 @@ public class SummaryService {
         }
     }
 
+    /** A published summary as everyone reads it on a consultation's outcome page. */
+    public record PublicSummary(String title, int number, Instant publishedAt, String body) {}
+
+    /**
+     * The latest published version of each summary of a consultation, for everyone: once the municipality has
+     * published its outcome, residents read what the council read. Drafts never leave the workbench.
+     */
+    @Transactional(readOnly = true)
+    public List<PublicSummary> publishedFor(long consultationId) {
+        List<PublicSummary> out = new ArrayList<>();
+        for (Summary s : summaries.findByConsultationIdOrderById(consultationId)) {
+            info(s).published()
+                    .ifPresent(v -> out.add(new PublicSummary(s.getTitle(), v.number(), v.publishedAt(), v.body())));
+        }
+        return out;
+    }
+
+    /** Citations for text everyone reads: an idea that is hidden (or gone) is left unresolved, never shown. */
+    @Transactional(readOnly = true)
+    public List<Citation> publicCitations(String body) {
+        Set<Long> ids = new LinkedHashSet<>();
+        Matcher m = CITATION.matcher(body == null ? "" : body);
+        while (m.find()) {
+            ids.add(Long.parseLong(m.group(1)));
+        }
+        return ids.stream()
+                .map(id -> new Citation(id, ideas.find(id).filter(i -> !i.hidden())))
+                .toList();
+    }
+
     /** The latest published version of every summary, newest first, with whether the reader has read it. */
     @Transactional(readOnly = true)
     public List<Published> published() {

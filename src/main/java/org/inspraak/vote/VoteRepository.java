@@ -29,6 +29,12 @@ interface VoteRepository extends JpaRepository<Vote, Long> {
     @Query("select v from Vote v where v.ideaId = :ideaId")
     List<Vote> findByIdea(Long ideaId);
 
+    @Query(
+            value =
+                    "select distinct v.user_id from vote v join idea i on i.id = v.idea_id where i.consultation_id = :c",
+            nativeQuery = true)
+    List<Long> votersIn(long c);
+
     @Query("select v.choice, count(v) from Vote v where v.ideaId = :ideaId group by v.choice")
     List<Object[]> tally(Long ideaId);
 }

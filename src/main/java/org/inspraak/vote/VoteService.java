@@ -232,6 +232,12 @@ public class VoteService {
     }
 
     /** One cell of the participant × idea matrix: who voted what, when. */
+    /** Everyone who voted on an idea of a consultation; they hear about its outcome. */
+    @Transactional(readOnly = true)
+    public Set<Long> voters(long consultationId) {
+        return votes.votersIn(consultationId).stream().map(Number::longValue).collect(Collectors.toSet());
+    }
+
     public record Cell(long userId, long ideaId, VoteChoice choice, Instant at) {}
 
     /** All votes on the given ideas, for insights. Read in one query; callers decide what to leave out. */

@@ -91,9 +91,12 @@ class NotificationServiceTest extends IntegrationTest {
         reactions.post(idea, reaction, "Ongeveer 5.000 euro per jaar.");
         awaitEventsHandled();
         login(author);
+        // Newest first: the answer, after the two residents' reactions on the author's idea (posting follows it).
         assertThat(notifications.mine(0, 10))
                 .extracting(NotificationService.NotificationView::kind)
-                .containsExactly(NotificationKind.OFFICIAL_ANSWER);
+                .containsExactly(
+                        NotificationKind.OFFICIAL_ANSWER, NotificationKind.REACTION, NotificationKind.REACTION);
+        assertThat(notifications.mine(0, 10).getFirst().excerpt()).isEqualTo("Ongeveer 5.000 euro per jaar.");
         login(resident);
         // The official answer is a reply to the resident's reaction: one notification, not two.
         assertThat(notifications.unreadCount()).isEqualTo(2);

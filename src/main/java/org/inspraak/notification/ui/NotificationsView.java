@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.virtuallist.VirtualList;
@@ -55,7 +56,14 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle {
         link.getElement().addEventListener("click", e -> notifications.markRead(n.id()));
         Span when = new Span(Formats.dateTime(n.createdAt(), getLocale()));
         when.addClassName("muted");
-        Div item = new Div(link, new Div(when));
+        Div item = new Div(link);
+        if (n.excerpt() != null) {
+            // What was written, quoted, so the reader sees it before deciding to open the page.
+            Paragraph excerpt = new Paragraph(n.excerpt());
+            excerpt.addClassName("notification-excerpt");
+            item.add(excerpt);
+        }
+        item.add(new Div(when));
         item.addClassNames("card", "notification", n.read() ? "read" : "unread");
         return item;
     }

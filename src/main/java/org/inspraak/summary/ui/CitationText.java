@@ -21,7 +21,15 @@ public final class CitationText {
     private CitationText() {}
 
     public static String screenHtml(Component ctx, SummaryService summaries, String body) {
-        Map<Long, SummaryService.Citation> byId = index(summaries, body);
+        return screenHtml(ctx, index(summaries.citations(body)), body);
+    }
+
+    /** As {@link #screenHtml(Component, SummaryService, String)}, for pages everyone reads (the outcome). */
+    public static String publicHtml(Component ctx, SummaryService summaries, String body) {
+        return screenHtml(ctx, index(summaries.publicCitations(body)), body);
+    }
+
+    private static String screenHtml(Component ctx, Map<Long, SummaryService.Citation> byId, String body) {
         Matcher m = SummaryService.CITATION.matcher(body);
         StringBuilder md = new StringBuilder();
         while (m.find()) {
@@ -45,7 +53,7 @@ public final class CitationText {
     public record Printed(String html, List<String> footnotes) {}
 
     public static Printed printHtml(Component ctx, SummaryService summaries, String body, String baseUrl) {
-        Map<Long, SummaryService.Citation> byId = index(summaries, body);
+        Map<Long, SummaryService.Citation> byId = index(summaries.citations(body));
         List<Long> order = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Matcher m = SummaryService.CITATION.matcher(body);
@@ -75,9 +83,9 @@ public final class CitationText {
         return new Printed(Markdown.staffHtml(md.toString()), notes);
     }
 
-    private static Map<Long, SummaryService.Citation> index(SummaryService summaries, String body) {
+    private static Map<Long, SummaryService.Citation> index(List<SummaryService.Citation> citations) {
         Map<Long, SummaryService.Citation> byId = new HashMap<>();
-        summaries.citations(body).forEach(c -> byId.put(c.ideaId(), c));
+        citations.forEach(c -> byId.put(c.ideaId(), c));
         return byId;
     }
 
