@@ -23,6 +23,7 @@ import org.inspraak.budget.BudgetService;
 import org.inspraak.consultation.BudgetKind;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.consultation.ConsultationService.ConsultationForm;
+import org.inspraak.consultation.OutcomeService;
 import org.inspraak.idea.AmountKind;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaForm;
@@ -168,8 +169,10 @@ class DemoData implements ApplicationRunner {
 
     private final InsightService insights;
     private final BudgetService budget;
+    private final OutcomeService outcomes;
 
     DemoData(
+            OutcomeService outcomes,
             BudgetService budget,
             InsightService insights,
             InspraakProperties properties,
@@ -192,6 +195,7 @@ class DemoData implements ApplicationRunner {
         this.currentUser = currentUser;
         this.insights = insights;
         this.budget = budget;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -403,10 +407,7 @@ class DemoData implements ApplicationRunner {
                         AmountKind.COST,
                         60_000L),
                 start.minus(Duration.ofDays(100)));
-        currentUser.runAs(
-                staff,
-                () -> ideas.setStatus(
-                        speeltuin, IdeaStatus.IMPLEMENTED, "De nieuwe speeltuin is in september geopend."));
+        closedWithOutcome(closed, speeltuin, residents, wijk, staff, start, today, random);
 
         // A consultation in its voting phase with a budget ballot: residents compose a package of cuts.
         long ballotConsultation = consultations.createUnchecked(new ConsultationForm(
@@ -452,6 +453,139 @@ class DemoData implements ApplicationRunner {
         InspraakUser admin =
                 new InspraakUser(moderator, "beheerder@example.org", "Beheerder", hash, EnumSet.of(Role.ADMIN), true);
         currentUser.runAs(admin, () -> onBallot.forEach(b -> budget.setItem(ballotConsultation, b[0], b[1])));
+    }
+
+    /**
+     * The closed consultation as a resident finds it months later: decisions on every idea, one carried out, and
+     * the municipality's published outcome with what happens next.
+     */
+    private void closedWithOutcome(
+            long closed,
+            long speeltuin,
+            List<Long> residents,
+            Map<String, Long> wijk,
+            InspraakUser staff,
+            Instant start,
+            LocalDate today,
+            Random random) {
+        Object[][] places = {
+            {
+                "Trapveldje Mierlo-Hout met nieuwe doelen",
+                "Mierlo-Hout",
+                35_000L,
+                "Het trapveldje achter de Hoofdstraat heeft geen netten meer en de doelen staan scheef."
+            },
+            {
+                "Schaduw bij speelplek Rijpelberg",
+                "Rijpelberg",
+                20_000L,
+                "Op warme dagen is de speelplek aan de Rijpelbergseweg onbruikbaar: er is geen boom of doek."
+            },
+            {
+                "Waterspeelplaats in het Stadswandelpark",
+                "Centrum",
+                150_000L,
+                "Een plek waar kinderen met water kunnen spelen, zoals in andere steden, trekt gezinnen naar de stad."
+            },
+            {
+                "Speelbos Dierdonk uitbreiden",
+                "Dierdonk",
+                45_000L,
+                "Het speelbos is populair, maar klein. Met boomstammen en een wilgenhut wordt het een echte speelplek."
+            }
+        };
+        List<Long> ideaIds = new ArrayList<>(List.of(speeltuin));
+        for (int i = 0; i < places.length; i++) {
+            ideaIds.add(ideas.postAs(
+                    residents.get(4 + i),
+                    closed,
+                    new IdeaForm(
+                            (String) places[i][0],
+                            (String) places[i][3],
+                            null,
+                            wijk.get((String) places[i][1]),
+                            AmountKind.COST,
+                            (Long) places[i][2]),
+                    start.minus(Duration.ofDays(110 - i))));
+        }
+        // Votes from when the consultation was open, carried in as the import does (the phase rule is over).
+        List<VoteService.ImportedVote> cast = new ArrayList<>();
+        int[] support = {85, 70, 60, 35, 75};
+        for (int i = 0; i < ideaIds.size(); i++) {
+            for (int r = 1; r < residents.size(); r++) {
+                if (random.nextInt(100) < 60) {
+                    int roll = random.nextInt(100);
+                    VoteChoice choice =
+                            roll < support[i] ? VoteChoice.AGREE : roll < 92 ? VoteChoice.DISAGREE : VoteChoice.PASS;
+                    cast.add(new VoteService.ImportedVote(
+                            residents.get(r), ideaIds.get(i), choice, start.minus(Duration.ofDays(95 - r % 20))));
+                }
+            }
+        }
+        votes.importVotes(cast);
+        LocalDate decided = today.minusDays(40);
+        currentUser.runAs(staff, () -> {
+            ideas.setStatus(
+                    speeltuin,
+                    IdeaStatus.SELECTED,
+                    "De speeltoestellen zijn versleten en de speeltuin wordt veel gebruikt. Gekozen voor vervanging in 2026.",
+                    "Openbare Ruimte, team Spelen",
+                    decided);
+            ideas.setStatus(
+                    speeltuin,
+                    IdeaStatus.IMPLEMENTED,
+                    "De nieuwe speeltuin is in september geopend, met toestellen die kinderen zelf mochten kiezen.",
+                    null,
+                    today.minusDays(10));
+            ideas.setStatus(
+                    ideaIds.get(1),
+                    IdeaStatus.SELECTED,
+                    "Nieuwe doelen en netten passen ruim in het budget. De buurt kiest in het voorjaar mee over de plek van de bankjes.",
+                    "Openbare Ruimte, team Spelen",
+                    decided);
+            ideas.setStatus(
+                    ideaIds.get(1),
+                    IdeaStatus.IN_PROGRESS,
+                    "De doelen zijn besteld; de aannemer plaatst ze in maart.",
+                    null,
+                    today.minusDays(5));
+            ideas.setStatus(
+                    ideaIds.get(2),
+                    IdeaStatus.PARTLY_SELECTED,
+                    "Er komen drie bomen bij de speelplek. Een schaduwdoek doen we niet: dat vraagt elk jaar onderhoud en gaat snel stuk.",
+                    "Openbare Ruimte, team Groen",
+                    decided);
+            ideas.setStatus(
+                    ideaIds.get(3),
+                    IdeaStatus.NOT_SELECTED,
+                    "Een waterspeelplaats kost met € 150.000 te veel van het budget van € 400.000 en vraagt dure zorg voor de waterkwaliteit. We nemen het idee mee bij de vernieuwing van het Stadswandelpark in 2028.",
+                    null,
+                    decided);
+            ideas.setStatus(
+                    ideaIds.get(4),
+                    IdeaStatus.UNDER_CONSIDERATION,
+                    "Het speelbos ligt deels in een beschermd natuurgebied. We onderzoeken met het waterschap wat er mag; in juni leest u hier het besluit.",
+                    "Openbare Ruimte, team Natuur",
+                    decided);
+        });
+        outcomes.publishUnchecked(
+                closed,
+                """
+                Bedankt voor de 5 ideeën en alle stemmen. Het college heeft op basis van dit stadsgesprek besloten:
+
+                - **Drie speelplekken** worden opgeknapt: de speeltuin in Brouwhuis (klaar), het trapveld in Mierlo-Hout en de speelplek in Rijpelberg.
+                - De **waterspeelplaats** komt er nu niet, maar gaat mee in de plannen voor het Stadswandelpark.
+                - Over het **speelbos in Dierdonk** besluiten we in juni, na overleg met het waterschap.
+
+                Samen kosten de gekozen plannen € 115.000. Het overige budget gaat naar veiligheidskeuringen van alle speeltoestellen in de gemeente.
+                """,
+                List.of(
+                        new OutcomeService.NextStep(
+                                today.plusDays(60), "Nieuwe doelen en netten op het trapveld in Mierlo-Hout"),
+                        new OutcomeService.NextStep(today.plusDays(120), "Besluit over het speelbos in Dierdonk"),
+                        new OutcomeService.NextStep(
+                                today.plusDays(150), "Bomen geplant bij de speelplek in Rijpelberg")),
+                staff.id());
     }
 
     private static String background() {

@@ -384,7 +384,7 @@ public class IdeaService {
         ZoneId zone = ZoneId.of("Europe/Amsterdam");
         return ideas.findByConsultationIdOrderById(consultationId).stream()
                 .filter(i -> !i.isHidden() && i.getStatus().isDecision() && latest.containsKey(i.getId()))
-                .sorted(Comparator.comparing((Idea i) -> i.getStatus())
+                .sorted(Comparator.comparing((Idea i) -> OUTCOME_ORDER.indexOf(i.getStatus()))
                         .thenComparing(i -> -supportScore(i.getAgreeCount(), i.getDisagreeCount()))
                         .thenComparing(Idea::getId))
                 .map(i -> {
@@ -404,6 +404,15 @@ public class IdeaService {
                 })
                 .toList();
     }
+
+    /** On the outcome page: what is done or going ahead first, then what is still studied, then what is not. */
+    private static final List<IdeaStatus> OUTCOME_ORDER = List.of(
+            IdeaStatus.IMPLEMENTED,
+            IdeaStatus.IN_PROGRESS,
+            IdeaStatus.SELECTED,
+            IdeaStatus.PARTLY_SELECTED,
+            IdeaStatus.UNDER_CONSIDERATION,
+            IdeaStatus.NOT_SELECTED);
 
     /** Everyone who posted an idea in a consultation; they hear about its outcome. */
     @Transactional(readOnly = true)

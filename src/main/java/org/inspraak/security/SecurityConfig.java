@@ -2,15 +2,18 @@ package org.inspraak.security;
 
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -82,6 +85,31 @@ class SecurityConfig {
                 vaadin -> vaadin.loginView(loginPage.view(), "/")
                         .enableCsrfConfiguration(false)
                         .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
+        return http.build();
+    }
+
+    /**
+     * The embeddable widget and the Atom feeds: read-only, no session, no sign-in. The widget may be framed by the
+     * sites in {@code inspraak.embed.frame-ancestors} (by default any site: it has no actions to hijack, and every
+     * link opens Inspraak in a new tab); nothing else of Inspraak can be framed.
+     */
+    @Bean
+    @Order(1)
+    @ConditionalOnWebApplication
+    SecurityFilterChain publicReadOnlyChain(
+            HttpSecurity http, @Value("${inspraak.embed.frame-ancestors:*}") String frameAncestors) throws Exception {
+        http.securityMatcher("/inbedden/**", "/feeds/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.frameOptions(f -> f.disable())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+                                        + "frame-ancestors " + frameAncestors.replaceAll("[;,\\r\\n]", " ")
+                                        + "; base-uri 'none'; form-action 'none'"))
+                        .referrerPolicy(r ->
+                                r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
     }
 

@@ -45,6 +45,7 @@ class FeatureBoundariesTest {
             "neighbourhood",
             "webcare",
             "calendar",
+            "feed",
             "goal",
             "polis");
 

@@ -35,6 +35,7 @@ class AccessibilityBrowserTest extends BrowserTest {
                         "/ideeen/3",
                         "/zoeken?q=afval",
                         "/gesprekken/3/begroting",
+                        "/gesprekken/2/uitkomst",
                         "/login",
                         "/registreren"));
         PAGES.put(
@@ -52,7 +53,8 @@ class AccessibilityBrowserTest extends BrowserTest {
                         "/gesprekken/3/begroting",
                         "/beheer/inzichten",
                         "/beheer/polis",
-                        "/beheer/zoekwoorden"));
+                        "/beheer/zoekwoorden",
+                        "/gesprekken/2/uitkomst/bewerken"));
     }
 
     @Test

@@ -1,14 +1,11 @@
 package org.inspraak.budget.ui;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -29,8 +26,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import org.inspraak.InspraakException;
 import org.inspraak.budget.BudgetService;
 import org.inspraak.budget.BudgetService.Check;
@@ -38,7 +33,6 @@ import org.inspraak.budget.BudgetService.Setup;
 import org.inspraak.consultation.BudgetKind;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.consultation.Phase;
-import org.inspraak.insight.Figures;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.Role;
 import org.inspraak.ui.Amounts;
@@ -158,7 +152,7 @@ class BallotView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                 || currentUser.has(Role.ADMIN)
                 || currentUser.has(Role.COUNCIL_MEMBER)
                 || setup.phase().ordinal() > Phase.VOTING.ordinal()) {
-            add(results(id));
+            add(BallotResults.of(this, budget, id));
         }
     }
 
@@ -260,42 +254,6 @@ class BallotView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         limits.setAlignItems(Alignment.BASELINE);
         limits.setWrap(true);
         d.add(limits, limitResult);
-        return d;
-    }
-
-    private Div results(long id) {
-        BudgetService.Results r = budget.results(id);
-        Div d = new Div(new H2(getTranslation("ballot.results")));
-        d.addClassName("ballot-results");
-        d.add(new Paragraph(getTranslation("ballot.results.count", r.ballots())));
-        if (r.ballots() == 0 || r.items().isEmpty()) {
-            return d;
-        }
-        List<String> labels = r.items().stream().map(i -> i.item().title()).toList();
-        double[] shares =
-                r.items().stream().mapToDouble(i -> Math.round(i.share() * 100)).toArray();
-        StringBuilder desc = new StringBuilder();
-        r.items()
-                .forEach(i -> desc.append(getTranslation(
-                                "ballot.results.desc-item", i.item().title(), i.chosen(), Math.round(i.share() * 100)))
-                        .append(' '));
-        Figures.Figure f = Figures.bars(
-                labels,
-                List.of(getTranslation("ballot.results.share")),
-                List.of(shares),
-                "%",
-                getTranslation("ballot.results"),
-                desc.toString().strip());
-        d.add(new Html("<div class=\"figure\">" + f.svg() + "</div>"));
-        Anchor csv = new Anchor(
-                DownloadHandler.fromInputStream(ev -> {
-                    byte[] bytes = budget.resultsCsv(id).getBytes(StandardCharsets.UTF_8);
-                    return new DownloadResponse(
-                            new ByteArrayInputStream(bytes), "begroting-" + id + ".csv", "text/csv", bytes.length);
-                }),
-                getTranslation("ballot.results.csv"));
-        csv.addClassName("ballot-csv");
-        d.add(csv);
         return d;
     }
 

@@ -24,12 +24,14 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.inspraak.consultation.ConsultationPage;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.consultation.ConsultationService.ConsultationDetails;
+import org.inspraak.consultation.OutcomeService;
 import org.inspraak.consultation.Phase;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.Role;
 import org.inspraak.ui.Formats;
 import org.inspraak.ui.Markdown;
 import org.inspraak.ui.PageParts;
+import org.inspraak.ui.ShareLinks;
 
 /** One Stadsgesprek: the question, its background and phases, and its ideas. */
 @Route("gesprekken/:id(\\d{1,18})")
@@ -39,10 +41,19 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final transient ConsultationService consultations;
     private final transient CurrentUser currentUser;
     private final transient PageParts parts;
+    private final transient OutcomeService outcomes;
+    private final transient ShareLinks share;
     private String title = "";
 
-    ConsultationView(ConsultationService consultations, CurrentUser currentUser, PageParts parts) {
+    ConsultationView(
+            ConsultationService consultations,
+            CurrentUser currentUser,
+            PageParts parts,
+            OutcomeService outcomes,
+            ShareLinks share) {
         this.consultations = consultations;
+        this.outcomes = outcomes;
+        this.share = share;
         this.currentUser = currentUser;
         this.parts = parts;
         addClassName("page");
@@ -58,7 +69,17 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
         Paragraph question = new Paragraph(c.question());
         question.addClassName("question");
         add(heading, PhaseBadge.of(this, c.phase()), question);
+        if (c.phase() == Phase.SUMMARISING || c.phase() == Phase.CLOSED) {
+            boolean published = outcomes.published(c.id()).isPresent();
+            Anchor outcome = new Anchor(
+                    "gesprekken/" + c.id() + "/uitkomst",
+                    getTranslation(published ? "outcome.link" : "outcome.link.pending"));
+            outcome.addClassNames("outcome-link", published ? "published" : "pending");
+            outcome.setId("outcome-link");
+            add(outcome);
+        }
         parts.create(ConsultationPage.ACTIONS, c).forEach(this::add);
+        add(share.of(this, "/gesprekken/" + c.id(), c.title()));
         if (currentUser.has(Role.MODERATOR) || currentUser.has(Role.ADMIN) || currentUser.has(Role.COUNCIL_MEMBER)) {
             HorizontalLayout staffLinks = new HorizontalLayout(
                     new Anchor("gesprekken/" + c.id() + "/inzichten", getTranslation("nav.insights")),
@@ -76,9 +97,7 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
                     "consultation.budget." + c.budgetKind().name(), Formats.euros(c.budgetAmountEuros(), getLocale())));
             budget.addClassName("budget-target");
             add(budget);
-            Anchor ballot = new Anchor("gesprekken/" + c.id() + "/begroting", getTranslation("ballot.link"));
-            ballot.addClassName("ballot-link");
-            add(ballot);
+            add(ballotLink(c));
         }
         add(timeline(c));
         parts.create(ConsultationPage.UPDATES, c).forEach(this::add);
@@ -99,6 +118,25 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
             add(attribution);
         }
         parts.create(ConsultationPage.MAIN, c).forEach(this::add);
+        Anchor feed = new Anchor("/feeds/gesprekken/" + c.id() + ".atom", getTranslation("feed.link"));
+        // Not a view: the browser loads it, Vaadin's router must not.
+        feed.getElement().setAttribute("router-ignore", true);
+        feed.addClassName("feed-link");
+        add(feed);
+    }
+
+    /** Only a link into a phase that is open: before voting it says when, after voting it leads to the results. */
+    private Component ballotLink(ConsultationDetails c) {
+        Component link = switch (c.phase()) {
+            case VOTING -> new Anchor("gesprekken/" + c.id() + "/begroting", getTranslation("ballot.link"));
+            case UPCOMING, IDEAS ->
+                new Paragraph(getTranslation("ballot.link.later", Formats.date(c.votingFrom(), getLocale())));
+            case SUMMARISING, CLOSED ->
+                new Anchor(
+                        "gesprekken/" + c.id() + "/uitkomst#uitslag-begroting", getTranslation("ballot.link.results"));
+        };
+        link.getElement().getClassList().add("ballot-link");
+        return link;
     }
 
     private Component timeline(ConsultationDetails c) {

@@ -49,6 +49,11 @@ class HomeView extends VerticalLayout implements HasDynamicTitle {
                 "home.dates", Formats.date(c.ideasFrom(), getLocale()), Formats.date(c.closedFrom(), getLocale())));
         dates.addClassName("muted");
         Div card = new Div(heading, phase, question, dates);
+        if (c.outcomePublished()) {
+            Anchor outcome = new Anchor("/gesprekken/" + c.id() + "/uitkomst", getTranslation("outcome.home-link"));
+            outcome.addClassName("outcome-link");
+            card.add(new Div(outcome));
+        }
         card.addClassName("card");
         return card;
     }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -149,9 +151,17 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         for (IdeaService.StatusStep step : ideas.timeline(ideaId)) {
             ListItem item = new ListItem(
                     new Span(getTranslation("status." + step.status().name())),
-                    new Span(" · " + Formats.dateTime(step.at(), getLocale())));
+                    new Span(" · "
+                            + (step.effectiveOn() != null
+                                    ? Formats.date(step.effectiveOn(), getLocale())
+                                    : Formats.dateTime(step.at(), getLocale()))));
             if (!step.explanation().isBlank()) {
                 item.add(new Paragraph(step.explanation()));
+            }
+            if (step.department() != null) {
+                Paragraph dept = new Paragraph(getTranslation("outcome.decision.department", step.department()));
+                dept.addClassName("muted");
+                item.add(dept);
             }
             steps.add(item);
         }
@@ -172,14 +182,22 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         explanation.setMaxLength(2000);
         explanation.setWidthFull();
         explanation.setId("status-explanation");
+        TextField department = new TextField(getTranslation("idea.status.department"));
+        department.setMaxLength(IdeaService.MAX_DEPARTMENT);
+        department.setWidthFull();
+        department.setId("status-department");
+        DatePicker date = new DatePicker(getTranslation("idea.status.date"));
+        date.setHelperText(getTranslation("idea.status.date-help"));
+        date.setId("status-date");
         FormMessage message = new FormMessage();
         Button save = new Button(getTranslation("idea.status.save"), e -> {
-            if (message.attempt(() -> ideas.setStatus(idea.id(), status.getValue(), explanation.getValue()))) {
+            if (message.attempt(() -> ideas.setStatus(
+                    idea.id(), status.getValue(), explanation.getValue(), department.getValue(), date.getValue()))) {
                 getUI().ifPresent(ui -> ui.navigate("ideeen/" + idea.id()));
             }
         });
         save.setId("status-save");
-        VerticalLayout form = new VerticalLayout(status, explanation, save, message);
+        VerticalLayout form = new VerticalLayout(status, explanation, department, date, save, message);
         parts.create(IdeaPage.STAFF_TOOLS, context).forEach(form::add);
         form.setPadding(false);
         Details details = new Details(getTranslation("idea.status.change"), form);

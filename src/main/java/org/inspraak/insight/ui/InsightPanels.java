@@ -50,6 +50,18 @@ public final class InsightPanels {
         return d;
     }
 
+    /** The public key figures (no opinion groups: those need the full computation, which is for staff). */
+    public static Component keyFigures(Component ctx, InsightService.KeyFigures f) {
+        Div d = new Div();
+        d.addClassName("key-figures");
+        d.add(
+                figure(ctx, "insight.participants", f.participants()),
+                figure(ctx, "insight.ideas", f.ideas()),
+                figure(ctx, "insight.votes", f.votes()),
+                figure(ctx, "insight.reactions", f.reactions()));
+        return d;
+    }
+
     private static Component figure(Component ctx, String key, int value) {
         Div f = new Div(
                 new Span(String.format(Locale.ROOT, "%,d", value).replace(',', '.')),
