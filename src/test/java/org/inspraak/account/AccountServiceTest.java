@@ -72,7 +72,7 @@ class AccountServiceTest extends IntegrationTest {
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> mailTo(to), Objects::nonNull);
         Matcher matcher = Pattern.compile("http://localhost:8080" + Pattern.quote(path) + "\\?token=([A-Za-z0-9_-]+)")
-                .matcher((String) mail.getContent());
+                .matcher(org.inspraak.MailText.of(mail));
         assertThat(matcher.find()).as("mail contains a link").isTrue();
         return matcher.group(1);
     }
@@ -96,7 +96,10 @@ class AccountServiceTest extends IntegrationTest {
         String email = "nieuw" + TestData.next() + "@example.org";
         accounts.register(registration("  " + email.toUpperCase(Locale.ROOT) + " "));
         String token = linkFromMail(email, "/bevestigen");
-        assertThat((String) mailTo(email).getContent()).contains("Dear Jan uit Stiphout");
+        assertThat(org.inspraak.MailText.of(mailTo(email))).contains("Dear Jan uit Stiphout");
+        assertThat(org.inspraak.MailText.html(mailTo(email)))
+                .as("an HTML alternative with the same, clickable link")
+                .contains("<a href=\"http://localhost:8080/bevestigen?token=" + token + "\">");
 
         assertThatThrownBy(() -> authenticate(email, "drie losse woorden")).isInstanceOf(DisabledException.class);
         accounts.verifyEmail(token);

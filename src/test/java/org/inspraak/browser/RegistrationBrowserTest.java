@@ -56,7 +56,7 @@ class RegistrationBrowserTest extends BrowserTest {
                                 .findFirst()
                                 .orElse(null),
                         Objects::nonNull);
-        Matcher link = Pattern.compile("/bevestigen\\?token=([A-Za-z0-9_-]+)").matcher((String) mail.getContent());
+        Matcher link = Pattern.compile("/bevestigen\\?token=([A-Za-z0-9_-]+)").matcher(org.inspraak.MailText.of(mail));
         assertThat(link.find()).isTrue();
 
         page.navigate(url("/bevestigen?token=" + link.group(1)));
