@@ -1,5 +1,6 @@
 package org.inspraak.account;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,6 +42,7 @@ import org.inspraak.security.RateLimits;
 import org.inspraak.security.Role;
 import org.inspraak.security.SignedInSessions;
 import org.inspraak.ui.LocalePreference;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.annotation.Secured;
@@ -140,6 +142,15 @@ public class AccountService implements UserDetailsService, LocalePreference {
 
     @Transactional
     public long register(Registration r) {
+        return register(r, null);
+    }
+
+    /**
+     * Registers, and remembers in the confirmation link where the person was ({@code returnTo}, a path on this
+     * site), so that confirming signs them in and takes them back there.
+     */
+    @Transactional
+    public long register(Registration r, @Nullable String returnTo) {
         String email = normaliseEmail(r.email());
         String name = validateDisplayName(r.displayName());
         validatePassword(r.password(), email);
@@ -172,7 +183,7 @@ public class AccountService implements UserDetailsService, LocalePreference {
                 account,
                 AccountToken.Purpose.VERIFY_EMAIL,
                 properties.accounts().verificationValidity().toSeconds());
-        String link = properties.baseUrl() + "/bevestigen?token=" + token;
+        String link = verifyLink(token, returnTo);
         mail.send(
                 email,
                 messages.get(
@@ -207,16 +218,38 @@ public class AccountService implements UserDetailsService, LocalePreference {
     }
 
     @Transactional
-    public void verifyEmail(String token) {
+    public InspraakUser verifyEmail(String token) {
         AccountToken t = consumeToken(token, AccountToken.Purpose.VERIFY_EMAIL);
         UserAccount account =
                 users.findById(t.getUserId()).orElseThrow(() -> new InspraakException("error.token.invalid"));
         account.setEmailVerified(true);
+        // The link proved the address: the page signs the person in with the account as it is now.
+        return loadUserByUsername(account.getEmail());
+    }
+
+    private String verifyLink(String token, @Nullable String returnTo) {
+        String back = safeReturnPath(returnTo);
+        return properties.baseUrl() + "/bevestigen?token=" + token
+                + (back == null ? "" : "&terug=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+    }
+
+    /** A path on this site to return to, or null: never another host, a scheme, or a path that climbs. */
+    public static @Nullable String safeReturnPath(@Nullable String path) {
+        if (path == null || path.length() > 200 || !path.matches("/[A-Za-z0-9/_-]*") || path.startsWith("//")) {
+            return null;
+        }
+        return path;
     }
 
     /** Sends a fresh verification link, e.g. when the first one expired. Silent for unknown addresses. */
     @Transactional
     public void resendVerification(String rawEmail) {
+        resendVerification(rawEmail, null);
+    }
+
+    /** As {@link #resendVerification(String)}, keeping where the person was (see {@link #register}). */
+    @Transactional
+    public void resendVerification(String rawEmail, @Nullable String returnTo) {
         String email = normaliseEmail(rawEmail);
         users.findByEmail(email).filter(u -> !u.isEmailVerified()).ifPresent(account -> {
             Locale locale = Messages.fromTag(account.getLocale());
@@ -234,7 +267,7 @@ public class AccountService implements UserDetailsService, LocalePreference {
                             locale,
                             "mail.verify.body",
                             account.getDisplayName(),
-                            properties.baseUrl() + "/bevestigen?token=" + token,
+                            verifyLink(token, returnTo),
                             properties.accounts().verificationValidity().toHours()));
         });
     }

@@ -13,6 +13,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -25,7 +27,7 @@ import org.inspraak.security.Role;
 /** The shell around every page: the municipality's identity, language switch, account menu and role-based navigation. */
 @Layout
 @AnonymousAllowed
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final transient CurrentUser currentUser;
     private final transient AuthenticationContext authentication;
@@ -128,5 +130,10 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.privacy"), "/privacy", VaadinIcon.LOCK.create()));
         nav.getElement().setAttribute("aria-label", getTranslation("nav.menu"));
         return nav;
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        ReturnPath.remember(event.getLocation());
     }
 }

@@ -20,6 +20,7 @@ import org.inspraak.account.AccountService;
 import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.neighbourhood.NeighbourhoodService.NeighbourhoodRef;
 import org.inspraak.ui.FormMessage;
+import org.inspraak.ui.ReturnPath;
 
 /** Registration: e-mail, public name, password, and optional statistics with an explanation of why. */
 @Route("registreren")
@@ -62,21 +63,38 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
         FormLayout form = new FormLayout(email, name, password, optional);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         submit.addClickListener(e -> {
-            boolean ok = message.attempt(() -> accounts.register(new AccountService.Registration(
-                    email.getValue(),
-                    name.getValue(),
-                    password.getValue(),
-                    birthYear.getValue(),
-                    neighbourhood.getValue() == null
-                            ? null
-                            : neighbourhood.getValue().id(),
-                    getLocale())));
+            boolean ok = message.attempt(() -> accounts.register(
+                    new AccountService.Registration(
+                            email.getValue(),
+                            name.getValue(),
+                            password.getValue(),
+                            birthYear.getValue(),
+                            neighbourhood.getValue() == null
+                                    ? null
+                                    : neighbourhood.getValue().id(),
+                            getLocale()),
+                    ReturnPath.current()));
             if (ok) {
                 removeAll();
                 Paragraph done = new Paragraph(
                         getTranslation("register.check-mail", email.getValue().trim()));
                 done.setId("register-done");
-                add(new H1(getTranslation("register.done.title")), done);
+                // The mail may land in spam or take a while: the address can get a fresh link from here.
+                FormMessage resent = new FormMessage();
+                Button resend = new Button(getTranslation("register.resend"), click -> {
+                    if (resent.attempt(() -> accounts.resendVerification(email.getValue(), ReturnPath.current()))) {
+                        resent.success(getTranslation(
+                                "register.resent", email.getValue().trim()));
+                    }
+                });
+                resend.setId("register-resend");
+                resend.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                add(
+                        new H1(getTranslation("register.done.title")),
+                        done,
+                        new Paragraph(getTranslation("register.no-mail")),
+                        resend,
+                        resent);
             } else if (birthYear.isInvalid()) {
                 message.error(getTranslation("error.birth-year.number"));
             }

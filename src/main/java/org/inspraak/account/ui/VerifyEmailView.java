@@ -15,6 +15,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.inspraak.InspraakException;
 import org.inspraak.account.AccountService;
+import org.inspraak.security.InspraakUser;
+import org.inspraak.security.SignIn;
 import org.inspraak.ui.FormMessage;
 import org.inspraak.ui.Notices;
 
@@ -24,9 +26,11 @@ import org.inspraak.ui.Notices;
 public class VerifyEmailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient AccountService accounts;
+    private final transient SignIn signIn;
 
-    public VerifyEmailView(AccountService accounts) {
+    public VerifyEmailView(AccountService accounts, SignIn signIn) {
         this.accounts = accounts;
+        this.signIn = signIn;
         addClassNames("page", "narrow-page");
     }
 
@@ -39,11 +43,22 @@ public class VerifyEmailView extends VerticalLayout implements BeforeEnterObserv
                 .getParameters()
                 .getOrDefault("token", List.of(""))
                 .getFirst();
+        String back = AccountService.safeReturnPath(event.getLocation()
+                .getQueryParameters()
+                .getParameters()
+                .getOrDefault("terug", List.of(""))
+                .getFirst());
         try {
-            accounts.verifyEmail(token);
+            InspraakUser user = accounts.verifyEmail(token);
+            signIn.signIn(user);
             Paragraph ok = new Paragraph(getTranslation("verify.success"));
             ok.setId("verify-success");
-            add(ok, new Anchor("/login", getTranslation("nav.login")));
+            Anchor next = new Anchor(back == null ? "/" : back, getTranslation("verify.continue"));
+            next.setId("verify-continue");
+            next.getElement().setAttribute("router-ignore", true);
+            add(ok, next);
+            // A full load, so the header and every view see the person signed in; back where they were.
+            event.getUI().getPage().setLocation(back == null ? "/" : back);
         } catch (InspraakException e) {
             Paragraph failed = new Paragraph(Notices.message(this, e));
             failed.setId("verify-failed");

@@ -1,10 +1,13 @@
 package org.inspraak.consultation.ui;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -20,6 +23,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.inspraak.consultation.ConsultationPage;
 import org.inspraak.consultation.ConsultationService;
@@ -78,6 +82,9 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
             outcome.setId("outcome-link");
             add(outcome);
         }
+        if (c.phase().isOpen() && !seenExplanation()) {
+            add(explanation());
+        }
         parts.create(ConsultationPage.ACTIONS, c).forEach(this::add);
         add(share.of(this, "/gesprekken/" + c.id(), c.title()));
         if (currentUser.has(Role.MODERATOR) || currentUser.has(Role.ADMIN) || currentUser.has(Role.COUNCIL_MEMBER)) {
@@ -123,6 +130,44 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
         feed.getElement().setAttribute("router-ignore", true);
         feed.addClassName("feed-link");
         add(feed);
+    }
+
+    private static final String EXPLAINED = "inspraak-uitleg";
+
+    /** Whether this browser has closed the explanation before (a functional cookie, nothing personal). */
+    private static boolean seenExplanation() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        return request != null
+                && request.getCookies() != null
+                && Arrays.stream(request.getCookies()).anyMatch(k -> EXPLAINED.equals(k.getName()));
+    }
+
+    /** How taking part works, in the words of the buttons, until the visitor says they have read it. */
+    private Component explanation() {
+        Div box = new Div();
+        box.addClassName("first-visit");
+        box.setId("first-visit");
+        box.getElement().setAttribute("role", "region");
+        box.getElement().setAttribute("aria-label", getTranslation("first-visit.title"));
+        OrderedList steps = new OrderedList();
+        String post = currentUser.get().isPresent() ? "first-visit.post-signed-in" : "first-visit.post";
+        for (String key : List.of("first-visit.read", "first-visit.vote", post, "first-visit.outcome")) {
+            steps.add(new ListItem(getTranslation(key)));
+        }
+        Button done = new Button(getTranslation("first-visit.done"), e -> {
+            // Remembered in this browser for a year; the box does not come back on every page.
+            // On the page, not the box: a hidden element's pending JavaScript is never sent.
+            e.getSource()
+                    .getUI()
+                    .ifPresent(ui -> ui.getPage()
+                            .executeJs(
+                                    "document.cookie = $0 + '=1; max-age=31536000; path=/; SameSite=Lax'", EXPLAINED));
+            box.setVisible(false);
+        });
+        done.setId("first-visit-done");
+        done.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        box.add(new H2(getTranslation("first-visit.title")), steps, done);
+        return box;
     }
 
     /** Only a link into a phase that is open: before voting it says when, after voting it leads to the results. */
