@@ -3,6 +3,7 @@ package org.inspraak.idea;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -24,28 +25,65 @@ interface IdeaRepository extends JpaRepository<Idea, Long> {
     @Query(value = "update idea set reaction_count = reaction_count + :delta where id = :id", nativeQuery = true)
     int addReactions(long id, int delta);
 
-    @Query(
-            "select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.pinned desc, i.createdAt desc, i.id desc")
-    List<Idea> newest(long consultationId, Pageable page);
+    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false "
+            + "and (:themeId is null or i.themeId = :themeId) and (:neighbourhoodId is null or i.neighbourhoodId = :neighbourhoodId) and (:status is null or i.status = :status) "
+            + "order by i.pinned desc, i.createdAt desc, i.id desc")
+    List<Idea> newest(
+            long consultationId,
+            @Nullable Long themeId,
+            @Nullable Long neighbourhoodId,
+            @Nullable IdeaStatus status,
+            Pageable page);
 
-    @Query(
-            "select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.pinned desc, i.supportScore desc, i.agreeCount desc, i.id desc")
-    List<Idea> mostSupported(long consultationId, Pageable page);
+    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false "
+            + "and (:themeId is null or i.themeId = :themeId) and (:neighbourhoodId is null or i.neighbourhoodId = :neighbourhoodId) and (:status is null or i.status = :status) "
+            + "order by i.pinned desc, i.supportScore desc, i.agreeCount desc, i.id desc")
+    List<Idea> mostSupported(
+            long consultationId,
+            @Nullable Long themeId,
+            @Nullable Long neighbourhoodId,
+            @Nullable IdeaStatus status,
+            Pageable page);
 
-    @Query(
-            "select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.pinned desc, i.reactionCount desc, i.id desc")
-    List<Idea> mostDiscussed(long consultationId, Pageable page);
+    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false "
+            + "and (:themeId is null or i.themeId = :themeId) and (:neighbourhoodId is null or i.neighbourhoodId = :neighbourhoodId) and (:status is null or i.status = :status) "
+            + "order by i.pinned desc, i.reactionCount desc, i.id desc")
+    List<Idea> mostDiscussed(
+            long consultationId,
+            @Nullable Long themeId,
+            @Nullable Long neighbourhoodId,
+            @Nullable IdeaStatus status,
+            Pageable page);
 
-    @Query(
-            "select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by i.pinned desc, i.divisiveness desc, i.id desc")
-    List<Idea> mostDivided(long consultationId, Pageable page);
+    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false "
+            + "and (:themeId is null or i.themeId = :themeId) and (:neighbourhoodId is null or i.neighbourhoodId = :neighbourhoodId) and (:status is null or i.status = :status) "
+            + "order by i.pinned desc, i.divisiveness desc, i.id desc")
+    List<Idea> mostDivided(
+            long consultationId,
+            @Nullable Long themeId,
+            @Nullable Long neighbourhoodId,
+            @Nullable IdeaStatus status,
+            Pageable page);
 
     /** A shuffled but stable order: the same seed gives the same order, so paging does not repeat ideas. */
-    @Query(
-            "select i from Idea i where i.consultationId = :consultationId and i.hidden = false order by mod(i.id * :seed, 1000003), i.id")
-    List<Idea> shuffled(long consultationId, long seed, Pageable page);
+    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false "
+            + "and (:themeId is null or i.themeId = :themeId) and (:neighbourhoodId is null or i.neighbourhoodId = :neighbourhoodId) and (:status is null or i.status = :status) "
+            + "order by mod(i.id * :seed, 1000003), i.id")
+    List<Idea> shuffled(
+            long consultationId,
+            @Nullable Long themeId,
+            @Nullable Long neighbourhoodId,
+            @Nullable IdeaStatus status,
+            long seed,
+            Pageable page);
 
     long countByConsultationIdAndHiddenFalse(long consultationId);
+
+    @Query("select count(i) from Idea i where i.consultationId = :consultationId and i.hidden = false and "
+            + "(:themeId is null or i.themeId = :themeId) and (:neighbourhoodId is null or i.neighbourhoodId = :neighbourhoodId) "
+            + "and (:status is null or i.status = :status)")
+    long countFiltered(
+            long consultationId, @Nullable Long themeId, @Nullable Long neighbourhoodId, @Nullable IdeaStatus status);
 
     List<Idea> findByConsultationIdOrderById(Long consultationId);
 

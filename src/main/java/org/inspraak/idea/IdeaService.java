@@ -514,15 +514,32 @@ public class IdeaService {
 
     @Transactional(readOnly = true)
     public List<IdeaSummary> list(long consultationId, IdeaSort sort, long seed, int offset, int limit) {
+        return list(consultationId, IdeaFilter.NONE, sort, seed, offset, limit);
+    }
+
+    /** Which ideas a list shows: any of the three may be null (no filter). */
+    public record IdeaFilter(
+            @Nullable Long themeId,
+            @Nullable Long neighbourhoodId,
+            @Nullable IdeaStatus status) {
+        public static final IdeaFilter NONE = new IdeaFilter(null, null, null);
+    }
+
+    @Transactional(readOnly = true)
+    public List<IdeaSummary> list(
+            long consultationId, IdeaFilter filter, IdeaSort sort, long seed, int offset, int limit) {
+        Long t = filter.themeId();
+        Long n = filter.neighbourhoodId();
+        IdeaStatus s = filter.status();
         int size = Math.max(1, limit);
         // Vaadin's lazy loading asks with offsets that are multiples of the page size.
         Pageable page = PageRequest.of(offset / size, size);
         List<Idea> rows = switch (sort == null ? IdeaSort.NEWEST : sort) {
-            case NEWEST -> ideas.newest(consultationId, page);
-            case MOST_SUPPORT -> ideas.mostSupported(consultationId, page);
-            case MOST_DISCUSSED -> ideas.mostDiscussed(consultationId, page);
-            case MOST_DIVIDED -> ideas.mostDivided(consultationId, page);
-            case RANDOM -> ideas.shuffled(consultationId, Math.floorMod(seed, 999_983L) + 1, page);
+            case NEWEST -> ideas.newest(consultationId, t, n, s, page);
+            case MOST_SUPPORT -> ideas.mostSupported(consultationId, t, n, s, page);
+            case MOST_DISCUSSED -> ideas.mostDiscussed(consultationId, t, n, s, page);
+            case MOST_DIVIDED -> ideas.mostDivided(consultationId, t, n, s, page);
+            case RANDOM -> ideas.shuffled(consultationId, t, n, s, Math.floorMod(seed, 999_983L) + 1, page);
         };
         return toSummaries(rows);
     }
@@ -530,6 +547,11 @@ public class IdeaService {
     @Transactional(readOnly = true)
     public long count(long consultationId) {
         return ideas.countByConsultationIdAndHiddenFalse(consultationId);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(long consultationId, IdeaFilter filter) {
+        return ideas.countFiltered(consultationId, filter.themeId(), filter.neighbourhoodId(), filter.status());
     }
 
     @Transactional(readOnly = true)

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.NavigationTrigger;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.inspraak.InspraakProperties;
@@ -135,5 +136,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         ReturnPath.remember(event.getLocation());
+        // A new page starts at its top; Back and Forward leave the browser's own scroll restoration alone.
+        if (event.getLocationChangeEvent().getTrigger() != NavigationTrigger.HISTORY) {
+            getElement()
+                    .executeJs("window.scrollTo(0, 0); const c = this.shadowRoot && "
+                            + "this.shadowRoot.querySelector('[content]'); if (c) { c.scrollTop = 0; }");
+        }
     }
 }

@@ -1,5 +1,8 @@
 package org.inspraak.idea.ui;
 
+import java.util.List;
+
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -12,6 +15,11 @@ import org.inspraak.ui.Formats;
 public class IdeaCard extends Div {
 
     private static final int EXCERPT = 220;
+
+    public IdeaCard(IdeaSummary idea, List<Component> actions) {
+        this(idea);
+        actions.forEach(this::add);
+    }
 
     public IdeaCard(IdeaSummary idea) {
         addClassNames("card", "idea-card");

@@ -5,9 +5,11 @@ import java.util.Optional;
 import org.inspraak.consultation.ConsultationPage;
 import org.inspraak.consultation.ConsultationService.ConsultationDetails;
 import org.inspraak.idea.IdeaService;
+import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.ui.Live;
 import org.inspraak.ui.PagePart;
+import org.inspraak.ui.PageParts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,8 +19,25 @@ class IdeaPageParts {
 
     @Bean
     PagePart<ConsultationDetails> ideasOfConsultation(
-            IdeaService ideas, CurrentUser currentUser, Live live, IdeaEditor.Factory editors) {
+            IdeaService ideas,
+            CurrentUser currentUser,
+            Live live,
+            IdeaEditor.Factory editors,
+            PageParts parts,
+            NeighbourhoodService neighbourhoods) {
         return PagePart.of(
-                ConsultationPage.MAIN, 0, c -> Optional.of(new IdeaList(c, ideas, currentUser, live, editors)));
+                ConsultationPage.MAIN,
+                0,
+                c -> Optional.of(new IdeaList(
+                        c,
+                        ideas,
+                        currentUser,
+                        live,
+                        editors,
+                        parts,
+                        neighbourhoods.all().stream()
+                                .filter(n -> c.neighbourhoodIds().isEmpty()
+                                        || c.neighbourhoodIds().contains(n.id()))
+                                .toList())));
     }
 }

@@ -52,6 +52,15 @@ public class VoteButtons extends Div {
         refresh();
     }
 
+    /** In a list of ideas: ids unique per idea, and a compact look. */
+    public void inList() {
+        agree.setId("vote-agree-" + ideaId);
+        disagree.setId("vote-disagree-" + ideaId);
+        pass.setId("vote-pass-" + ideaId);
+        summary.setId("vote-summary-" + ideaId);
+        addClassName("in-list");
+    }
+
     private void cast(VoteChoice choice) {
         VoteChoice before = mine;
         if (Notices.attempt(this, () -> votes.vote(ideaId, choice))) {

@@ -32,4 +32,20 @@ class VotePageParts {
             return Optional.of(buttons);
         });
     }
+
+    /**
+     * Voting from the list, without opening each idea: only where a vote can be cast. The list re-renders cards
+     * when counts change, so the card needs no subscription of its own.
+     */
+    @Bean
+    PagePart<IdeaPage.Context> voteButtonsOnCard(VoteService votes, CurrentUser currentUser) {
+        return PagePart.of(IdeaPage.CARD, 0, c -> {
+            if (!c.consultation().phase().acceptsVotes() || !currentUser.has(Role.RESIDENT)) {
+                return Optional.empty();
+            }
+            VoteButtons buttons = new VoteButtons(votes, c.idea().id(), c::idea, true);
+            buttons.inList();
+            return Optional.of(buttons);
+        });
+    }
 }
