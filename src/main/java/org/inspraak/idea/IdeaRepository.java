@@ -11,6 +11,12 @@ import org.springframework.data.jpa.repository.Query;
 
 interface IdeaRepository extends JpaRepository<Idea, Long> {
 
+    /** The visible ideas of a consultation, narrowed by theme, neighbourhood and status where those are given. */
+    String VISIBLE_FILTERED = "select i from Idea i where i.consultationId = :consultationId and i.hidden = false "
+            + "and (:themeId is null or i.themeId = :themeId) "
+            + "and (:neighbourhoodId is null or i.neighbourhoodId = :neighbourhoodId) "
+            + "and (:status is null or i.status = :status) ";
+
     /** Sets the counts and the sort keys derived from them in one statement. */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query(value = """
@@ -25,9 +31,7 @@ interface IdeaRepository extends JpaRepository<Idea, Long> {
     @Query(value = "update idea set reaction_count = reaction_count + :delta where id = :id", nativeQuery = true)
     int addReactions(long id, int delta);
 
-    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false "
-            + "and (:themeId is null or i.themeId = :themeId) and (:neighbourhoodId is null or i.neighbourhoodId = :neighbourhoodId) and (:status is null or i.status = :status) "
-            + "order by i.pinned desc, i.createdAt desc, i.id desc")
+    @Query(VISIBLE_FILTERED + "order by i.pinned desc, i.createdAt desc, i.id desc")
     List<Idea> newest(
             long consultationId,
             @Nullable Long themeId,
@@ -35,9 +39,7 @@ interface IdeaRepository extends JpaRepository<Idea, Long> {
             @Nullable IdeaStatus status,
             Pageable page);
 
-    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false "
-            + "and (:themeId is null or i.themeId = :themeId) and (:neighbourhoodId is null or i.neighbourhoodId = :neighbourhoodId) and (:status is null or i.status = :status) "
-            + "order by i.pinned desc, i.supportScore desc, i.agreeCount desc, i.id desc")
+    @Query(VISIBLE_FILTERED + "order by i.pinned desc, i.supportScore desc, i.agreeCount desc, i.id desc")
     List<Idea> mostSupported(
             long consultationId,
             @Nullable Long themeId,
@@ -45,9 +47,7 @@ interface IdeaRepository extends JpaRepository<Idea, Long> {
             @Nullable IdeaStatus status,
             Pageable page);
 
-    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false "
-            + "and (:themeId is null or i.themeId = :themeId) and (:neighbourhoodId is null or i.neighbourhoodId = :neighbourhoodId) and (:status is null or i.status = :status) "
-            + "order by i.pinned desc, i.reactionCount desc, i.id desc")
+    @Query(VISIBLE_FILTERED + "order by i.pinned desc, i.reactionCount desc, i.id desc")
     List<Idea> mostDiscussed(
             long consultationId,
             @Nullable Long themeId,
@@ -55,9 +55,7 @@ interface IdeaRepository extends JpaRepository<Idea, Long> {
             @Nullable IdeaStatus status,
             Pageable page);
 
-    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false "
-            + "and (:themeId is null or i.themeId = :themeId) and (:neighbourhoodId is null or i.neighbourhoodId = :neighbourhoodId) and (:status is null or i.status = :status) "
-            + "order by i.pinned desc, i.divisiveness desc, i.id desc")
+    @Query(VISIBLE_FILTERED + "order by i.pinned desc, i.divisiveness desc, i.id desc")
     List<Idea> mostDivided(
             long consultationId,
             @Nullable Long themeId,
@@ -66,9 +64,7 @@ interface IdeaRepository extends JpaRepository<Idea, Long> {
             Pageable page);
 
     /** A shuffled but stable order: the same seed gives the same order, so paging does not repeat ideas. */
-    @Query("select i from Idea i where i.consultationId = :consultationId and i.hidden = false "
-            + "and (:themeId is null or i.themeId = :themeId) and (:neighbourhoodId is null or i.neighbourhoodId = :neighbourhoodId) and (:status is null or i.status = :status) "
-            + "order by mod(i.id * :seed, 1000003), i.id")
+    @Query(VISIBLE_FILTERED + "order by mod(i.id * :seed, 1000003), i.id")
     List<Idea> shuffled(
             long consultationId,
             @Nullable Long themeId,
