@@ -62,14 +62,14 @@ class SharePreview implements VaadinServiceInitListener {
                 messages.get(Messages.DUTCH, "home.title"), messages.get(Messages.DUTCH, "home.intro", municipality)));
         if (!page.found()) {
             response.getVaadinResponse().setStatus(HttpServletResponse.SC_NOT_FOUND);
-            page = new PageDescription(messages.get(Messages.DUTCH, "error.page.not-found.title"), "", false);
+            page = new PageDescription(messages.get(Messages.DUTCH, "error.page.not-found.title"), "", false, null);
         }
         Document doc = response.getDocument();
         String title = page.title() + " · " + municipality;
         doc.title(title);
         Element head = doc.head();
         String url = properties.baseUrl() + (route.isEmpty() ? "/" : "/" + route);
-        String image = properties.baseUrl() + ShareImage.PATH;
+        String image = properties.baseUrl() + (page.imagePath() != null ? page.imagePath() : ShareImage.PATH);
         if (!page.description().isBlank()) {
             meta(head, "name", "description", page.description());
         }
@@ -85,9 +85,9 @@ class SharePreview implements VaadinServiceInitListener {
                 List.of("og:description", page.description()),
                 List.of("og:url", url),
                 List.of("og:image", image),
-                List.of("og:image:width", String.valueOf(ShareImage.WIDTH)),
-                List.of("og:image:height", String.valueOf(ShareImage.HEIGHT)),
-                List.of("og:image:alt", municipality),
+                List.of("og:image:width", page.imagePath() != null ? "" : String.valueOf(ShareImage.WIDTH)),
+                List.of("og:image:height", page.imagePath() != null ? "" : String.valueOf(ShareImage.HEIGHT)),
+                List.of("og:image:alt", page.imagePath() != null ? page.title() : municipality),
                 List.of("og:locale", "nl_NL"))) {
             if (!tag.get(1).isBlank()) {
                 meta(head, "property", tag.get(0), tag.get(1));

@@ -50,6 +50,8 @@ final class MatrixTable {
             "ContentCalendarService.publishDue(Instant) = internal",
             "GoalService.add(long,GoalMetric,BigDecimal,LocalDate) = staff",
             "GoalService.remove(long) = staff",
+            "IdeaPhotos.add(long,byte[],String) = signed-in",
+            "IdeaPhotos.remove(long) = signed-in",
             "IdeaService.applyReactionDelta(long,int) = internal",
             "IdeaService.correct(long,String,String) = staff",
             "IdeaService.edit(long,IdeaForm) = signed-in",

@@ -1,5 +1,8 @@
 package org.inspraak.idea.ui;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -10,6 +13,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
@@ -19,6 +23,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -28,6 +33,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.consultation.ConsultationService.ConsultationDetails;
 import org.inspraak.idea.IdeaPage;
+import org.inspraak.idea.IdeaPhotos;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaSummary;
 import org.inspraak.idea.IdeaStatus;
@@ -36,7 +42,9 @@ import org.inspraak.security.InspraakUser;
 import org.inspraak.ui.FormMessage;
 import org.inspraak.ui.Formats;
 import org.inspraak.ui.Markdown;
+import org.inspraak.ui.Notices;
 import org.inspraak.ui.PageParts;
+import org.inspraak.ui.Uploads;
 
 /** One idea: what it proposes, its votes, its status timeline and the conversation about it. */
 @Route("ideeen/:id(\\d{1,18})")
@@ -48,9 +56,11 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final transient CurrentUser currentUser;
     private final transient IdeaEditor.Factory editors;
     private final transient PageParts parts;
+    private final transient IdeaPhotos photos;
     private String title = "";
 
     IdeaView(
+            IdeaPhotos photos,
             IdeaService ideas,
             ConsultationService consultations,
             CurrentUser currentUser,
@@ -61,6 +71,7 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         this.currentUser = currentUser;
         this.editors = editors;
         this.parts = parts;
+        this.photos = photos;
         addClassName("page");
     }
 
@@ -104,6 +115,7 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         body.addClassName("idea-body");
         IdeaPage.Context context = new IdeaPage.Context(idea, consultation);
         add(back, heading, IdeaLabels.of(this, idea), by, body);
+        add(photos(idea, consultation, mine, staff));
         if (idea.moderatorEdited()) {
             Span mark = new Span(getTranslation("moderation.edited-mark"));
             mark.addClassName("muted");
@@ -142,6 +154,62 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         if (idea.locked()) {
             add(new Paragraph(getTranslation("moderation.locked")));
         }
+    }
+
+    /** The idea's photos; its author adds them (with a text alternative), the author or staff remove them. */
+    private Component photos(IdeaSummary idea, ConsultationDetails consultation, boolean mine, boolean staff) {
+        Div section = new Div();
+        section.addClassName("idea-photos");
+        section.setId("idea-photos");
+        List<IdeaPhotos.Photo> list = photos.of(idea.id());
+        for (IdeaPhotos.Photo p : list) {
+            Image img = new Image(p.url(), p.altText());
+            img.setWidth(Math.min(p.width(), 640) + "px");
+            img.addClassName("idea-photo");
+            Div figure = new Div(img);
+            figure.addClassName("idea-photo-frame");
+            if (mine || staff) {
+                Button remove = new Button(getTranslation("photo.remove"), VaadinIcon.TRASH.create(), e -> {
+                    if (Notices.attempt(this, () -> photos.remove(p.id()))) {
+                        getUI().ifPresent(ui -> ui.getPage().reload());
+                    }
+                });
+                remove.addThemeVariants(
+                        ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+                figure.add(remove);
+            }
+            section.add(figure);
+        }
+        if (mine && consultation.phase().acceptsReactions() && list.size() < IdeaPhotos.MAX_PHOTOS) {
+            AtomicReference<byte[]> uploaded = new AtomicReference<>();
+            Upload upload = Uploads.translated(
+                    new Upload(Uploads.inMemory(IdeaPhotos.MAX_UPLOAD, (meta, bytes) -> uploaded.set(bytes))));
+            upload.setAcceptedFileTypes("image/jpeg", "image/png", ".jpg", ".jpeg", ".png");
+            upload.setMaxFiles(1);
+            upload.setMaxFileSize(IdeaPhotos.MAX_UPLOAD);
+            upload.setId("photo-upload");
+            TextField alt = new TextField(getTranslation("photo.alt"));
+            alt.setHelperText(getTranslation("photo.alt-help"));
+            alt.setMaxLength(IdeaPhotos.MAX_ALT);
+            alt.setWidthFull();
+            alt.setId("photo-alt");
+            FormMessage message = new FormMessage();
+            Button add = new Button(getTranslation("photo.add"), e -> {
+                if (uploaded.get() == null) {
+                    message.error(getTranslation("error.photo.none"));
+                } else if (message.attempt(() -> photos.add(idea.id(), uploaded.get(), alt.getValue()))) {
+                    getUI().ifPresent(ui -> ui.getPage().reload());
+                }
+            });
+            add.setId("photo-add");
+            VerticalLayout form = new VerticalLayout(
+                    new Paragraph(getTranslation("photo.intro", IdeaPhotos.MAX_PHOTOS)), upload, alt, add, message);
+            form.setPadding(false);
+            Details details = new Details(getTranslation("photo.title"), form);
+            details.addClassName("photo-form");
+            section.add(details);
+        }
+        return section;
     }
 
     private Component statusTimeline(long ideaId) {
