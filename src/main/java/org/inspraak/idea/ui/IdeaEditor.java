@@ -110,21 +110,23 @@ public class IdeaEditor extends Dialog {
         amount.setMax((int) Math.min(Integer.MAX_VALUE, IdeaService.MAX_AMOUNT));
         amount.setId("idea-amount");
 
-        FormLayout form = new FormLayout(title, description, theme, neighbourhood, amountKind, amount);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
-        form.setColspan(title, 2);
-        form.setColspan(description, 2);
-        Paragraph guidelines = new Paragraph(new Anchor("/richtlijnen", getTranslation("idea.guidelines")));
         Div similar = new Div();
         similar.addClassName("similar-ideas");
         similar.getElement().setAttribute("aria-live", "polite");
         similar.setId("similar-ideas");
+        // Right under the title, where the resident is typing: on a phone, below the form would be out of sight.
+        FormLayout form = new FormLayout(title, similar, description, theme, neighbourhood, amountKind, amount);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
+        form.setColspan(title, 2);
+        form.setColspan(similar, 2);
+        form.setColspan(description, 2);
+        Paragraph guidelines = new Paragraph(new Anchor("/richtlijnen", getTranslation("idea.guidelines")));
         if (editedIdeaId == null) {
             // Suggest existing ideas while typing, so residents vote on a twin instead of posting a duplicate.
             title.setValueChangeMode(ValueChangeMode.LAZY);
             title.addValueChangeListener(e -> showSimilar(f, consultationId, similar));
         }
-        add(form, similar, guidelines, message);
+        add(form, guidelines, message);
 
         submit.setText(getTranslation("idea.submit"));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
