@@ -17,7 +17,8 @@ public record InspraakProperties(
         @DefaultValue("false") boolean demoData,
         @DefaultValue Municipality municipality,
         @DefaultValue Accounts accounts,
-        @DefaultValue Notifications notifications) {
+        @DefaultValue Notifications notifications,
+        @DefaultValue MapSettings map) {
 
     public record Municipality(
             @DefaultValue("Gemeente Helmond") String name,
@@ -34,4 +35,27 @@ public record InspraakProperties(
      * as one bundled mail, so a busy discussion does not fill their inbox.
      */
     public record Notifications(@DefaultValue("10m") Duration bundleWindow) {}
+
+    /**
+     * The map for an idea's location. Tiles come from {@code tileUrl} (OpenStreetMap's by default; a municipality
+     * may point it at its own tile server, and the tests use tiles this site draws itself); a location must lie
+     * within the bounds, and the map opens on the centre.
+     */
+    public record MapSettings(
+            @DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+            String tileUrl,
+
+            @DefaultValue("© OpenStreetMap-bijdragers") String attribution,
+            @DefaultValue("51.4793") double centerLatitude,
+            @DefaultValue("5.6570") double centerLongitude,
+            @DefaultValue("13") int zoom,
+            @DefaultValue("51.42") double south,
+            @DefaultValue("5.56") double west,
+            @DefaultValue("51.53") double north,
+            @DefaultValue("5.76") double east) {
+
+        public boolean contains(double latitude, double longitude) {
+            return latitude >= south && latitude <= north && longitude >= west && longitude <= east;
+        }
+    }
 }

@@ -72,6 +72,8 @@ public class Idea {
     private boolean moderatorEdited;
     private boolean locked;
     private boolean pinned;
+    private Double latitude;
+    private Double longitude;
     private String clientIp;
     private Long mergedInto;
 
@@ -139,6 +141,19 @@ public class Idea {
 
     void setLocked(boolean locked) {
         this.locked = locked;
+    }
+
+    void setLocation(Double latitude, Double longitude) {
+        this.latitude = latitude;
+        this.longitude = longitude;
+    }
+
+    Double getLatitude() {
+        return latitude;
+    }
+
+    Double getLongitude() {
+        return longitude;
     }
 
     void setPinned(boolean pinned) {

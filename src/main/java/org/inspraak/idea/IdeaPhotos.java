@@ -118,6 +118,18 @@ public class IdeaPhotos {
                 .map(IdeaPhoto::getContent);
     }
 
+    /** A person's photos for their data export: which idea, the text alternative and where to download it. */
+    @Transactional(readOnly = true)
+    public List<Photo> exportFor(long authorId) {
+        return photos.photosBy(authorId);
+    }
+
+    /** On account deletion the ideas stay readable, but their photos (a house, a face) go with the person. */
+    @Transactional
+    public int eraseOf(long authorId) {
+        return photos.deleteBy(authorId);
+    }
+
     record Reencoded(byte[] jpeg, int width, int height) {}
 
     /** Decodes, scales down to {@link #MAX_SIDE}, and writes a fresh baseline JPEG without any metadata. */

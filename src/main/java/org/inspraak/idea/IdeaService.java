@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.inspraak.AfterTransaction;
 import org.inspraak.InspraakException;
+import org.inspraak.InspraakProperties;
 import org.inspraak.TextInput;
 import org.inspraak.account.AccountService;
 import org.inspraak.account.ContributionPolicy;
@@ -66,6 +67,8 @@ public class IdeaService {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
 
+    private final InspraakProperties.MapSettings mapBounds;
+
     IdeaService(
             IdeaRepository ideas,
             IdeaStatusChangeRepository statusChanges,
@@ -79,7 +82,9 @@ public class IdeaService {
             ClientIp clientIp,
             ContributionPolicy policy,
             JdbcClient jdbc,
-            JdbcTemplate jdbcTemplate) {
+            JdbcTemplate jdbcTemplate,
+            InspraakProperties properties) {
+        this.mapBounds = properties.map();
         this.ideas = ideas;
         this.statusChanges = statusChanges;
         this.consultations = consultations;
@@ -413,6 +418,38 @@ public class IdeaService {
             IdeaStatus.PARTLY_SELECTED,
             IdeaStatus.UNDER_CONSIDERATION,
             IdeaStatus.NOT_SELECTED);
+
+    /** A place on the map: where the idea is about. */
+    public record Place(double latitude, double longitude) {}
+
+    /** Where the idea is, if its author pointed it out. */
+    @Transactional(readOnly = true)
+    public Optional<Place> place(long ideaId) {
+        return ideas.findById(ideaId)
+                .filter(i -> i.getLatitude() != null && i.getLongitude() != null)
+                .map(i -> new Place(i.getLatitude(), i.getLongitude()));
+    }
+
+    /** The author (or staff) points out where the idea is, or clears it with null; only inside the municipality. */
+    @Transactional
+    public void setPlace(long ideaId, @Nullable Place place) {
+        InspraakUser user = currentUser.require();
+        Idea idea = load(ideaId);
+        if (idea.getAuthorId() != user.id() && !user.isStaff()) {
+            throw new InspraakException("error.forbidden");
+        }
+        if (place != null
+                && (!Double.isFinite(place.latitude())
+                        || !Double.isFinite(place.longitude())
+                        || !mapBounds.contains(place.latitude(), place.longitude()))) {
+            throw new InspraakException("error.place.outside");
+        }
+        // Metre precision is plenty for a crossing or a playground, and says no more than needed.
+        idea.setLocation(
+                place == null ? null : Math.round(place.latitude() * 100_000) / 100_000.0,
+                place == null ? null : Math.round(place.longitude() * 100_000) / 100_000.0);
+        events.publishEvent(new IdeaChanged(ideaId, idea.getConsultationId()));
+    }
 
     /** Everyone who posted an idea in a consultation; they hear about its outcome. */
     @Transactional(readOnly = true)

@@ -263,8 +263,19 @@ public class ReactionService {
     public void restore(long reactionId) {
         currentUser.requireStaff();
         Reaction r = reactions.findById(reactionId).orElseThrow(() -> new InspraakException("error.not-found"));
+        boolean approved = r.isHidden() && IdeaService.PENDING.equals(r.getHiddenReason());
         r.setHidden(false, null);
         events.publishEvent(new ReactionChanged(r.getIdeaId(), r.getId()));
+        if (approved) {
+            // Held back for approval until now: only now do the idea's followers and the person replied to hear of it.
+            Long parentAuthor = r.getParentId() == null
+                    ? null
+                    : reactions
+                            .findById(r.getParentId())
+                            .map(Reaction::getAuthorId)
+                            .orElse(null);
+            events.publishEvent(new ReactionPosted(r.getIdeaId(), r.getId(), r.getAuthorId(), parentAuthor, false));
+        }
     }
 
     @Transactional

@@ -36,7 +36,19 @@ class SecurityConfig {
      * Every response: scripts only from this origin. Vaadin runs the JavaScript the server sends with
      * {@code new Function}, hence {@code 'unsafe-eval'}; its components set inline styles, hence styles stay open.
      */
-    static final String CONTENT_SECURITY_POLICY = policy("'self' 'unsafe-eval'");
+    static String contentSecurityPolicy() {
+        return policy("'self' 'unsafe-eval'");
+    }
+
+    /** The map's tile server, the one other origin images may come from (none when tiles come from this site). */
+    private static volatile String tileOrigin = "";
+
+    @Value("${inspraak.map.tile-url:}")
+    void setTileUrl(String url) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(https?://[A-Za-z0-9.-]+(:\\d+)?)/")
+                .matcher(url);
+        tileOrigin = m.find() ? " " + m.group(1) : "";
+    }
 
     /** The Vaadin page shell: its own inline scripts carry this nonce ({@link ScriptNonces}); no other inline script. */
     static String shellPolicy(String nonce) {
@@ -45,7 +57,8 @@ class SecurityConfig {
 
     private static String policy(String scriptSources) {
         return "default-src 'self'; script-src " + scriptSources + "; "
-                + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+                + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:" + tileOrigin
+                + "; font-src 'self' data:; "
                 + "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
     }
 
@@ -56,7 +69,7 @@ class SecurityConfig {
             HttpSecurity http, RateLimits limits, LoginPage loginPage, RequestUtil requestUtil) throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(limits), UsernamePasswordAuthenticationFilter.class);
         // Locked to this origin, no framing; Vaadin's page shell gets a per-response nonce for its inline scripts.
-        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy()))
                 .referrerPolicy(
                         r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(f -> f.deny())

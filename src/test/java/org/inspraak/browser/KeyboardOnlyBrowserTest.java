@@ -39,6 +39,9 @@ class KeyboardOnlyBrowserTest extends BrowserTest {
         page.waitForURL(u -> !u.contains("/login"));
 
         page.navigate(url("/gesprekken/1"));
+        // Tab only once the page has rendered its list (cards with vote buttons come in after the first response).
+        assertThat(page.locator("#new-idea")).isVisible();
+        assertThat(page.locator(".idea-card").first()).isVisible();
         tabTo(page, "new-idea");
         page.keyboard().press("Enter");
         assertThat(page.locator("#idea-title")).isVisible();

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A resident adds a phone photo to their idea in Chromium; the stored and served copy carries no EXIF or position. */
+/** A resident illustrates their idea in Chromium: a phone photo (stored and served without EXIF or position) and a place on the map. */
 class PhotoBrowserTest extends BrowserTest {
 
     @Autowired
@@ -82,5 +82,53 @@ class PhotoBrowserTest extends BrowserTest {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(Path.of("target/photo-360.png"))
                 .setFullPage(true));
+    }
+
+    @Test
+    void theAuthorPointsOutThePlaceOnAMapThatEveryoneThenSees() {
+        String email = "kaart-" + System.nanoTime() + "@example.org";
+        long author = accounts.createVerified(
+                email,
+                "Mila met de kaart",
+                accounts.encodePassword("inspraak-demo"),
+                EnumSet.of(Role.RESIDENT),
+                null,
+                null,
+                false);
+        long consultation = jdbc.queryForObject(
+                "select id from consultation where title = 'Stadsgesprek: samen slim bezuinigen'", Long.class);
+        long idea = ideas.postAs(
+                author,
+                consultation,
+                new IdeaService.IdeaForm(
+                        "Zebrapad bij de Hoofdstraat",
+                        "Bij de bakker steken veel kinderen over; een zebrapad maakt het veiliger.",
+                        null,
+                        null,
+                        AmountKind.COST,
+                        8000L),
+                Instant.now());
+        login(page, email, "inspraak-demo");
+        page.navigate(url("/ideeen/" + idea));
+        page.locator("#place-details").click();
+        com.microsoft.playwright.Locator map = page.locator("#place-details .place-map");
+        assertThat(map).hasAttribute("data-ready", "true");
+        map.click();
+        assertThat(page.locator("#place-chosen")).containsText("U heeft een plek aangewezen");
+        page.locator("#place-save").click();
+        assertThat(page.locator("#idea-place h2")).hasText("Waar gaat het om?");
+        Double latitude = jdbc.queryForObject("select latitude from idea where id = ?", Double.class, idea);
+        Double longitude = jdbc.queryForObject("select longitude from idea where id = ?", Double.class, idea);
+        assertThat(latitude).isBetween(51.42, 51.53);
+        assertThat(longitude).isBetween(5.56, 5.76);
+
+        context.clearCookies();
+        page.navigate(url("/ideeen/" + idea));
+        com.microsoft.playwright.Locator shown = page.locator("#idea-place .place-map");
+        assertThat(shown).hasAttribute("data-marked", "true");
+        assertThat(shown.locator(".leaflet-marker-icon")).isVisible();
+        assertThat(shown.locator("img.leaflet-tile").first())
+                .hasAttribute("src", java.util.regex.Pattern.compile("/kaart/tegels/"));
+        assertThat(page.locator("#place-details")).hasCount(0);
     }
 }

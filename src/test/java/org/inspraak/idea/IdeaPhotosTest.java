@@ -26,6 +26,9 @@ public class IdeaPhotosTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    IdeaService ideas;
+
     /** A JPEG as a phone writes it: with an EXIF block (APP1) that carries a GPS position. */
     public static byte[] phoneJpeg(int width, int height) throws Exception {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -121,9 +124,19 @@ public class IdeaPhotosTest extends IntegrationTest {
         long id = photos.add(idea, phoneJpeg(200, 200), "Een bankje in het park");
         data.logout();
         assertThat(photos.content(id)).isPresent();
-        jdbc.update("update idea set hidden = true, hidden_reason = 'test' where id = ?", idea);
+        // Hidden the way moderators hide it (through the service, so the search index follows too).
+        loginNew(Role.MODERATOR);
+        ideas.hide(idea, "Een foto met een herkenbaar kind.");
+        data.logout();
+        assertThat(photos.content(id)).isEmpty();
+        loginNew();
         assertThat(photos.content(id)).isEmpty();
         login(author);
         assertThat(photos.content(id)).isPresent();
+        assertThat(photos.exportFor(author.id()))
+                .extracting(IdeaPhotos.Photo::altText)
+                .containsExactly("Een bankje in het park");
+        assertThat(photos.eraseOf(author.id())).isEqualTo(1);
+        assertThat(photos.of(idea)).isEmpty();
     }
 }

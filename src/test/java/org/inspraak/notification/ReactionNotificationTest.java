@@ -154,7 +154,7 @@ class ReactionNotificationTest extends IntegrationTest {
     }
 
     @Test
-    void aReactionWaitingForApprovalTellsNobodyYet() {
+    void aReactionWaitingForApprovalTellsNobodyUntilItIsApproved() {
         long c = data.preModeratedConsultation();
         TestData.User author = data.user();
         long idea = data.idea(c, author);
@@ -163,6 +163,17 @@ class ReactionNotificationTest extends IntegrationTest {
         awaitEventsHandled();
         login(author);
         assertThat(notifications.unreadCount()).isZero();
+
+        // Approved by a moderator: now the author hears of it.
+        long pending =
+                jdbc.queryForObject("select id from reaction where idea_id = ? and hidden = true", Long.class, idea);
+        loginNew(Role.MODERATOR);
+        reactions.restore(pending);
+        awaitEventsHandled();
+        login(author);
+        assertThat(notifications.mine(0, 10))
+                .extracting(NotificationService.NotificationView::excerpt)
+                .containsExactly("Deze reactie wacht nog op een moderator.");
     }
 
     @Test

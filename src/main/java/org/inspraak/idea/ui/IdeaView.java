@@ -1,6 +1,7 @@
 package org.inspraak.idea.ui;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.vaadin.flow.component.Component;
@@ -44,6 +45,7 @@ import org.inspraak.ui.Formats;
 import org.inspraak.ui.Markdown;
 import org.inspraak.ui.Notices;
 import org.inspraak.ui.PageParts;
+import org.inspraak.ui.PlaceMaps;
 import org.inspraak.ui.Uploads;
 
 /** One idea: what it proposes, its votes, its status timeline and the conversation about it. */
@@ -57,9 +59,11 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final transient IdeaEditor.Factory editors;
     private final transient PageParts parts;
     private final transient IdeaPhotos photos;
+    private final transient PlaceMaps maps;
     private String title = "";
 
     IdeaView(
+            PlaceMaps maps,
             IdeaPhotos photos,
             IdeaService ideas,
             ConsultationService consultations,
@@ -72,6 +76,7 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         this.editors = editors;
         this.parts = parts;
         this.photos = photos;
+        this.maps = maps;
         addClassName("page");
     }
 
@@ -116,6 +121,7 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         IdeaPage.Context context = new IdeaPage.Context(idea, consultation);
         add(back, heading, IdeaLabels.of(this, idea), by, body);
         add(photos(idea, consultation, mine, staff));
+        add(place(idea, consultation, mine || staff));
         if (idea.moderatorEdited()) {
             Span mark = new Span(getTranslation("moderation.edited-mark"));
             mark.addClassName("muted");
@@ -207,6 +213,65 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             form.setPadding(false);
             Details details = new Details(getTranslation("photo.title"), form);
             details.addClassName("photo-form");
+            section.add(details);
+        }
+        return section;
+    }
+
+    /** Where the idea is, on a map; its author points it out with a click (optional). */
+    private Component place(IdeaSummary idea, ConsultationDetails consultation, boolean mayEdit) {
+        Div section = new Div();
+        section.addClassName("idea-place");
+        section.setId("idea-place");
+        Optional<IdeaService.Place> place = ideas.place(idea.id());
+        if (place.isPresent()) {
+            section.add(
+                    new H2(getTranslation("place.title")),
+                    maps.create(
+                            place.get().latitude(),
+                            place.get().longitude(),
+                            getTranslation("place.map-label", idea.title()),
+                            null));
+        }
+        if (mayEdit && consultation.phase().acceptsReactions()) {
+            AtomicReference<IdeaService.Place> picked = new AtomicReference<>();
+            FormMessage message = new FormMessage();
+            Paragraph chosen = new Paragraph(getTranslation("place.pick-help"));
+            chosen.setId("place-chosen");
+            Button save = new Button(getTranslation("place.save"), e -> {
+                if (picked.get() == null) {
+                    message.error(getTranslation("place.none-picked"));
+                } else if (message.attempt(() -> ideas.setPlace(idea.id(), picked.get()))) {
+                    getUI().ifPresent(ui -> ui.getPage().reload());
+                }
+            });
+            save.setId("place-save");
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            VerticalLayout form = new VerticalLayout(
+                    chosen,
+                    maps.create(
+                            place.map(IdeaService.Place::latitude).orElse(null),
+                            place.map(IdeaService.Place::longitude).orElse(null),
+                            getTranslation("place.pick-label"),
+                            (lat, lon) -> {
+                                picked.set(new IdeaService.Place(lat, lon));
+                                chosen.setText(getTranslation("place.picked"));
+                            }),
+                    save);
+            if (place.isPresent()) {
+                Button clear = new Button(getTranslation("place.clear"), e -> {
+                    if (message.attempt(() -> ideas.setPlace(idea.id(), null))) {
+                        getUI().ifPresent(ui -> ui.getPage().reload());
+                    }
+                });
+                clear.setId("place-clear");
+                clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                form.add(clear);
+            }
+            form.add(message);
+            form.setPadding(false);
+            Details details = new Details(getTranslation(place.isPresent() ? "place.change" : "place.add"), form);
+            details.setId("place-details");
             section.add(details);
         }
         return section;
