@@ -71,6 +71,12 @@ public class PlaceMaps {
                                 { detail: { lat: ev.latlng.lat, lng: ev.latlng.lng } }));
                             });
                           }
+                          // The map is often created before its box has its final size (inside a closed panel, or
+                          // while the page lays out): redraw the tiles, and keep the place in view, whenever it changes.
+                          new ResizeObserver(() => {
+                            map.invalidateSize();
+                            if (marker && !$8) { map.setView(marker.getLatLng(), map.getZoom()); }
+                          }).observe(el);
                           el.$map = map;
                           el.dataset.ready = 'true';
                         };
