@@ -565,20 +565,40 @@ public class IdeaService {
     @Transactional(readOnly = true)
     public List<IdeaSummary> list(
             long consultationId, IdeaFilter filter, IdeaSort sort, long seed, int offset, int limit) {
+        return toSummaries(page(consultationId, filter, sort, seed, offset, limit));
+    }
+
+    private List<Idea> page(
+            long consultationId, IdeaFilter filter, @Nullable IdeaSort sort, long seed, int offset, int limit) {
         Long t = filter.themeId();
         Long n = filter.neighbourhoodId();
         IdeaStatus s = filter.status();
         int size = Math.max(1, limit);
         // Vaadin's lazy loading asks with offsets that are multiples of the page size.
         Pageable page = PageRequest.of(offset / size, size);
-        List<Idea> rows = switch (sort == null ? IdeaSort.NEWEST : sort) {
+        return switch (sort == null ? IdeaSort.NEWEST : sort) {
             case NEWEST -> ideas.newest(consultationId, t, n, s, page);
             case MOST_SUPPORT -> ideas.mostSupported(consultationId, t, n, s, page);
             case MOST_DISCUSSED -> ideas.mostDiscussed(consultationId, t, n, s, page);
             case MOST_DIVIDED -> ideas.mostDivided(consultationId, t, n, s, page);
             case RANDOM -> ideas.shuffled(consultationId, t, n, s, Math.floorMod(seed, 999_983L) + 1, page);
         };
-        return toSummaries(rows);
+    }
+
+    /** Where an idea stands in a list with this filter and order (0 is the first), if it is in it at all. */
+    @Transactional(readOnly = true)
+    public Optional<Integer> position(long consultationId, IdeaFilter filter, IdeaSort sort, long seed, long ideaId) {
+        int pageSize = 200;
+        long total = count(consultationId, filter);
+        for (int offset = 0; offset < total; offset += pageSize) {
+            List<Idea> rows = page(consultationId, filter, sort, seed, offset, pageSize);
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).getId() == ideaId) {
+                    return Optional.of(offset + i);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     @Transactional(readOnly = true)

@@ -60,4 +60,39 @@ class IdeaListBrowserTest extends BrowserTest {
             phone.close();
         }
     }
+
+    @Test
+    void backFromAnIdeaShowsItsCardAgainAndANewVisitStartsAtTheTop() {
+        BrowserContext phone = newContext(360, 800);
+        try {
+            Page p = phone.newPage();
+            p.navigate(url("/gesprekken/1"));
+            assertThat(p.locator(".idea-card").first()).isVisible();
+            // The thirteenth idea in the default order (newest first, pinned on top), far down a phone's list.
+            String title = jdbc.queryForObject(
+                    "select title from idea where consultation_id = 1 and hidden = false "
+                            + "order by pinned desc, created_at desc, id desc offset 12 rows fetch next 1 rows only",
+                    String.class);
+            p.locator(".idea-list").evaluate("list => list.scrollToIndex(12)");
+            Locator card = p.locator(
+                    ".idea-card",
+                    new Page.LocatorOptions().setHas(p.locator("h3 a", new Page.LocatorOptions().setHasText(title))));
+            card.locator("h3 a").click();
+            assertThat(p.locator("h1")).hasText(title);
+
+            p.goBack();
+            assertThat(p.locator("h1")).not().hasText(title);
+            assertThat(card).isInViewport();
+
+            // Coming to the consultation another way starts at the top of the list.
+            card.locator("h3 a").click();
+            assertThat(p.locator("h1")).hasText(title);
+            p.navigate(url("/"));
+            p.navigate(url("/gesprekken/1"));
+            assertThat(p.locator(".idea-card").first()).isVisible();
+            assertThat(card).not().isInViewport();
+        } finally {
+            phone.close();
+        }
+    }
 }

@@ -21,6 +21,8 @@ import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
@@ -43,7 +45,7 @@ import org.inspraak.ui.PageParts;
  * refreshed live as ideas and votes arrive. Sort and filters live in the address, so Back and a shared link show
  * the same selection; residents vote from the cards.
  */
-class IdeaList extends VerticalLayout implements AfterNavigationObserver {
+class IdeaList extends VerticalLayout implements AfterNavigationObserver, BeforeLeaveObserver {
 
     private static final String SEED = "inspraak.random-seed";
     static final String SORT = "sorteer";
@@ -61,6 +63,7 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver {
     private final Paragraph none = new Paragraph();
     private final transient IdeaService ideas;
     private boolean restoring;
+    private final long seed;
 
     IdeaList(
             ConsultationDetails c,
@@ -99,7 +102,7 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver {
         status.setValue(Optional.empty());
         status.setId("filter-status");
 
-        long seed = visitorSeed();
+        this.seed = visitorSeed();
         list.addClassName("idea-list");
         list.setRenderer(new ComponentRenderer<>(
                 idea -> new IdeaCard(idea, parts.create(IdeaPage.CARD, new IdeaPage.Context(idea, c)))));
@@ -134,8 +137,10 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver {
             }
         }
         add(heading, tools, none, list);
-        setFlexGrow(1, list);
-        list.setHeight("70vh");
+        // A box of its own height that scrolls, so only the cards in view are built: grown to the page's height the
+        // list rendered every card (with its vote buttons) for every visitor.
+        list.setHeight("75vh");
+        list.getStyle().set("flex", "none");
         updateCount();
 
         live.subscribe(list, IdeaService.IdeaChanged.class, e -> {
@@ -219,6 +224,22 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver {
         }
         updateCount();
         list.getDataProvider().refreshAll();
+        ListReturn.take(event.getLocationChangeEvent().getUI(), consultation.id())
+                .ifPresent(this::showAgain);
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        ListReturn.leavingList(event.getUI(), consultation.id(), event.getLocation());
+    }
+
+    /** Back from an idea: its card at the top of the list, and the list in view, where the visitor left it. */
+    private void showAgain(long ideaId) {
+        ideas.position(consultation.id(), filter(), sort.getValue(), seed, ideaId)
+                .ifPresent(index -> {
+                    list.scrollToIndex(index);
+                    list.getElement().executeJs("this.scrollIntoView({block: 'start'})");
+                });
     }
 
     private static String first(Map<String, List<String>> params, String key) {

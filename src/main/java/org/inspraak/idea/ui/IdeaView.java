@@ -27,6 +27,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
@@ -51,7 +53,7 @@ import org.inspraak.ui.Uploads;
 /** One idea: what it proposes, its votes, its status timeline and the conversation about it. */
 @Route("ideeen/:id(\\d{1,18})")
 @AnonymousAllowed
-class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class IdeaView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
     private final transient IdeaService ideas;
     private final transient ConsultationService consultations;
@@ -61,6 +63,7 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final transient IdeaPhotos photos;
     private final transient PlaceMaps maps;
     private String title = "";
+    private long ideaId;
 
     IdeaView(
             PlaceMaps maps,
@@ -81,8 +84,14 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     }
 
     @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        ListReturn.leavingIdea(event.getUI(), ideaId, event.getLocation());
+    }
+
+    @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long id = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
+        ideaId = id;
         IdeaSummary idea = ideas.find(id).orElseThrow(NotFoundException::new);
         ConsultationDetails consultation =
                 consultations.find(idea.consultationId()).orElseThrow(NotFoundException::new);
