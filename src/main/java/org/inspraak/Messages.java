@@ -1,17 +1,18 @@
 package org.inspraak;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
+import com.ibm.icu.text.MessageFormat;
 import com.vaadin.flow.i18n.I18NProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * All user-facing text, Dutch first (the base bundle) and English second. Views reach it through
- * Vaadin's {@code getTranslation}; services use it for mail in the recipient's language.
+ * Vaadin's {@code getTranslation}; services use it for mail in the recipient's language. Patterns are ICU message
+ * formats, so counts choose their plural form ({@code {0, plural, one {# stem} other {# stemmen}}}).
  */
 @Component
 public class Messages implements I18NProvider {

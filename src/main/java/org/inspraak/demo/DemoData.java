@@ -29,6 +29,9 @@ import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaForm;
 import org.inspraak.idea.IdeaStatus;
 import org.inspraak.insight.InsightService;
+import org.inspraak.moderation.FlagReason;
+import org.inspraak.moderation.ModerationService;
+import org.inspraak.moderation.TargetType;
 import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.CurrentUser;
@@ -170,8 +173,10 @@ class DemoData implements ApplicationRunner {
     private final InsightService insights;
     private final BudgetService budget;
     private final OutcomeService outcomes;
+    private final ModerationService moderation;
 
     DemoData(
+            ModerationService moderation,
             OutcomeService outcomes,
             BudgetService budget,
             InsightService insights,
@@ -196,6 +201,7 @@ class DemoData implements ApplicationRunner {
         this.insights = insights;
         this.budget = budget;
         this.outcomes = outcomes;
+        this.moderation = moderation;
     }
 
     @Override
@@ -360,6 +366,8 @@ class DemoData implements ApplicationRunner {
                 "Goed punt over gezinnen met luiers. Bij een eventuele invoering van diftar komt er een regeling voor medisch afval en jonge kinderen.",
                 start.plus(Duration.ofDays(5)));
 
+        reportsWaiting(residents, ideaIds, hash, start);
+
         InspraakUser staff = new InspraakUser(
                 moderator,
                 "moderator@example.org",
@@ -459,6 +467,51 @@ class DemoData implements ApplicationRunner {
      * The closed consultation as a resident finds it months later: decisions on every idea, one carried out, and
      * the municipality's published outcome with what happens next.
      */
+    /**
+     * Two contributions that residents reported and that wait for a moderator: a sharp reply in a thread, and an
+     * advertisement. Reported by two residents each, below the threshold that hides them until a decision.
+     */
+    private void reportsWaiting(List<Long> residents, List<Long> ideaIds, String hash, Instant start) {
+        Instant at = start.plus(Duration.ofDays(6));
+        long opening = reactions.postAs(
+                residents.get(2),
+                false,
+                ideaIds.get(1),
+                null,
+                "Goed plan, als de buurt vooraf mag meepraten over waar het komt.",
+                at);
+        long sharp = reactions.postAs(
+                residents.get(3),
+                false,
+                ideaIds.get(1),
+                opening,
+                "Wat een onzin. Wie dit bedenkt, is nog nooit buiten geweest.",
+                at.plus(Duration.ofHours(3)));
+        long advert = reactions.postAs(
+                residents.get(4),
+                false,
+                ideaIds.get(2),
+                null,
+                "Goedkope zonnepanelen nodig? Kijk op www.zonnig-voordeel.example voor de beste aanbiedingen!",
+                at.plus(Duration.ofHours(5)));
+        report(
+                residents.get(5),
+                hash,
+                TargetType.REACTION,
+                sharp,
+                FlagReason.INSULT,
+                "Persoonlijke aanval op de schrijver.");
+        report(residents.get(6), hash, TargetType.REACTION, sharp, FlagReason.INSULT, "");
+        report(residents.get(7), hash, TargetType.REACTION, advert, FlagReason.SPAM, "");
+        report(residents.get(8), hash, TargetType.REACTION, advert, FlagReason.SPAM, "Reclame voor een bedrijf.");
+    }
+
+    private void report(long resident, String hash, TargetType type, long id, FlagReason reason, String why) {
+        InspraakUser reporter =
+                new InspraakUser(resident, "bewoner@example.org", "", hash, EnumSet.of(Role.RESIDENT), true);
+        currentUser.runAs(reporter, () -> moderation.flag(new ModerationService.Target(type, id), reason, why));
+    }
+
     private void closedWithOutcome(
             long closed,
             long speeltuin,

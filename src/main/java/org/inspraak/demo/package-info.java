@@ -6,6 +6,7 @@
             "consultation",
             "idea",
             "insight",
+            "moderation",
             "neighbourhood",
             "reaction",
             "security",

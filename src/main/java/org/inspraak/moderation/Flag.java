@@ -41,10 +41,21 @@ class Flag {
 
     private Instant resolvedAt;
 
+    /** The author of the reported contribution (not the reporter). */
+    private Long targetAuthorId;
+
     protected Flag() {}
 
-    Flag(TargetType targetType, Long targetId, Long userId, FlagReason reason, String explanation, Instant createdAt) {
+    Flag(
+            TargetType targetType,
+            Long targetId,
+            Long targetAuthorId,
+            Long userId,
+            FlagReason reason,
+            String explanation,
+            Instant createdAt) {
         this.targetType = targetType;
+        this.targetAuthorId = targetAuthorId;
         this.targetId = targetId;
         this.userId = userId;
         this.reason = reason;

@@ -27,6 +27,13 @@ interface FlagRepository extends JpaRepository<Flag, Long> {
             group by f.targetType, f.targetId order by count(f) desc, max(f.createdAt) desc""")
     List<Object[]> queue(Pageable page);
 
+    /** Earlier reports on an author's contributions, decided already; each contribution counts once. */
+    @Query("""
+            select count(distinct concat(f.targetType, ':', f.targetId)) from Flag f
+            where f.targetAuthorId = :authorId and f.resolvedAt is not null
+              and f.reason <> org.inspraak.moderation.FlagReason.AWAITS_APPROVAL""")
+    long earlierReported(Long authorId);
+
     @Query("select count(distinct concat(f.targetType, ':', f.targetId)) from Flag f where f.resolvedAt is null")
     long pending();
 

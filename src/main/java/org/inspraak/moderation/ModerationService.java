@@ -22,6 +22,7 @@ import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.RateLimits;
 import org.inspraak.vote.VoteService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -106,6 +107,23 @@ public class ModerationService {
             boolean hidden,
             long authorSanctions) {}
 
+    /** What a moderator needs to judge an item: where it stands, what it answers, and the author's history. */
+    public record QueueContext(
+            long ideaId,
+            String ideaTitle,
+            List<ThreadLine> thread,
+            long earlierReported,
+            List<SanctionLine> sanctions) {}
+
+    /** A reaction above the reported one, from the top of the thread down. */
+    public record ThreadLine(String authorName, String body, boolean hidden) {}
+
+    public record SanctionLine(
+            boolean suspension,
+            String reason,
+            Instant at,
+            @Nullable Instant until) {}
+
     /** Published when the queue changes, so moderators' navigation count updates live. */
     public record QueueChanged() {}
 
@@ -136,7 +154,7 @@ public class ModerationService {
     public void flag(Target target, FlagReason reason, String explanation) {
         InspraakUser user = currentUser.require();
         accounts.requireCanParticipate(user.id());
-        if (reason == null) {
+        if (reason == null || !FlagReason.residentChoices().contains(reason)) {
             throw new InspraakException("error.flag.reason");
         }
         String text = explanation == null ? "" : explanation.strip();
@@ -160,7 +178,13 @@ public class ModerationService {
         rateLimits.checkIp(RateLimits.Action.FLAG, clientIp.current());
         try {
             flags.saveAndFlush(new Flag(
-                    target.type(), target.id(), user.id(), reason, text.isEmpty() ? null : text, Instant.now(clock)));
+                    target.type(),
+                    target.id(),
+                    author,
+                    user.id(),
+                    reason,
+                    text.isEmpty() ? null : text,
+                    Instant.now(clock)));
         } catch (DataIntegrityViolationException e) {
             if (!DatabaseErrors.isUniqueViolation(e)) {
                 throw e;
@@ -185,6 +209,7 @@ public class ModerationService {
         flags.save(new Flag(
                 TargetType.valueOf(e.type()),
                 e.id(),
+                e.authorId(),
                 e.authorId(),
                 FlagReason.AWAITS_APPROVAL,
                 null,
@@ -250,6 +275,30 @@ public class ModerationService {
                             sanctions.countByUserId(d.authorId))));
         }
         return items;
+    }
+
+    @Transactional(readOnly = true)
+    @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
+    public QueueContext context(Target target) {
+        Description d = describe(target).orElseThrow(() -> new InspraakException("error.not-found"));
+        String ideaTitle =
+                ideas.find(d.ideaId).map(IdeaService.IdeaSummary::title).orElse("");
+        List<ThreadLine> thread = target.type() == TargetType.REACTION
+                ? reactions.ancestors(target.id(), 3).stream()
+                        .map(r -> new ThreadLine(name(r.authorId()), r.body(), r.hidden()))
+                        .toList()
+                : List.of();
+        List<SanctionLine> history = sanctions.findTop10ByUserIdOrderByCreatedAtDesc(d.authorId).stream()
+                .map(s -> new SanctionLine(
+                        s.getKind() == Sanction.Kind.SUSPENSION, s.getReason(), s.getCreatedAt(), s.getUntil()))
+                .toList();
+        return new QueueContext(d.ideaId, ideaTitle, thread, flags.earlierReported(d.authorId), history);
+    }
+
+    private String name(long userId) {
+        return accounts.publicProfile(userId)
+                .map(AccountService.PublicProfile::displayName)
+                .orElse("");
     }
 
     @Transactional

@@ -51,4 +51,20 @@ class Sanction {
         this.createdBy = createdBy;
         this.createdAt = createdAt;
     }
+
+    Kind getKind() {
+        return kind;
+    }
+
+    String getReason() {
+        return reason;
+    }
+
+    Instant getUntil() {
+        return until;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
 }

@@ -238,6 +238,22 @@ public class ReactionService {
                 .collect(Collectors.toSet());
     }
 
+    /** The reactions a reply answers, from the top of its thread down, at most {@code max} of them. */
+    @Transactional(readOnly = true)
+    public List<ReactionFacts> ancestors(long reactionId, int max) {
+        java.util.LinkedList<ReactionFacts> out = new java.util.LinkedList<>();
+        Long parent = reactions.findById(reactionId).map(Reaction::getParentId).orElse(null);
+        while (parent != null && out.size() < max) {
+            Reaction r = reactions.findById(parent).orElse(null);
+            if (r == null) {
+                break;
+            }
+            out.addFirst(new ReactionFacts(r.getId(), r.getIdeaId(), r.getAuthorId(), r.getBody(), r.isHidden()));
+            parent = r.getParentId();
+        }
+        return out;
+    }
+
     @Transactional(readOnly = true)
     public Optional<ReactionFacts> facts(long reactionId) {
         return reactions

@@ -111,6 +111,27 @@ public class WebcareService implements QuestionDesk {
 
     // ---- handling (staff) ------------------------------------------------------------------------
 
+    /** What an answer needs in view: the idea the question is about and the reactions it follows up on. */
+    public record QuestionContext(long ideaId, String ideaTitle, String ideaText, List<ThreadLine> thread) {}
+
+    public record ThreadLine(String authorName, String body) {}
+
+    @Transactional(readOnly = true)
+    @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
+    public QuestionContext context(long questionId) {
+        Question q = questions.findById(questionId).orElseThrow(() -> new InspraakException("error.not-found"));
+        IdeaService.IdeaSummary idea =
+                ideas.find(q.getIdeaId()).orElseThrow(() -> new InspraakException("error.not-found"));
+        List<ThreadLine> thread = reactions.ancestors(q.getReactionId(), 3).stream()
+                .map(r -> new ThreadLine(
+                        accounts.publicProfile(r.authorId())
+                                .map(AccountService.PublicProfile::displayName)
+                                .orElse(""),
+                        r.body()))
+                .toList();
+        return new QuestionContext(idea.id(), idea.title(), idea.description(), thread);
+    }
+
     @Transactional(readOnly = true)
     @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
     public List<QuestionRow> list(boolean openOnly, Long departmentId, int offset, int limit) {

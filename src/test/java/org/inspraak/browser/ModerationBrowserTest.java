@@ -62,8 +62,15 @@ class ModerationBrowserTest extends BrowserTest {
             Locator row = staff.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("sukkels"))
                     .first();
             assertThat(row).isVisible();
-            // Select the row's checkbox: the selection cell sits in the same grid row.
-            staff.locator("#moderation-grid vaadin-checkbox").nth(1).click();
+            // Nothing selected: the actions cannot be used yet.
+            assertThat(staff.locator("#moderation-restore")).isDisabled();
+            // A click on the row itself selects it and opens its context: the idea and the author's history.
+            row.click();
+            assertThat(staff.locator("#moderation-restore")).isEnabled();
+            assertThat(staff.locator(".moderation-context").first()).containsText("Bij het idee:");
+            assertThat(staff.locator(".moderation-history").first()).isVisible();
+            // Acting on one contribution only (merge) stays off for a reaction.
+            assertThat(staff.locator("#moderation-merge")).isDisabled();
             fill(staff, "moderation-reason", "Scherp, maar binnen de richtlijnen");
             staff.locator("#moderation-restore").click();
             assertThat(staff.getByText("Gedaan.")).isVisible();

@@ -51,6 +51,85 @@ class ModerationViewsTest extends KaribuTest {
     }
 
     @Test
+    void actionsFollowTheSelectionAndTheContextShowsTheThreadAndTheAuthorsHistory() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        TestData.User author = data.user();
+        long opening = reactions.postAs(data.user().id(), false, idea, null, "Mooi plan voor de wijk.", Instant.now());
+        long earlier = reactions.postAs(author.id(), false, idea, null, "Eerder scherp commentaar", Instant.now());
+        long reply = reactions.postAs(author.id(), false, idea, opening, "Wat een onzin is dit.", Instant.now());
+        long offTopic = data.idea(c, author);
+        login(data.user());
+        moderation.flag(new ModerationService.Target(TargetType.REACTION, earlier), FlagReason.INSULT, null);
+        login(data.user(Role.MODERATOR));
+        moderation.keep(java.util.List.of(new ModerationService.Target(TargetType.REACTION, earlier)));
+        moderation.warn(author.id(), "Blijf bij de inhoud");
+        login(data.user());
+        moderation.flag(new ModerationService.Target(TargetType.REACTION, reply), FlagReason.INSULT, null);
+        moderation.flag(new ModerationService.Target(TargetType.IDEA, offTopic), FlagReason.OFF_TOPIC, null);
+
+        login(data.user(Role.MODERATOR));
+        navigate("moderatie");
+        @SuppressWarnings("unchecked")
+        Grid<ModerationService.QueueItem> grid = _get(Grid.class, s -> s.withId("moderation-grid"));
+        ModerationService.QueueItem replyItem = null;
+        ModerationService.QueueItem ideaItem = null;
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            ModerationService.QueueItem item = GridKt._get(grid, i);
+            if (item.target().id() == reply && item.target().type() == TargetType.REACTION) {
+                replyItem = item;
+            } else if (item.target().id() == offTopic && item.target().type() == TargetType.IDEA) {
+                ideaItem = item;
+            }
+        }
+        Button hide = _get(Button.class, s -> s.withId("moderation-hide"));
+        Button merge = _get(Button.class, s -> s.withId("moderation-merge"));
+        Button correct = _get(Button.class, s -> s.withId("moderation-correct"));
+        assertThat(hide.isEnabled()).as("nothing selected").isFalse();
+        assertThat(correct.isEnabled()).isFalse();
+
+        grid.select(ideaItem);
+        assertThat(hide.isEnabled()).isTrue();
+        assertThat(merge.isEnabled()).as("one idea can be merged").isTrue();
+        grid.select(replyItem);
+        assertThat(hide.isEnabled()).isTrue();
+        assertThat(correct.isEnabled()).as("correcting takes exactly one").isFalse();
+        assertThat(merge.isEnabled()).isFalse();
+        grid.deselect(ideaItem);
+        assertThat(correct.isEnabled()).isTrue();
+        assertThat(merge.isEnabled()).as("a reaction cannot be merged").isFalse();
+        assertThat(grid.isDetailsVisible(replyItem))
+                .as("the selected item shows its context")
+                .isTrue();
+
+        ModerationService.QueueContext ctx = moderation.context(replyItem.target());
+        assertThat(ctx.ideaId()).isEqualTo(idea);
+        assertThat(ctx.thread())
+                .extracting(ModerationService.ThreadLine::body)
+                .containsExactly("Mooi plan voor de wijk.");
+        assertThat(ctx.earlierReported()).isEqualTo(1);
+        assertThat(ctx.sanctions()).singleElement().satisfies(sanction -> {
+            assertThat(sanction.suspension()).isFalse();
+            assertThat(sanction.reason()).isEqualTo("Blijf bij de inhoud");
+        });
+    }
+
+    @Test
+    void residentsCannotChooseTheSystemsOwnReason() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        login(data.user());
+        Assertions.assertThatThrownBy(() -> moderation.flag(
+                        new ModerationService.Target(TargetType.IDEA, idea), FlagReason.AWAITS_APPROVAL, null))
+                .hasMessageContaining("error.flag.reason");
+        navigate("ideeen/" + idea);
+        _click(_get(Button.class, s -> s.withId("flag-idea-" + idea)));
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<FlagReason> reason = _get(RadioButtonGroup.class, s -> s.withId("flag-reason"));
+        assertThat(reason.getListDataView().getItems()).doesNotContain(FlagReason.AWAITS_APPROVAL);
+    }
+
+    @Test
     void moderatorsHideSeveralItemsAtOnceWithAReason() {
         long c = data.openConsultation();
         long idea = data.idea(c, data.user());

@@ -6,6 +6,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.inspraak.KaribuTest;
@@ -48,7 +49,8 @@ class WebcareViewsTest extends KaribuTest {
         long c = data.openConsultation();
         long idea = data.idea(c, data.user());
         login(data.user());
-        long r = reactions.post(idea, null, "Komt er een inspraakavond?", true);
+        long earlier = reactions.post(idea, null, "Dit plan wordt veel te duur voor de wijk.", false);
+        long r = reactions.post(idea, earlier, "Komt er een inspraakavond?", true);
         login(data.user(Role.MODERATOR));
         navigate("vragen");
         assertThat(_get(Paragraph.class, s -> s.withId("webcare-counts")).getText())
@@ -66,6 +68,12 @@ class WebcareViewsTest extends KaribuTest {
         }
         var cell = GridKt._getCellComponent(grid, row, "actions");
         _click(_get(cell, Button.class, s -> s.withId("answer-" + id)));
+        // The dialog shows what the question follows up on, and the whole question.
+        assertThat(_get(Div.class, s -> s.withId("answer-question")).getText())
+                .endsWith(": Komt er een inspraakavond?");
+        assertThat(_find(Paragraph.class).stream().map(Paragraph::getText))
+                .anyMatch(t -> t.startsWith("Bij het idee:"))
+                .anyMatch(t -> t.endsWith(": Dit plan wordt veel te duur voor de wijk."));
         _setValue(_get(TextArea.class, s -> s.withId("answer-text")), "Ja, op 3 december in het stadhuis.");
         _click(_get(Button.class, s -> s.withId("answer-send")));
         assertThat(webcare.questionsOn(List.of(r)).get(r).answered()).isTrue();

@@ -147,7 +147,7 @@ class EvaluationView extends VerticalLayout implements BeforeEnterObserver, HasD
         String n = String.format(getLocale(), v == Math.rint(v) ? "%.0f" : "%.1f", v);
         return switch (m) {
             case SHARE_UNDER_35 -> n + "%";
-            case MEDIAN_ANSWER_HOURS -> getTranslation("evaluation.hours", n);
+            case MEDIAN_ANSWER_HOURS -> getTranslation("evaluation.hours", v);
             default -> n;
         };
     }

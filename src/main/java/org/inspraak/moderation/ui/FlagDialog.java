@@ -34,7 +34,7 @@ public final class FlagDialog {
     static void open(ModerationService moderation, Target target, Button origin) {
         Dialog dialog = new Dialog(origin.getTranslation("flag.title"));
         RadioButtonGroup<FlagReason> reason = new RadioButtonGroup<>(origin.getTranslation("flag.reason"));
-        reason.setItems(FlagReason.values());
+        reason.setItems(FlagReason.residentChoices());
         reason.setItemLabelGenerator(r -> origin.getTranslation("flag.reason." + r.name()));
         reason.setId("flag-reason");
         TextArea explanation = new TextArea(origin.getTranslation("flag.explanation"));
@@ -53,6 +53,7 @@ public final class FlagDialog {
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.setId("flag-send");
+        dialog.setWidth("min(32rem, 100vw)");
         dialog.add(new VerticalLayout(reason, explanation, guidelines, message));
         dialog.getFooter().add(new Button(origin.getTranslation("action.cancel"), e -> dialog.close()), send);
         dialog.open();

@@ -8,16 +8,19 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -49,6 +52,11 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<QueueItem> grid = new Grid<>();
     private final TextField reason = new TextField();
     private final FormMessage message = new FormMessage();
+    private final List<HasEnabled> anySelected;
+    private final List<HasEnabled> oneSelected;
+    private final List<HasEnabled> oneIdeaSelected;
+    private final Paragraph empty;
+    private final List<Component> workArea;
 
     ModerationQueueView(ModerationService moderation, Live live) {
         this.moderation = moderation;
@@ -56,34 +64,41 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
         addClassName("wide-page");
         setSizeFull();
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addColumn(i ->
-                        getTranslation("moderation.type." + i.target().type().name()))
-                .setHeader(getTranslation("moderation.col.type"))
-                .setAutoWidth(true);
-        grid.addColumn(i -> excerpt(i.text()))
+        // A click on a row (or Space on the focused row) selects it, not only a click on its small checkbox.
+        grid.addAttachListener(
+                e -> grid.getElement()
+                        .executeJs(
+                                "const c = this.querySelector('vaadin-grid-flow-selection-column'); if (c) { c.autoSelect = true; }"));
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setDetailsVisibleOnClick(false);
+        grid.addComponentColumn(this::contribution)
                 .setHeader(getTranslation("moderation.col.text"))
-                .setFlexGrow(4);
-        grid.addColumn(i -> i.openFlags() + " · "
-                        + i.reasons().stream()
-                                .map(r -> getTranslation("flag.reason." + r.name()))
-                                .collect(Collectors.joining(", ")))
+                .setFlexGrow(1);
+        Grid.Column<QueueItem> flagsColumn = grid.addColumn(this::flags)
                 .setHeader(getTranslation("moderation.col.flags"))
-                .setFlexGrow(2);
-        grid.addColumn(i -> i.authorName()
-                        + (i.authorSanctions() > 0
-                                ? " (" + getTranslation("moderation.sanctions", i.authorSanctions()) + ")"
-                                : ""))
+                .setWidth("10rem")
+                .setFlexGrow(0);
+        Grid.Column<QueueItem> author = grid.addColumn(this::author)
                 .setHeader(getTranslation("moderation.col.author"))
-                .setAutoWidth(true);
-        grid.addColumn(i -> i.hidden()
-                        ? getTranslation("moderation.state.hidden")
-                        : getTranslation("moderation.state.visible"))
-                .setHeader(getTranslation("moderation.col.state"))
-                .setAutoWidth(true);
-        grid.addColumn(i -> Formats.dateTime(i.latestFlag(), getLocale()))
+                .setWidth("10rem")
+                .setFlexGrow(0);
+        Grid.Column<QueueItem> latest = grid.addColumn(i -> Formats.dateTime(i.latestFlag(), getLocale()))
                 .setHeader(getTranslation("moderation.col.latest"))
-                .setAutoWidth(true);
+                .setWidth("9rem")
+                .setFlexGrow(0);
+        // Kind and state stand above each text; on a phone the other columns' facts join them there.
+        List<Grid.Column<QueueItem>> wideOnly = List.of(flagsColumn, author, latest);
+        addAttachListener(e -> {
+            e.getUI().getPage().retrieveExtendedClientDetails(d -> narrow(wideOnly, d.getWindowInnerWidth()));
+            e.getUI().getPage().addBrowserWindowResizeListener(r -> narrow(wideOnly, r.getWidth()));
+        });
         grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
+        // The context of what is selected opens under its row; a moderator judges with the thread and history in view.
+        grid.asMultiSelect().addSelectionListener(e -> {
+            e.getAddedSelection().forEach(i -> grid.setDetailsVisible(i, true));
+            e.getRemovedSelection().forEach(i -> grid.setDetailsVisible(i, false));
+            enableActions();
+        });
         grid.setItems(
                 q -> moderation.queue(q.getOffset(), q.getLimit()).stream(), q -> (int) moderation.pendingCount());
         grid.setId("moderation-grid");
@@ -101,6 +116,7 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
                 "restore",
                 () -> selected().forEach(t -> moderation.restore(t, reason.getValue())));
         Button correct = new Button(getTranslation("moderation.correct"), e -> single().ifPresent(this::correct));
+        correct.setId("moderation-correct");
         Button merge = new Button(getTranslation("moderation.merge"), e -> {
             if (message.attempt(() -> singleIdea(t -> mergeDialog(t.id())))) {
                 message.clear();
@@ -129,12 +145,15 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
                                         .atStartOfDay(ZoneId.of("Europe/Amsterdam"))
                                         .toInstant(),
                         reason.getValue())));
+        anySelected = List.of(keep, hide, restore);
+        oneSelected = List.of(correct, warn, until, suspend);
+        oneIdeaSelected = List.of(merge, lock, pin);
+        enableActions();
         FlexLayout actions = new FlexLayout(keep, hide, restore, correct, merge, lock, pin, warn, until, suspend);
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         actions.addClassName("moderation-actions");
         Paragraph empty = new Paragraph(getTranslation("moderation.empty"));
         empty.setId("moderation-empty");
-        empty.setVisible(moderation.pendingCount() == 0);
         add(
                 new H1(getTranslation("moderation.title")),
                 new Paragraph(getTranslation("moderation.intro")),
@@ -144,10 +163,29 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
                 empty,
                 grid);
         expand(grid);
+        this.empty = empty;
+        this.workArea = List.of(reason, actions, grid);
+        showWhetherEmpty();
         live.subscribe(grid, ModerationService.QueueChanged.class, e -> {
             grid.getDataProvider().refreshAll();
-            empty.setVisible(moderation.pendingCount() == 0);
+            showWhetherEmpty();
         });
+    }
+
+    /** Nothing to decide: say so, instead of an empty grid under a row of buttons that cannot act. */
+    private void showWhetherEmpty() {
+        boolean nothing = moderation.pendingCount() == 0;
+        empty.setVisible(nothing);
+        workArea.forEach(c -> c.setVisible(!nothing));
+    }
+
+    /** Actions that cannot apply to the current selection are disabled, not refused after a click. */
+    private void enableActions() {
+        Set<QueueItem> items = grid.getSelectedItems();
+        anySelected.forEach(b -> b.setEnabled(!items.isEmpty()));
+        oneSelected.forEach(b -> b.setEnabled(items.size() == 1));
+        boolean oneIdea = items.size() == 1 && items.iterator().next().target().type() == TargetType.IDEA;
+        oneIdeaSelected.forEach(b -> b.setEnabled(oneIdea));
     }
 
     private Button action(String key, String id, Runnable action) {
@@ -234,15 +272,87 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Div details(QueueItem i) {
-        Pre text = new Pre(i.text());
+        ModerationService.QueueContext ctx = moderation.context(i.target());
+        Div box = new Div();
+        box.addClassName("moderation-context");
+        Paragraph where = new Paragraph(getTranslation("moderation.context.idea") + " ");
+        where.add(new Anchor("/ideeen/" + ctx.ideaId(), ctx.ideaTitle()));
+        box.add(where);
+        if (!ctx.thread().isEmpty()) {
+            Div thread = new Div();
+            thread.addClassName("moderation-thread");
+            thread.add(new Paragraph(getTranslation("moderation.context.thread")));
+            ctx.thread().forEach(line -> {
+                Paragraph p = new Paragraph(line.authorName() + ": "
+                        + (line.hidden() ? getTranslation("moderation.context.hidden") + " " : "")
+                        + line.body());
+                p.addClassName("moderation-thread-line");
+                thread.add(p);
+            });
+            box.add(thread);
+        }
+        Div text = new Div(i.text());
         text.addClassName("moderation-text");
-        Div box = new Div(text);
+        box.add(text);
         if (!i.explanations().isEmpty()) {
             box.add(new Paragraph(
                     getTranslation("moderation.explanations") + " " + String.join(" · ", i.explanations())));
         }
-        box.add(new Anchor("/ideeen/" + i.ideaId(), getTranslation("moderation.in-context")));
+        Paragraph history = new Paragraph(getTranslation("moderation.context.reported", ctx.earlierReported()));
+        history.addClassName("moderation-history");
+        box.add(history);
+        ctx.sanctions()
+                .forEach(sanction -> box.add(new Paragraph(
+                        sanction.suspension() && sanction.until() != null
+                                ? getTranslation(
+                                        "moderation.context.suspended",
+                                        Formats.dateTime(sanction.at(), getLocale()),
+                                        Formats.dateTime(sanction.until(), getLocale()),
+                                        sanction.reason())
+                                : getTranslation(
+                                        sanction.suspension()
+                                                ? "moderation.context.suspended-open"
+                                                : "moderation.context.warned",
+                                        Formats.dateTime(sanction.at(), getLocale()),
+                                        sanction.reason()))));
         return box;
+    }
+
+    private void narrow(List<Grid.Column<QueueItem>> wideOnly, int width) {
+        boolean phone = width < 800;
+        wideOnly.forEach(c -> c.setVisible(!phone));
+        grid.setClassName("moderation-narrow", phone);
+    }
+
+    private String type(QueueItem i) {
+        return getTranslation("moderation.type." + i.target().type().name());
+    }
+
+    private String flags(QueueItem i) {
+        return i.openFlags() + " · "
+                + i.reasons().stream()
+                        .map(r -> getTranslation("flag.reason." + r.name()))
+                        .collect(Collectors.joining(", "));
+    }
+
+    private String author(QueueItem i) {
+        return i.authorName()
+                + (i.authorSanctions() > 0
+                        ? " (" + getTranslation("moderation.sanctions", i.authorSanctions()) + ")"
+                        : "");
+    }
+
+    private String state(QueueItem i) {
+        return i.hidden() ? getTranslation("moderation.state.hidden") : getTranslation("moderation.state.visible");
+    }
+
+    /** The excerpt under a line with its kind and state, and on a phone also the reports and the author. */
+    private Div contribution(QueueItem i) {
+        Span phoneOnly = new Span(" · " + flags(i) + " · " + author(i));
+        phoneOnly.addClassName("moderation-phone-only");
+        Div meta = new Div(new Span(type(i) + " · " + state(i)), phoneOnly);
+        meta.addClassName("moderation-meta");
+        return new Div(meta, new Span(excerpt(i.text())));
     }
 
     private static String excerpt(String text) {

@@ -9,7 +9,9 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -77,6 +79,8 @@ class WebcareView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::actions).setAutoWidth(true).setKey("actions");
         grid.setPartNameGenerator(q -> q.overdue() ? "overdue" : null);
         grid.setId("webcare-grid");
+        // The whole question, wrapped: a moderator should not have to open a dialog to read it.
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
 
         add(
                 new H1(getTranslation("webcare.title")),
@@ -156,7 +160,25 @@ class WebcareView extends VerticalLayout implements HasDynamicTitle {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("answer-send");
-        dialog.add(new VerticalLayout(new Paragraph(q.text()), text, m));
+        WebcareService.QuestionContext ctx = webcare.context(q.id());
+        Div context = new Div();
+        context.addClassName("moderation-context");
+        Paragraph idea = new Paragraph(getTranslation("moderation.context.idea") + " ");
+        idea.add(new Anchor("/ideeen/" + ctx.ideaId(), ctx.ideaTitle()));
+        Paragraph ideaText = new Paragraph(ctx.ideaText());
+        ideaText.addClassName("moderation-excerpt");
+        context.add(idea, ideaText);
+        if (!ctx.thread().isEmpty()) {
+            Div thread = new Div(new Paragraph(getTranslation("moderation.context.thread")));
+            thread.addClassName("moderation-thread");
+            ctx.thread().forEach(line -> thread.add(new Paragraph(line.authorName() + ": " + line.body())));
+            context.add(thread);
+        }
+        Div question = new Div(q.authorName() + ": " + q.text());
+        question.addClassName("moderation-text");
+        question.setId("answer-question");
+        context.add(question);
+        dialog.add(new VerticalLayout(context, text, m));
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
