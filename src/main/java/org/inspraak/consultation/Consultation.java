@@ -62,6 +62,9 @@ class Consultation {
     @Column(nullable = false)
     private Instant createdAt;
 
+    /** Null while a draft; from this moment residents see it (a moment ahead plans the publication). */
+    private Instant publishedFrom;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "consultation_neighbourhood", joinColumns = @JoinColumn(name = "consultation_id"))
     @Column(name = "neighbourhood_id")
@@ -137,6 +140,18 @@ class Consultation {
 
     String getAttribution() {
         return attribution;
+    }
+
+    Instant getPublishedFrom() {
+        return publishedFrom;
+    }
+
+    void setPublishedFrom(Instant publishedFrom) {
+        this.publishedFrom = publishedFrom;
+    }
+
+    boolean isPublicAt(Instant now) {
+        return publishedFrom != null && !publishedFrom.isAfter(now);
     }
 
     Instant getCreatedAt() {

@@ -19,6 +19,9 @@ import org.inspraak.InspraakException;
 import org.inspraak.TextInput;
 import org.inspraak.audit.AuditService;
 import org.inspraak.neighbourhood.NeighbourhoodService;
+import org.inspraak.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.annotation.Secured;
@@ -42,8 +45,12 @@ public class ConsultationService {
     private final Clock clock;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
+    private final CurrentUser currentUser;
+    private final ObjectProvider<PublicationCheck> checks;
 
     ConsultationService(
+            CurrentUser currentUser,
+            ObjectProvider<PublicationCheck> checks,
             ConsultationRepository consultations,
             ThemeRepository themes,
             OutcomeRepository outcomes,
@@ -52,6 +59,8 @@ public class ConsultationService {
             AuditService audit,
             ApplicationEventPublisher events) {
         this.consultations = consultations;
+        this.currentUser = currentUser;
+        this.checks = checks;
         this.neighbourhoods = neighbourhoods;
         this.clock = clock;
         this.audit = audit;
@@ -104,7 +113,9 @@ public class ConsultationService {
             Set<Long> neighbourhoodIds,
             String attribution,
             List<String> targetGroups,
-            boolean preModeration) {}
+            boolean preModeration,
+            @Nullable Instant publishedFrom,
+            boolean published) {}
 
     public record ConsultationSummary(
             long id,
@@ -113,22 +124,30 @@ public class ConsultationService {
             Phase phase,
             LocalDate ideasFrom,
             LocalDate closedFrom,
-            boolean outcomePublished) {}
+            boolean outcomePublished,
+            @Nullable Instant publishedFrom,
+            boolean published) {}
 
     @Transactional
     @Secured("ROLE_ADMIN")
     public long create(ConsultationForm form) {
-        long id = createUnchecked(form);
+        long id = insert(form, null);
         audit.record("CONSULTATION_CREATED", "CONSULTATION", id, form.title());
         return id;
     }
 
-    /** For demo seeding and imports, which run without a signed-in admin. */
+    /** For demo seeding and imports, which run without a signed-in admin: public at once. */
     @Transactional
     public long createUnchecked(ConsultationForm form) {
+        return insert(form, Instant.now(clock));
+    }
+
+    /** A new consultation; without a publication moment it is a draft that only staff see. */
+    private long insert(ConsultationForm form, @Nullable Instant publishedFrom) {
         validate(form);
         Consultation c = new Consultation(Instant.now(clock));
         c.apply(form);
+        c.setPublishedFrom(publishedFrom);
         consultations.save(c);
         for (String theme : form.themes()) {
             themes.save(new Theme(c.getId(), theme.strip()));
@@ -187,14 +206,39 @@ public class ConsultationService {
                         Set.copyOf(c.getNeighbourhoodIds()),
                         c.getAttribution(),
                         List.copyOf(c.getTargetGroups()),
-                        c.isPreModeration()));
+                        c.isPreModeration(),
+                        c.getPublishedFrom(),
+                        c.isPublicAt(clock.instant())));
+    }
+
+    /** A consultation as the current visitor may see it: drafts and planned ones only for staff. */
+    @Transactional(readOnly = true)
+    public Optional<ConsultationDetails> findVisible(long id) {
+        boolean staff = currentUser.get().map(u -> u.isStaff()).orElse(false);
+        return find(id).filter(c -> c.published() || staff);
     }
 
     @Transactional(readOnly = true)
     public List<ConsultationSummary> forHome(int offset, int limit) {
         LocalDate today = LocalDate.now(clock);
         int size = Math.max(1, limit);
-        List<Consultation> page = consultations.findForHome(today, PageRequest.of(offset / size, size));
+        List<Consultation> page =
+                consultations.findForHome(today, clock.instant(), PageRequest.of(offset / size, size));
+        return summaries(page, today);
+    }
+
+    /** For staff: every consultation, drafts and planned ones first. */
+    @Transactional(readOnly = true)
+    @Secured({"ROLE_ADMIN", "ROLE_MODERATOR"})
+    public List<ConsultationSummary> forStaff(int offset, int limit) {
+        LocalDate today = LocalDate.now(clock);
+        int size = Math.max(1, limit);
+        return summaries(
+                consultations.findForStaff(today, clock.instant(), PageRequest.of(offset / size, size)), today);
+    }
+
+    private List<ConsultationSummary> summaries(List<Consultation> page, LocalDate today) {
+        Instant now = clock.instant();
         Set<Long> withOutcome = page.isEmpty()
                 ? Set.of()
                 : Set.copyOf(outcomes.publishedAmong(
@@ -207,7 +251,9 @@ public class ConsultationService {
                         c.phaseOn(today),
                         c.getIdeasFrom(),
                         c.getClosedFrom(),
-                        withOutcome.contains(c.getId())))
+                        withOutcome.contains(c.getId()),
+                        c.getPublishedFrom(),
+                        c.isPublicAt(now)))
                 .toList();
     }
 
@@ -217,7 +263,9 @@ public class ConsultationService {
     @Transactional(readOnly = true)
     public List<PhaseState> phaseStates() {
         LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
         return consultations.findAll().stream()
+                .filter(c -> c.isPublicAt(now))
                 .map(c -> {
                     Phase p = c.phaseOn(today);
                     LocalDate since = switch (p) {
@@ -235,6 +283,11 @@ public class ConsultationService {
 
     @Transactional(readOnly = true)
     public long count() {
+        return consultations.countPublic(clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public long countAll() {
         return consultations.count();
     }
 
@@ -274,7 +327,8 @@ public class ConsultationService {
         }
         Phase phase = consultations
                 .findById(consultationId)
-                .map(c -> c.phaseOn(today))
+                // Nothing can be done in a draft, whatever its dates say.
+                .map(c -> c.isPublicAt(clock.instant()) ? c.phaseOn(today) : Phase.UPCOMING)
                 .orElseThrow(() -> new InspraakException("error.not-found"));
         phases.put(consultationId, new CachedPhase(today, phase, now));
         return phase;
@@ -291,6 +345,74 @@ public class ConsultationService {
     private void forgetPhase(long id) {
         phases.remove(id);
         AfterTransaction.completion(() -> phases.remove(id));
+    }
+
+    // ---- publication -----------------------------------------------------------------------------
+
+    /** What to check before publishing: this module's own points and those of the modules above it. */
+    @Transactional(readOnly = true)
+    @Secured("ROLE_ADMIN")
+    public List<PublicationCheck.CheckItem> checklist(long id) {
+        Consultation c = load(id);
+        LocalDate today = LocalDate.now(clock);
+        List<PublicationCheck.CheckItem> items = new java.util.ArrayList<>(List.of(
+                new PublicationCheck.CheckItem(
+                        "admin.publication.check.question",
+                        c.getQuestion().strip().length() >= 20),
+                new PublicationCheck.CheckItem(
+                        "admin.publication.check.background",
+                        c.getBackground().strip().length() >= 100),
+                new PublicationCheck.CheckItem(
+                        "admin.publication.check.themes",
+                        themes.findByConsultationIdOrderByName(id).size() >= 2),
+                new PublicationCheck.CheckItem(
+                        "admin.publication.check.neighbourhoods",
+                        !c.getNeighbourhoodIds().isEmpty()
+                                || neighbourhoods.all().isEmpty()),
+                new PublicationCheck.CheckItem(
+                        "admin.publication.check.dates", c.getClosedFrom().isAfter(today))));
+        checks.orderedStream().forEach(check -> items.addAll(check.checks(id)));
+        return items;
+    }
+
+    /**
+     * Publishes a draft now ({@code at} null) or plans it for a later moment. Once residents can see a
+     * consultation it stays public: they may have taken part.
+     */
+    @Transactional
+    @Secured("ROLE_ADMIN")
+    public void publish(long id, @Nullable Instant at) {
+        Consultation c = load(id);
+        Instant now = clock.instant();
+        if (c.isPublicAt(now)) {
+            throw new InspraakException("error.publication.already");
+        }
+        if (at != null && at.isBefore(now.minusSeconds(60))) {
+            throw new InspraakException("error.publication.past");
+        }
+        if (!c.getClosedFrom().isAfter(LocalDate.now(clock))) {
+            throw new InspraakException("error.publication.closed");
+        }
+        c.setPublishedFrom(at == null ? now : at);
+        forgetPhase(id);
+        audit.record(at == null ? "CONSULTATION_PUBLISHED" : "CONSULTATION_PLANNED", "CONSULTATION", id, c.getTitle());
+    }
+
+    /** Takes back a planned publication before it happens; the consultation is a draft again. */
+    @Transactional
+    @Secured("ROLE_ADMIN")
+    public void cancelPlannedPublication(long id) {
+        Consultation c = load(id);
+        if (c.isPublicAt(clock.instant())) {
+            throw new InspraakException("error.publication.already");
+        }
+        c.setPublishedFrom(null);
+        forgetPhase(id);
+        audit.record("CONSULTATION_PLAN_CANCELLED", "CONSULTATION", id, c.getTitle());
+    }
+
+    private Consultation load(long id) {
+        return consultations.findById(id).orElseThrow(() -> new InspraakException("error.not-found"));
     }
 
     /** Whether new contributions in this consultation wait for a moderator's approval. */

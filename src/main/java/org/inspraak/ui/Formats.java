@@ -28,6 +28,11 @@ public final class Formats {
         return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
     }
 
+    /** "30 nov 2026": for tables, where a long date pushes the other columns out. */
+    public static String mediumDate(LocalDate date, Locale locale) {
+        return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+    }
+
     public static String dateTime(Instant instant, Locale locale) {
         return instant.atZone(ZONE)
                 .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)

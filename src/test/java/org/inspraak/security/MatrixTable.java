@@ -44,6 +44,8 @@ final class MatrixTable {
             "ConsultationService.createUnchecked(ConsultationForm) = internal",
             "ConsultationService.setAttribution(long,String) = internal",
             "ConsultationService.update(long,ConsultationForm) = admin",
+            "ConsultationService.publish(long,Instant) = admin",
+            "ConsultationService.cancelPlannedPublication(long) = admin",
             "ContentCalendarService.delete(long) = staff",
             "ContentCalendarService.edit(long,UpdateForm) = staff",
             "ContentCalendarService.plan(long,UpdateForm) = staff",

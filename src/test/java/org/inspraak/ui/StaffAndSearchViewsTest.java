@@ -1,11 +1,16 @@
 package org.inspraak.ui;
 
+import java.time.Instant;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v23.VirtualListsKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -13,6 +18,7 @@ import com.vaadin.flow.component.virtuallist.VirtualList;
 import org.inspraak.KaribuTest;
 import org.inspraak.TestData;
 import org.inspraak.consultation.ConsultationService;
+import org.inspraak.consultation.Phase;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaStatus;
 import org.inspraak.notification.NotificationService;
@@ -26,6 +32,7 @@ import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StaffAndSearchViewsTest extends KaribuTest {
 
@@ -129,7 +136,7 @@ class StaffAndSearchViewsTest extends KaribuTest {
     }
 
     @Test
-    void adminsCreateAConsultation() {
+    void aNewConsultationIsADraftWithAChecklistUntilItIsPublished() {
         login(data.user(Role.ADMIN));
         navigate("beheer/gesprekken");
         _click(_get(Button.class, s -> s.withId("new-consultation")));
@@ -141,18 +148,71 @@ class StaffAndSearchViewsTest extends KaribuTest {
         _setValue(_get(TextArea.class, s -> s.withId("consultation-themes")), "Plastic\nGFT\n");
         _setValue(_get(TextArea.class, s -> s.withId("consultation-target-groups")), "Studenten\n\nHuurders");
         _click(_get(Button.class, s -> s.withId("consultation-save")));
-        ConsultationService.ConsultationSummary created = consultations.forHome(0, 100).stream()
+
+        // Saved as a draft: not on the home page, and the publication dialog lists what is missing.
+        assertThat(consultations.forHome(0, 100)).noneMatch(x -> x.title().equals("Nieuw gesprek over afval"));
+        ConsultationService.ConsultationSummary created = consultations.forStaff(0, 100).stream()
                 .filter(x -> x.title().equals("Nieuw gesprek over afval"))
                 .findFirst()
                 .orElseThrow();
+        assertThat(created.published()).isFalse();
+        assertThat(created.publishedFrom()).isNull();
+        assertThat(_get(UnorderedList.class, s -> s.withId("publication-checklist"))
+                        .getChildren()
+                        .filter(li -> li.hasClassName("open"))
+                        .map(li -> li.getElement().getTextRecursively()))
+                .containsExactlyInAnyOrder(
+                        "Er is achtergrondinformatie (minstens 100 tekens)",
+                        "Er zijn doelen voor bereik en representativiteit (Evaluatie)");
+        assertThat(_get(Paragraph.class, s -> s.withId("publication-summary")).getText())
+                .startsWith("Nog 2 punten zijn niet in orde.");
         assertThat(consultations.themes(created.id()))
                 .extracting(ConsultationService.ThemeRef::name)
                 .containsExactly("GFT", "Plastic");
-        assertThat(consultations.find(created.id()).orElseThrow().targetGroups())
-                .containsExactly("Studenten", "Huurders");
+
+        _click(_get(Button.class, s -> s.withId("publication-close")));
+
+        // Staff preview it as a resident will see it; residents cannot reach it, and cannot take part.
         navigate("gesprekken/" + created.id());
+        assertThat(_get(Paragraph.class, s -> s.withId("draft-banner")).getText())
+                .startsWith("Concept:");
         assertThat(_get(Paragraph.class, s -> s.withClasses("target-groups")).getText())
                 .endsWith("Studenten, Huurders");
+        assertThat(consultations.phase(created.id())).isEqualTo(Phase.UPCOMING);
+        data.logout();
+        navigate("gesprekken/" + created.id());
+        assertThat(_find(Paragraph.class, s -> s.withId("draft-banner"))).isEmpty();
+        assertThat(pageHtml()).doesNotContain("Hoe scheiden we beter afval?");
+
+        // Planned for later: still hidden; the plan can be taken back; then published now.
+        login(data.user(Role.ADMIN));
+        assertThatThrownBy(
+                        () -> consultations.publish(created.id(), Instant.now().minusSeconds(3600)))
+                .hasMessageContaining("error.publication.past");
+        consultations.publish(created.id(), Instant.now().plusSeconds(3600));
+        assertThat(consultations.find(created.id()).orElseThrow().published()).isFalse();
+        consultations.cancelPlannedPublication(created.id());
+        assertThat(consultations.find(created.id()).orElseThrow().publishedFrom())
+                .isNull();
+        navigate("beheer/gesprekken");
+        @SuppressWarnings("unchecked")
+        Grid<ConsultationService.ConsultationSummary> grid = _get(Grid.class);
+        int row = 0;
+        while (GridKt._get(grid, row).id() != created.id()) {
+            row++;
+        }
+        _click(_get(
+                GridKt._getCellComponent(grid, row, "actions"),
+                Button.class,
+                s -> s.withId("publication-" + created.id())));
+        _click(_get(Button.class, s -> s.withId("publication-now")));
+        assertThat(consultations.forHome(0, 100)).anyMatch(x -> x.id() == created.id());
+        assertThat(consultations.phase(created.id())).isEqualTo(Phase.IDEAS);
+        assertThatThrownBy(() -> consultations.publish(created.id(), null))
+                .hasMessageContaining("error.publication.already");
+        data.logout();
+        navigate("gesprekken/" + created.id());
+        assertThat(pageHtml()).contains("Hoe scheiden we beter afval?");
     }
 
     @Test

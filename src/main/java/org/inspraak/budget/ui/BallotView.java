@@ -70,7 +70,8 @@ class BallotView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long id = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
-        ConsultationService.ConsultationDetails c = consultations.find(id).orElseThrow(NotFoundException::new);
+        ConsultationService.ConsultationDetails c =
+                consultations.findVisible(id).orElseThrow(NotFoundException::new);
         if (c.budgetKind() == null) {
             throw new NotFoundException();
         }

@@ -2,6 +2,7 @@ package org.inspraak.consultation.ui;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,11 +15,21 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -33,6 +44,7 @@ import org.inspraak.consultation.ConsultationService;
 import org.inspraak.consultation.ConsultationService.ConsultationDetails;
 import org.inspraak.consultation.ConsultationService.ConsultationForm;
 import org.inspraak.consultation.ConsultationService.ConsultationSummary;
+import org.inspraak.consultation.PublicationCheck;
 import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.neighbourhood.NeighbourhoodService.NeighbourhoodRef;
 import org.inspraak.security.Role;
@@ -40,6 +52,8 @@ import org.inspraak.ui.Amounts;
 import org.inspraak.ui.FormMessage;
 import org.inspraak.ui.Formats;
 import org.inspraak.ui.Markdown;
+import org.inspraak.ui.Notices;
+import org.inspraak.ui.PhoneColumns;
 
 /** Admins create and edit consultations: the question, background, money target, themes, neighbourhoods and phases. */
 @Route("beheer/gesprekken")
@@ -58,18 +72,46 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
         Button create = new Button(getTranslation("admin.consultation.new"), e -> edit(null));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("new-consultation");
-        grid.addColumn(ConsultationSummary::title)
+        grid.addComponentColumn(c -> {
+                    Span meta = new Span(publicationState(c) + " · "
+                            + getTranslation("phase." + c.phase().name()) + " · " + period(c));
+                    meta.addClassNames("phone-only", "grid-meta");
+                    return new Div(new Span(c.title()), meta);
+                })
                 .setHeader(getTranslation("admin.consultation.title"))
+                .setWidth("9rem")
                 .setFlexGrow(3);
-        grid.addColumn(c -> getTranslation("phase." + c.phase().name()))
-                .setHeader(getTranslation("admin.consultation.phase"));
-        grid.addColumn(c ->
-                        Formats.date(c.ideasFrom(), getLocale()) + " – " + Formats.date(c.closedFrom(), getLocale()))
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        Grid.Column<ConsultationSummary> publication = grid.addColumn(this::publicationState)
+                .setHeader(getTranslation("admin.publication.column"))
+                .setAutoWidth(true);
+        Grid.Column<ConsultationSummary> phase = grid.addColumn(
+                        c -> getTranslation("phase." + c.phase().name()))
+                .setHeader(getTranslation("admin.consultation.phase"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        Grid.Column<ConsultationSummary> period = grid.addColumn(this::period)
                 .setHeader(getTranslation("admin.consultation.period"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(c -> new Button(getTranslation("admin.consultation.edit"), e -> edit(c.id())));
+        PhoneColumns.fold(grid, List.of(publication, phase, period));
+        grid.addComponentColumn(c -> {
+                    Button edit = new Button(getTranslation("admin.consultation.edit"), e -> edit(c.id()));
+                    HorizontalLayout buttons = new HorizontalLayout(edit);
+                    if (!c.published()) {
+                        Button publish = new Button(getTranslation("admin.publication.open"), e -> publication(c.id()));
+                        publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                        publish.setId("publication-" + c.id());
+                        buttons.add(publish);
+                    }
+                    buttons.setWrap(true);
+                    return buttons;
+                })
+                // Two buttons side by side on a wide screen, one above the other on a phone.
+                .setWidth("min(19rem, 38vw)")
+                .setFlexGrow(0)
+                .setKey("actions");
         grid.setItems(
-                q -> consultations.forHome(q.getOffset(), q.getLimit()).stream(), q -> (int) consultations.count());
+                q -> consultations.forStaff(q.getOffset(), q.getLimit()).stream(), q -> (int) consultations.countAll());
         add(new H1(getTranslation("admin.consultation.heading")), create, grid);
         expand(grid);
     }
@@ -208,20 +250,144 @@ class ConsultationAdminView extends VerticalLayout implements HasDynamicTitle {
                     wijkIds,
                     lines(targetGroups.getValue()),
                     preModeration.getValue());
+            long[] created = new long[1];
             if (message.attempt(() -> {
                 if (id == null) {
-                    consultations.create(f);
+                    created[0] = consultations.create(f);
                 } else {
                     consultations.update(id, f);
                 }
             })) {
                 dialog.close();
                 grid.getDataProvider().refreshAll();
+                if (id == null) {
+                    // A new consultation is a draft: go straight on to what is missing and when to publish.
+                    publication(created[0]);
+                }
             }
         });
         dialog.add(new VerticalLayout(form, message));
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
         dialog.open();
+    }
+
+    private String period(ConsultationSummary c) {
+        return Formats.mediumDate(c.ideasFrom(), getLocale()) + " – " + Formats.mediumDate(c.closedFrom(), getLocale());
+    }
+
+    private String publicationState(ConsultationSummary c) {
+        if (c.published()) {
+            return getTranslation("admin.publication.state.public");
+        }
+        return c.publishedFrom() == null
+                ? getTranslation("admin.publication.state.draft")
+                : getTranslation("admin.publication.state.planned", Formats.dateTime(c.publishedFrom(), getLocale()));
+    }
+
+    /** The checklist, a preview, and publication now or at a planned moment. */
+    private void publication(long id) {
+        ConsultationDetails c = consultations.find(id).orElseThrow();
+        Dialog dialog = new Dialog(getTranslation("admin.publication.title", c.title()));
+        dialog.setWidth("min(40rem, 100vw)");
+        dialog.setId("publication-dialog");
+        Paragraph state = new Paragraph(
+                c.publishedFrom() == null
+                        ? getTranslation("admin.publication.is-draft")
+                        : getTranslation(
+                                "admin.publication.is-planned", Formats.dateTime(c.publishedFrom(), getLocale())));
+        List<PublicationCheck.CheckItem> items = consultations.checklist(id);
+        UnorderedList list = new UnorderedList();
+        list.addClassName("checklist");
+        list.setId("publication-checklist");
+        items.forEach(item -> {
+            Icon icon = item.done() ? VaadinIcon.CHECK.create() : VaadinIcon.EXCLAMATION_CIRCLE_O.create();
+            icon.addClassName(item.done() ? "check-done" : "check-open");
+            icon.getElement()
+                    .setAttribute(
+                            "aria-label",
+                            getTranslation(item.done() ? "admin.publication.done" : "admin.publication.open-item"));
+            ListItem li = new ListItem(icon, new Span(getTranslation(item.key())));
+            li.addClassName(item.done() ? "done" : "open");
+            list.add(li);
+        });
+        long open = items.stream().filter(i -> !i.done()).count();
+        Paragraph summary = new Paragraph(getTranslation("admin.publication.summary", open));
+        summary.setId("publication-summary");
+        Anchor preview = new Anchor("/gesprekken/" + id, getTranslation("admin.publication.preview"));
+        preview.setTarget("_blank");
+        preview.setId("publication-preview");
+
+        FormMessage message = new FormMessage();
+        Button now = new Button(getTranslation("admin.publication.now"));
+        now.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        now.setId("publication-now");
+        now.addClickListener(e -> {
+            if (message.attempt(() -> consultations.publish(id, null))) {
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+                Notices.success(grid, "admin.publication.published");
+            }
+        });
+        DateTimePicker at = new DateTimePicker(getTranslation("admin.publication.at"));
+        at.setLocale(getLocale());
+        at.setStep(java.time.Duration.ofMinutes(15));
+        at.setMin(LocalDateTime.now(Formats.ZONE));
+        at.setValue(
+                c.publishedFrom() != null
+                        ? LocalDateTime.ofInstant(c.publishedFrom(), Formats.ZONE)
+                        : nextWorkingMorning());
+        at.setId("publication-at");
+        Button plan = new Button(getTranslation("admin.publication.plan"));
+        plan.setId("publication-plan");
+        plan.addClickListener(e -> {
+            if (at.getValue() == null) {
+                message.error(getTranslation("error.publication.moment"));
+                return;
+            }
+            if (message.attempt(() ->
+                    consultations.publish(id, at.getValue().atZone(Formats.ZONE).toInstant()))) {
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+                Notices.success(grid, "admin.publication.planned");
+            }
+        });
+        HorizontalLayout planRow = new HorizontalLayout(at, plan);
+        planRow.setAlignItems(Alignment.BASELINE);
+        planRow.setWrap(true);
+        VerticalLayout body = new VerticalLayout(
+                state,
+                list,
+                summary,
+                preview,
+                new Paragraph(getTranslation("admin.publication.final")),
+                planRow,
+                message);
+        body.setPadding(false);
+        if (c.publishedFrom() != null) {
+            Button cancel = new Button(getTranslation("admin.publication.cancel-plan"), e -> {
+                if (message.attempt(() -> consultations.cancelPlannedPublication(id))) {
+                    dialog.close();
+                    grid.getDataProvider().refreshAll();
+                }
+            });
+            cancel.setId("publication-cancel-plan");
+            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            body.add(cancel);
+        }
+        dialog.add(body);
+        Button close = new Button(getTranslation("action.close"), e -> dialog.close());
+        close.setId("publication-close");
+        dialog.getFooter().add(close, now);
+        dialog.open();
+    }
+
+    /** Planned publications default to working hours: the next weekday at nine. */
+    private static LocalDateTime nextWorkingMorning() {
+        LocalDate day = LocalDate.now(Formats.ZONE).plusDays(1);
+        while (day.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        return day.atTime(9, 0);
     }
 
     private static List<String> lines(String text) {

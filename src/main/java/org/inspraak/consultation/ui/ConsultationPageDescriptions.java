@@ -35,6 +35,8 @@ class ConsultationPageDescriptions implements PageDescription.Source {
         long id = Long.parseLong(m.group(1));
         return Optional.of(consultations
                 .find(id)
+                // A draft's title stays out of link previews until it is published.
+                .filter(ConsultationService.ConsultationDetails::published)
                 .map(c -> {
                     if ("/uitkomst".equals(m.group(2))) {
                         String title = messages.get(Messages.DUTCH, "outcome.title", c.title());

@@ -66,13 +66,24 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long id = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
-        ConsultationDetails c = consultations.find(id).orElseThrow(NotFoundException::new);
+        ConsultationDetails c = consultations.findVisible(id).orElseThrow(NotFoundException::new);
         title = c.title();
         removeAll();
         H1 heading = new H1(c.title());
         Paragraph question = new Paragraph(c.question());
         question.addClassName("question");
-        add(heading, PhaseBadge.of(this, c.phase()), question);
+        add(heading);
+        if (!c.published()) {
+            // Staff preview a draft exactly as residents will see it, with this one line above it.
+            Paragraph draft = new Paragraph(
+                    c.publishedFrom() == null
+                            ? getTranslation("consultation.draft")
+                            : getTranslation("consultation.planned", Formats.dateTime(c.publishedFrom(), getLocale())));
+            draft.addClassName("draft-banner");
+            draft.setId("draft-banner");
+            add(draft);
+        }
+        add(PhaseBadge.of(this, c.phase()), question);
         if (c.phase() == Phase.SUMMARISING || c.phase() == Phase.CLOSED) {
             boolean published = outcomes.published(c.id()).isPresent();
             Anchor outcome = new Anchor(
@@ -86,7 +97,9 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
             add(explanation());
         }
         parts.create(ConsultationPage.ACTIONS, c).forEach(this::add);
-        add(share.of(this, "/gesprekken/" + c.id(), c.title()));
+        if (c.published()) {
+            add(share.of(this, "/gesprekken/" + c.id(), c.title()));
+        }
         if (currentUser.has(Role.MODERATOR) || currentUser.has(Role.ADMIN) || currentUser.has(Role.COUNCIL_MEMBER)) {
             HorizontalLayout staffLinks = new HorizontalLayout(
                     new Anchor("gesprekken/" + c.id() + "/inzichten", getTranslation("nav.insights")),

@@ -66,7 +66,7 @@ class OutcomePageView extends VerticalLayout implements BeforeEnterObserver, Has
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long id = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
-        ConsultationDetails c = consultations.find(id).orElseThrow(NotFoundException::new);
+        ConsultationDetails c = consultations.findVisible(id).orElseThrow(NotFoundException::new);
         removeAll();
         title = getTranslation("outcome.title", c.title());
         boolean staff = currentUser.get().map(InspraakUser::isStaff).orElse(false);

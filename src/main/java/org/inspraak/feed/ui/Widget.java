@@ -43,6 +43,7 @@ class Widget {
     ResponseEntity<String> widget(@PathVariable long id) {
         return consultations
                 .find(id)
+                .filter(ConsultationDetails::published)
                 .map(c -> ResponseEntity.ok()
                         .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                         .cacheControl(CacheControl.noCache())

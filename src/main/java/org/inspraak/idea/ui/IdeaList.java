@@ -124,7 +124,7 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
         tools.setAlignItems(Alignment.BASELINE);
         tools.setWrap(true);
         tools.addClassName("idea-tools");
-        if (c.phase().acceptsIdeas()) {
+        if (c.phase().acceptsIdeas() && c.published()) {
             if (currentUser.has(Role.RESIDENT)) {
                 Button post = new Button(getTranslation("idea.new"));
                 post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -39,6 +39,7 @@ import org.inspraak.security.Role;
 import org.inspraak.ui.FormMessage;
 import org.inspraak.ui.Formats;
 import org.inspraak.ui.Live;
+import org.inspraak.ui.PhoneColumns;
 
 /**
  * One queue across all consultations, most flagged and newest first. Moderators select one or many items and
@@ -88,10 +89,7 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(0);
         // Kind and state stand above each text; on a phone the other columns' facts join them there.
         List<Grid.Column<QueueItem>> wideOnly = List.of(flagsColumn, author, latest);
-        addAttachListener(e -> {
-            e.getUI().getPage().retrieveExtendedClientDetails(d -> narrow(wideOnly, d.getWindowInnerWidth()));
-            e.getUI().getPage().addBrowserWindowResizeListener(r -> narrow(wideOnly, r.getWidth()));
-        });
+        PhoneColumns.fold(grid, wideOnly);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
         // The context of what is selected opens under its row; a moderator judges with the thread and history in view.
         grid.asMultiSelect().addSelectionListener(e -> {
@@ -318,12 +316,6 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
         return box;
     }
 
-    private void narrow(List<Grid.Column<QueueItem>> wideOnly, int width) {
-        boolean phone = width < 800;
-        wideOnly.forEach(c -> c.setVisible(!phone));
-        grid.setClassName("moderation-narrow", phone);
-    }
-
     private String type(QueueItem i) {
         return getTranslation("moderation.type." + i.target().type().name());
     }
@@ -349,7 +341,7 @@ class ModerationQueueView extends VerticalLayout implements HasDynamicTitle {
     /** The excerpt under a line with its kind and state, and on a phone also the reports and the author. */
     private Div contribution(QueueItem i) {
         Span phoneOnly = new Span(" · " + flags(i) + " · " + author(i));
-        phoneOnly.addClassName("moderation-phone-only");
+        phoneOnly.addClassName("phone-only");
         Div meta = new Div(new Span(type(i) + " · " + state(i)), phoneOnly);
         meta.addClassName("moderation-meta");
         return new Div(meta, new Span(excerpt(i.text())));

@@ -108,7 +108,7 @@ class BallotCalendarEvaluationViewsTest extends KaribuTest {
 
         login(data.user(Role.COUNCIL_MEMBER));
         navigate("gesprekken/" + c + "/begroting");
-        assertThat(pageHtml()).contains("Uitslag", "1 inwoners stelden een begroting samen", "role=\"img\"");
+        assertThat(pageHtml()).contains("Uitslag", "1 inwoner stelde een begroting samen", "role=\"img\"");
     }
 
     @Test
