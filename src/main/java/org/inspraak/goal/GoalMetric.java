@@ -19,4 +19,12 @@ public enum GoalMetric {
     public boolean lowerIsBetter() {
         return this == MEDIAN_ANSWER_HOURS;
     }
+
+    /**
+     * A level (a share, a median) is judged by where it stands now; only a running count grows towards its target
+     * over time and may be "on track" with part of it.
+     */
+    public boolean isLevel() {
+        return this == SHARE_UNDER_35 || this == MEDIAN_ANSWER_HOURS;
+    }
 }

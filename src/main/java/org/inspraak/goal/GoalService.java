@@ -25,6 +25,7 @@ import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.Role;
 import org.inspraak.vote.VoteService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,7 +74,9 @@ public class GoalService {
     public enum Verdict {
         MET,
         ON_TRACK,
-        BEHIND
+        BEHIND,
+        /** Nothing to measure yet (no answers for a median, no known birth years for a share). */
+        NO_DATA
     }
 
     public record Evaluation(
@@ -134,24 +137,44 @@ public class GoalService {
         for (Goal g : list) {
             double target = g.getTargetValue().doubleValue();
             Double current = values.get(g.getMetric());
-            double progress;
-            Verdict verdict;
-            if (g.getMetric().lowerIsBetter()) {
-                progress = current == null ? 0 : Math.min(1, target / Math.max(current, 1e-9));
-                verdict = current != null && current <= target ? Verdict.MET : Verdict.BEHIND;
-            } else {
-                double now = current == null ? 0 : current;
-                progress = Math.min(1, now / target);
-                long total = Math.max(1, ChronoUnit.DAYS.between(c.ideasFrom(), g.getDeadline()));
-                long elapsed = Math.max(0, Math.min(total, ChronoUnit.DAYS.between(c.ideasFrom(), today)));
-                double expected = target * elapsed / total;
-                verdict = now >= target
-                        ? Verdict.MET
-                        : now >= expected && !today.isAfter(g.getDeadline()) ? Verdict.ON_TRACK : Verdict.BEHIND;
-            }
+            double progress = progress(g.getMetric(), target, current);
+            Verdict verdict = verdict(g.getMetric(), target, current, c.ideasFrom(), g.getDeadline(), today);
             out.add(new Evaluation(g.getId(), g.getMetric(), target, g.getDeadline(), current, progress, verdict));
         }
         return out;
+    }
+
+    static double progress(GoalMetric metric, double target, @Nullable Double current) {
+        if (current == null) {
+            return 0;
+        }
+        return metric.lowerIsBetter() ? Math.min(1, target / Math.max(current, 1e-9)) : Math.min(1, current / target);
+    }
+
+    /**
+     * Counts are pro-rated: half-way to the deadline, half the target is on track. Levels are not: 13 % young
+     * participants against a goal of 30 % is behind at any moment, however early.
+     */
+    static Verdict verdict(
+            GoalMetric metric,
+            double target,
+            @Nullable Double current,
+            LocalDate start,
+            LocalDate deadline,
+            LocalDate today) {
+        if (current == null) {
+            return Verdict.NO_DATA;
+        }
+        boolean met = metric.lowerIsBetter() ? current <= target : current >= target;
+        if (met) {
+            return Verdict.MET;
+        }
+        if (metric.isLevel() || today.isAfter(deadline)) {
+            return Verdict.BEHIND;
+        }
+        long total = Math.max(1, ChronoUnit.DAYS.between(start, deadline));
+        long elapsed = Math.max(0, Math.min(total, ChronoUnit.DAYS.between(start, today)));
+        return current >= target * elapsed / total ? Verdict.ON_TRACK : Verdict.BEHIND;
     }
 
     /** The current value of every metric for a consultation. */
@@ -181,7 +204,7 @@ public class GoalService {
                 }
             }
         }
-        m.put(GoalMetric.SHARE_UNDER_35, known == 0 ? 0.0 : 100.0 * young / known);
+        m.put(GoalMetric.SHARE_UNDER_35, known == 0 ? null : 100.0 * young / known);
         Map<Long, Instant> firstAnswer = new HashMap<>();
         activity.stream()
                 .filter(ReactionService.Activity::official)

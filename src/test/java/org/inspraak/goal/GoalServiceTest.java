@@ -74,6 +74,31 @@ class GoalServiceTest extends IntegrationTest {
     }
 
     @Test
+    void sharesAndMediansAreLevelsWhileCountsArePutAgainstTheTimeGone() {
+        LocalDate start = LocalDate.of(2026, 11, 1);
+        LocalDate deadline = LocalDate.of(2026, 12, 1);
+        LocalDate halfway = LocalDate.of(2026, 11, 16);
+        // 13.3 % young participants against a 30 % goal is behind, even half-way.
+        assertThat(GoalService.verdict(GoalMetric.SHARE_UNDER_35, 30, 13.3, start, deadline, halfway))
+                .isEqualTo(GoalService.Verdict.BEHIND);
+        assertThat(GoalService.verdict(GoalMetric.SHARE_UNDER_35, 30, 31.0, start, deadline, halfway))
+                .isEqualTo(GoalService.Verdict.MET);
+        assertThat(GoalService.verdict(GoalMetric.MEDIAN_ANSWER_HOURS, 48, 60.0, start, deadline, start))
+                .isEqualTo(GoalService.Verdict.BEHIND);
+        assertThat(GoalService.verdict(GoalMetric.MEDIAN_ANSWER_HOURS, 48, null, start, deadline, halfway))
+                .isEqualTo(GoalService.Verdict.NO_DATA);
+        // Half of a count half-way is on track; a third is behind; after the deadline short is behind.
+        assertThat(GoalService.verdict(GoalMetric.PARTICIPANTS, 200, 100.0, start, deadline, halfway))
+                .isEqualTo(GoalService.Verdict.ON_TRACK);
+        assertThat(GoalService.verdict(GoalMetric.PARTICIPANTS, 200, 66.0, start, deadline, halfway))
+                .isEqualTo(GoalService.Verdict.BEHIND);
+        assertThat(GoalService.verdict(GoalMetric.PARTICIPANTS, 200, 199.0, start, deadline, deadline.plusDays(1)))
+                .isEqualTo(GoalService.Verdict.BEHIND);
+        assertThat(GoalService.progress(GoalMetric.MEDIAN_ANSWER_HOURS, 48, 96.0))
+                .isEqualTo(0.5);
+    }
+
+    @Test
     void impossibleGoalsAreRefused() {
         long c = data.openConsultation();
         data.authenticate(data.user(Role.MODERATOR));
