@@ -293,11 +293,13 @@ class DemoData implements ApplicationRunner {
         Instant start =
                 today.minusDays(20).atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant();
         List<Long> ideaIds = new ArrayList<>();
+        List<Instant> postedAt = new ArrayList<>();
         List<DemoIdea> demoIdeas = readIdeas();
         for (int i = 0; i < demoIdeas.size(); i++) {
             DemoIdea d = demoIdeas.get(i);
             long author = residents.get(random.nextInt(residents.size()));
             Instant at = start.plus(Duration.ofMinutes((long) i * 620 + random.nextInt(300)));
+            postedAt.add(at);
             ideaIds.add(ideas.postAs(
                     author,
                     stadsgesprek,
@@ -330,7 +332,8 @@ class DemoData implements ApplicationRunner {
 
         for (int i = 0; i < ideaIds.size(); i++) {
             int count = random.nextInt(4);
-            Instant at = start.plus(Duration.ofHours(i * 10L + 2));
+            // Reactions follow their idea, never precede it.
+            Instant at = postedAt.get(i).plus(Duration.ofHours(2));
             for (int k = 0; k < count; k++) {
                 long author = residents.get(random.nextInt(residents.size()));
                 long parent = reactions.postAs(
@@ -357,14 +360,14 @@ class DemoData implements ApplicationRunner {
                 ideaIds.get(0),
                 null,
                 "Dank voor dit idee. De afdeling Openbare Ruimte onderzoekt op dit moment een proef met dimmen in twee wijken. We laten hier voor de zomer weten wat eruit komt.",
-                start.plus(Duration.ofDays(2)));
+                postedAt.get(0).plus(Duration.ofDays(2)));
         reactions.postAs(
                 moderator,
                 true,
                 ideaIds.get(12),
                 null,
                 "Goed punt over gezinnen met luiers. Bij een eventuele invoering van diftar komt er een regeling voor medisch afval en jonge kinderen.",
-                start.plus(Duration.ofDays(5)));
+                postedAt.get(12).plus(Duration.ofDays(1)));
 
         reportsWaiting(residents, ideaIds, hash, start);
 

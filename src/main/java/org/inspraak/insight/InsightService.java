@@ -515,7 +515,9 @@ public class InsightService {
                     before.stream().mapToDouble(Double::doubleValue).average().orElse(0);
             // The signal: this week's tone is negative and clearly below the weeks before.
             boolean turnedNegative = recent.size() >= 3 && recentMean < -0.05 && recentMean < beforeMean - 0.1;
+            // "Strongest" means supported: an idea with more disagree than agree is never shown as a theme's best.
             List<IdeaRef> strongest = members.stream()
+                    .filter(i -> i.agree() > i.disagree())
                     .sorted(Comparator.comparingInt((IdeaSummary i) -> -(i.agree() - i.disagree())))
                     .limit(3)
                     .map(i -> ref.apply(i.id()))

@@ -329,6 +329,12 @@ public class SummaryService {
                     .append("** — ")
                     .append(t("summary.draft.theme", locale, theme.ideas(), Math.round(theme.support() * 100)))
                     .append(' ');
+            md.append(t(
+                            theme.strongest().isEmpty()
+                                    ? "summary.draft.theme.no-support"
+                                    : "summary.draft.theme.strongest",
+                            locale))
+                    .append(' ');
             theme.strongest().forEach(i -> md.append(cite(i.id())).append(' '));
             md.append('\n');
         }

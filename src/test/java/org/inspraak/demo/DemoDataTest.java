@@ -32,6 +32,23 @@ class DemoDataTest {
     @Autowired
     AuthenticationConfiguration auth;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void demoDataIsConsistentInTime() {
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from reaction r join idea i on i.id = r.idea_id where r.created_at < i.created_at",
+                        Long.class))
+                .as("reactions dated before their idea")
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from reaction c join reaction p on p.id = c.parent_id where c.created_at < p.created_at",
+                        Long.class))
+                .as("replies dated before what they answer")
+                .isZero();
+    }
+
     @Test
     void demoStadsgesprekHasRealisticContentAndTheDemoAccountsLogIn() throws Exception {
         var home = consultations.forHome(0, 10);

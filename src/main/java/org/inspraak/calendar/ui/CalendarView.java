@@ -100,8 +100,26 @@ class CalendarView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         showPeriod();
     }
 
+    /**
+     * A new update is proposed for the next full hour within working hours (weekdays 9:00 to 17:00), when someone
+     * is there to answer reactions to it; never for the middle of the night.
+     */
+    static LocalDateTime nextWorkingHour(LocalDateTime now) {
+        LocalDateTime t = now.plusHours(1).withMinute(0).withSecond(0).withNano(0);
+        while (t.getDayOfWeek() == java.time.DayOfWeek.SATURDAY
+                || t.getDayOfWeek() == java.time.DayOfWeek.SUNDAY
+                || t.getHour() < 9
+                || t.getHour() >= 17) {
+            t = t.getHour() >= 17
+                    ? t.plusDays(1).withHour(9)
+                    : t.getHour() < 9 ? t.withHour(9) : t.plusDays(1).withHour(9);
+        }
+        return t;
+    }
+
     private Div form() {
         Div d = new Div(new H2(getTranslation("calendar.plan")));
+        d.setWidthFull();
         TextArea body = new TextArea(getTranslation("calendar.body"));
         body.setId("update-body");
         body.setWidthFull();
@@ -109,14 +127,14 @@ class CalendarView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         DateTimePicker when = new DateTimePicker(getTranslation("calendar.when"));
         when.setId("update-when");
         when.setStep(Duration.ofMinutes(15));
-        when.setValue(
-                LocalDateTime.now(ZONE).plusHours(1).withMinute(0).withSecond(0).withNano(0));
+        when.setValue(nextWorkingHour(LocalDateTime.now(ZONE)));
+        when.setMaxWidth("100%");
         Map<Long, String> titles = new TreeMap<>();
         ideas.allFor(consultationId).stream().filter(i -> !i.hidden()).forEach(i -> titles.put(i.id(), i.title()));
         MultiSelectComboBox<Long> linked = new MultiSelectComboBox<>(getTranslation("calendar.ideas"));
         linked.setItems(titles.keySet());
         linked.setItemLabelGenerator(titles::get);
-        linked.setWidth("24em");
+        linked.setWidth("min(24em, 100%)");
         AtomicReference<byte[]> image = new AtomicReference<>();
         Upload upload = Uploads.translated(
                 new Upload(Uploads.inMemory(ContentCalendarService.MAX_IMAGE, (meta, bytes) -> image.set(bytes))));
@@ -124,8 +142,9 @@ class CalendarView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         upload.setMaxFiles(1);
         upload.setMaxFileSize(ContentCalendarService.MAX_IMAGE);
         TextField alt = new TextField(getTranslation("calendar.image-alt"));
+        alt.setHelperText(getTranslation("calendar.image-alt.help"));
         alt.setMaxLength(ContentCalendarService.MAX_ALT);
-        alt.setWidth("24em");
+        alt.setWidth("min(24em, 100%)");
         FormMessage message = new FormMessage();
         Button save = new Button(getTranslation("calendar.save"), e -> {
             Instant at = when.getValue() == null

@@ -87,7 +87,7 @@ class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver
         HorizontalLayout create = new HorizontalLayout();
         TextField newTitle = new TextField(getTranslation("summary.new.title"));
         newTitle.setMaxLength(SummaryService.MAX_TITLE);
-        newTitle.setWidth("24em");
+        newTitle.setWidth("min(24em, 100%)");
         newTitle.setId("summary-title");
         Button draft = new Button(getTranslation("summary.new.draft"), e -> {
             try {
@@ -102,6 +102,7 @@ class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver
         draft.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         draft.setId("summary-draft");
         create.setAlignItems(Alignment.BASELINE);
+        create.setWrap(true);
         create.add(newTitle, draft);
         add(create);
         if (!list.isEmpty()) {
@@ -265,6 +266,7 @@ class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver
             });
             HorizontalLayout row = new HorizontalLayout(from, to, compare);
             row.setAlignItems(Alignment.BASELINE);
+            row.setWrap(true);
             d.add(row, diff);
         }
         return d;

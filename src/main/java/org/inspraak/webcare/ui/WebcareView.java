@@ -88,6 +88,7 @@ class WebcareView extends VerticalLayout implements HasDynamicTitle {
                 new HorizontalLayout(openOnly, department) {
                     {
                         setAlignItems(Alignment.BASELINE);
+                        setWrap(true);
                     }
                 },
                 grid);
