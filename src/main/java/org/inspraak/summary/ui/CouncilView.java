@@ -25,6 +25,12 @@ class CouncilView extends VerticalLayout implements HasDynamicTitle {
         var published = summaries.published();
         if (published.isEmpty()) {
             add(new Paragraph(getTranslation("council.none")));
+        } else {
+            long unread = published.stream().filter(p -> !p.read()).count();
+            Paragraph news = new Paragraph(getTranslation("council.new", unread));
+            news.addClassName(unread > 0 ? "council-news" : "muted");
+            news.setId("council-news");
+            add(news);
         }
         for (SummaryService.Published p : published) {
             Div card = new Div();

@@ -6,6 +6,8 @@ import java.util.Locale;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.apache.pdfbox.Loader;
@@ -99,6 +101,14 @@ class SummaryViewsTest extends KaribuTest {
         assertThat(summaries.find(summaryId).orElseThrow().published()).isPresent();
 
         login(data.user(Role.COUNCIL_MEMBER));
+        // Signed in, a council member lands in the reading room, with what is new on top; once per session.
+        navigate("");
+        assertThat(_get(H1.class).getText()).isEqualTo("Leeskamer van de raad");
+        assertThat(_get(Paragraph.class, s -> s.withId("council-news")).getText())
+                .startsWith("Nieuw sinds uw vorige bezoek: ")
+                .contains("samenvatting");
+        navigate("");
+        assertThat(_get(H1.class).getText()).isNotEqualTo("Leeskamer van de raad");
         navigate("raad");
         assertThat(pageHtml()).contains("Wat Brexit-kiezers delen", "Nieuw");
         navigate("raad/samenvattingen/" + summaryId);
