@@ -9,7 +9,6 @@ import java.time.Year;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +20,7 @@ import org.inspraak.budget.BudgetService;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaSummary;
+import org.inspraak.insight.InsightService;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.Role;
@@ -179,20 +179,19 @@ public class GoalService {
 
     /** The current value of every metric for a consultation. */
     Map<GoalMetric, Double> measure(long consultationId) {
-        List<IdeaSummary> all =
-                ideas.allFor(consultationId).stream().filter(i -> !i.hidden()).toList();
-        List<Long> ids = all.stream().map(IdeaSummary::id).toList();
+        // Selected and counted exactly as the insights and the outcome page count them, so every page agrees.
+        List<IdeaSummary> counted = ideas.allFor(consultationId).stream()
+                .filter(i -> i.mergedInto() == null)
+                .toList();
+        List<IdeaSummary> all = counted.stream().filter(i -> !i.hidden()).toList();
+        List<Long> ids = counted.stream().map(IdeaSummary::id).toList();
         List<VoteService.Cell> cells = votes.cells(ids);
         List<ReactionService.Activity> activity = reactions.activity(ids);
-        Set<Long> participants = new HashSet<>();
-        cells.forEach(v -> participants.add(v.userId()));
-        all.forEach(i -> participants.add(i.authorId()));
-        activity.stream().filter(a -> !a.official()).forEach(a -> participants.add(a.authorId()));
+        Set<Long> participants = InsightService.participantsOf(cells, all, activity);
         Map<GoalMetric, Double> m = new HashMap<>();
         m.put(GoalMetric.PARTICIPANTS, (double) participants.size());
         m.put(GoalMetric.IDEAS, (double) all.size());
-        m.put(GoalMetric.REACTIONS, (double)
-                activity.stream().filter(a -> !a.official()).count());
+        m.put(GoalMetric.REACTIONS, (double) activity.size());
         int year = Year.now(clock).getValue();
         int known = 0;
         int young = 0;

@@ -192,13 +192,16 @@ public class InsightService {
             .maximumSize(200)
             .build();
 
-    /** Everyone who took part: voters, authors of visible ideas, and those who reacted. */
-    private static Set<Long> participantsOf(
+    /**
+     * Everyone who took part: voters, authors of visible ideas, and residents who reacted. Staff answering on behalf
+     * of the municipality are not participants. The one definition for every page that shows the number.
+     */
+    public static Set<Long> participantsOf(
             List<VoteService.Cell> cells, List<IdeaSummary> visible, List<ReactionService.Activity> activity) {
         Set<Long> everyone = new HashSet<>();
         cells.forEach(c -> everyone.add(c.userId()));
         visible.forEach(i -> everyone.add(i.authorId()));
-        activity.forEach(a -> everyone.add(a.authorId()));
+        activity.stream().filter(a -> !a.official()).forEach(a -> everyone.add(a.authorId()));
         return everyone;
     }
 

@@ -21,6 +21,9 @@ interface ReactionRepository extends JpaRepository<Reaction, Long> {
     @Query("select count(r) from Reaction r where r.ideaId = :ideaId and r.parentId is null")
     long countTopLevel(long ideaId);
 
+    @Query("select count(r) from Reaction r where r.ideaId = :ideaId and r.hidden = false and r.deleted = false")
+    long countVisible(long ideaId);
+
     @Modifying
     @Query(
             value = "update reaction set client_ip = null where client_ip is not null and created_at < :before",

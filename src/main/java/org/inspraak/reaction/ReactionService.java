@@ -137,7 +137,10 @@ public class ReactionService {
         if (pending) {
             events.publishEvent(new IdeaService.AwaitsApproval("REACTION", r.getId(), user.id()));
         }
-        ideas.applyReactionDelta(ideaId, 1);
+        if (!pending) {
+            // The count on the idea is of reactions people can read; a held-back one counts once approved.
+            ideas.applyReactionDelta(ideaId, 1);
+        }
         events.publishEvent(new ReactionChanged(ideaId, r.getId()));
         events.publishEvent(new ReactionPosted(ideaId, r.getId(), user.id(), parentAuthor, user.isStaff()));
         if (asQuestion && !user.isStaff()) {
@@ -177,7 +180,12 @@ public class ReactionService {
             throw new InspraakException("error.forbidden");
         }
         if (!r.isDeleted()) {
+            boolean wasVisible = !r.isHidden();
             r.markDeleted(Instant.now(clock));
+            // After the change: the count update flushes this reaction first, then clears the session.
+            if (wasVisible) {
+                ideas.applyReactionDelta(r.getIdeaId(), -1);
+            }
             events.publishEvent(new ReactionChanged(r.getIdeaId(), r.getId()));
         }
     }
@@ -271,7 +279,11 @@ public class ReactionService {
     @Transactional
     public void hideUnchecked(long reactionId, String reason) {
         Reaction r = reactions.findById(reactionId).orElseThrow(() -> new InspraakException("error.not-found"));
+        boolean wasVisible = !r.isHidden() && !r.isDeleted();
         r.setHidden(true, reason);
+        if (wasVisible) {
+            ideas.applyReactionDelta(r.getIdeaId(), -1);
+        }
         events.publishEvent(new ReactionChanged(r.getIdeaId(), r.getId()));
     }
 
@@ -280,7 +292,11 @@ public class ReactionService {
         currentUser.requireStaff();
         Reaction r = reactions.findById(reactionId).orElseThrow(() -> new InspraakException("error.not-found"));
         boolean approved = r.isHidden() && IdeaService.PENDING.equals(r.getHiddenReason());
+        boolean becomesVisible = r.isHidden() && !r.isDeleted();
         r.setHidden(false, null);
+        if (becomesVisible) {
+            ideas.applyReactionDelta(r.getIdeaId(), 1);
+        }
         events.publishEvent(new ReactionChanged(r.getIdeaId(), r.getId()));
         if (approved) {
             // Held back for approval until now: only now do the idea's followers and the person replied to hear of it.
@@ -305,6 +321,12 @@ public class ReactionService {
     @Transactional(readOnly = true)
     public long countTopLevel(long ideaId) {
         return reactions.countTopLevel(ideaId);
+    }
+
+    /** Reactions people can read on an idea, replies included: the number the idea's card shows too. */
+    @Transactional(readOnly = true)
+    public long countVisible(long ideaId) {
+        return reactions.countVisible(ideaId);
     }
 
     /**

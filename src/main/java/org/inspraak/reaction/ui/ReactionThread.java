@@ -96,7 +96,7 @@ public class ReactionThread extends VerticalLayout {
                 ? Map.of()
                 : questionDesk.questionsOn(list.stream().map(ReactionView::id).toList());
         long topLevel = reactions.countTopLevel(ideaId);
-        heading.setText(getTranslation("reaction.title", topLevel));
+        heading.setText(getTranslation("reaction.title", reactions.countVisible(ideaId)));
         list.forEach(r -> items.add(item(r)));
         more.setVisible(topLevel > (long) PAGE * loadedPages);
     }
