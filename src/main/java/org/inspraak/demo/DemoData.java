@@ -318,6 +318,12 @@ class DemoData implements ApplicationRunner {
         for (int i = 0; i < appeal.length; i++) {
             appeal[i] = 0.15 + 0.75 * random.nextDouble();
         }
+        // Votes spread over the days since each idea appeared, as real ones would be, so participation over time
+        // shows the conversation rather than the moment the demo was seeded. Own random source: the rest of the
+        // demo stays as it was.
+        java.util.Random when = new java.util.Random(11);
+        Instant now = clock.instant();
+        List<VoteService.ImportedVote> cast = new ArrayList<>();
         for (long voter : residents) {
             for (int i = 0; i < ideaIds.size(); i++) {
                 if (random.nextInt(100) < 55) {
@@ -325,10 +331,17 @@ class DemoData implements ApplicationRunner {
                     VoteChoice choice = r < appeal[i]
                             ? VoteChoice.AGREE
                             : r < appeal[i] + 0.1 ? VoteChoice.PASS : VoteChoice.DISAGREE;
-                    votes.voteAs(voter, ideaIds.get(i), choice);
+                    long minutes =
+                            Math.max(1, Duration.between(postedAt.get(i), now).toMinutes());
+                    cast.add(new VoteService.ImportedVote(
+                            voter,
+                            ideaIds.get(i),
+                            choice,
+                            postedAt.get(i).plus(Duration.ofMinutes(1 + (long) (when.nextDouble() * (minutes - 1))))));
                 }
             }
         }
+        votes.importVotes(cast);
 
         for (int i = 0; i < ideaIds.size(); i++) {
             int count = random.nextInt(4);

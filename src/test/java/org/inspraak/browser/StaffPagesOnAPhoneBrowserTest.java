@@ -67,6 +67,11 @@ class StaffPagesOnAPhoneBrowserTest extends BrowserTest {
         try {
             Page p = phone.newPage();
             login(p, "beheerder@example.org", "inspraak-demo");
+            // The workbench with a summary open: its editor is the widest part of the staff pages.
+            p.navigate(url("/gesprekken/1/samenvatting"));
+            fill(p, "summary-title", "Wat inwoners zeggen, gelezen op een telefoon");
+            p.locator("#summary-draft").click();
+            assertThat(p.locator("#summary-text textarea")).isVisible();
             for (String path : STAFF_PAGES) {
                 p.navigate(url(path));
                 assertThat(p.locator("h1").first()).isVisible();

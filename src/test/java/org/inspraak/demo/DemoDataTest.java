@@ -47,6 +47,17 @@ class DemoDataTest {
                         Long.class))
                 .as("replies dated before what they answer")
                 .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from vote v join idea i on i.id = v.idea_id where v.created_at < i.created_at",
+                        Long.class))
+                .as("votes dated before their idea")
+                .isZero();
+        // Spread over the conversation's weeks, not all on the day the demo was seeded.
+        assertThat(jdbc.queryForObject(
+                        "select count(distinct cast(v.created_at as date)) from vote v join idea i on i.id = v.idea_id "
+                                + "where i.consultation_id = 1",
+                        Long.class))
+                .isGreaterThan(10);
     }
 
     @Test

@@ -153,11 +153,10 @@ public final class InsightPanels {
     }
 
     public static Figures.Figure themesFigure(Component ctx, Insights in) {
-        List<String> labels =
-                in.themes().stream().map(InsightService.ThemeInsight::label).toList();
-        double[] sizes = in.themes().stream()
-                .mapToDouble(InsightService.ThemeInsight::ideas)
-                .toArray();
+        // One measure on the axis (support in %); the number of ideas, a count, goes into each theme's label.
+        List<String> labels = in.themes().stream()
+                .map(t -> ctx.getTranslation("insight.themes.label", t.label(), t.ideas()))
+                .toList();
         double[] support = in.themes().stream()
                 .mapToDouble(t -> Math.round(t.support() * 100))
                 .toArray();
@@ -168,9 +167,9 @@ public final class InsightPanels {
         }
         return Figures.bars(
                 labels,
-                List.of(ctx.getTranslation("insight.themes.ideas"), ctx.getTranslation("insight.themes.support")),
-                List.of(sizes, support),
-                "",
+                List.of(ctx.getTranslation("insight.themes.support")),
+                List.of(support),
+                "%",
                 ctx.getTranslation("insight.themes.title"),
                 desc.toString().strip());
     }

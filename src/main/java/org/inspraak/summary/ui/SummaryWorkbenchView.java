@@ -182,7 +182,7 @@ class SummaryWorkbenchView extends VerticalLayout implements BeforeEnterObserver
         text.addValueChangeListener(e -> render.run());
 
         ComboBox<IdeaSummary> cite = new ComboBox<>(getTranslation("summary.cite"));
-        cite.setWidth("24em");
+        cite.setWidth("min(24em, 100%)");
         cite.setItems(q -> ideas.list(consultationId, IdeaSort.MOST_SUPPORT, 0, q.getOffset(), q.getLimit()).stream()
                 .filter(i -> q.getFilter()
                         .map(f -> i.title().toLowerCase(getLocale()).contains(f.toLowerCase(getLocale())))
