@@ -92,8 +92,17 @@ class PublishedSummaryView extends VerticalLayout implements BeforeEnterObserver
         String base = properties.baseUrl();
         Anchor pdf = new Anchor(
                 DownloadHandler.fromInputStream(ev -> {
-                    byte[] bytes =
-                            SummaryPdf.render(this, getLocale(), summaries, s, v, c.title(), c.attribution(), in, base);
+                    byte[] bytes = SummaryPdf.render(
+                            this,
+                            getLocale(),
+                            summaries,
+                            s,
+                            v,
+                            c.title(),
+                            c.attribution(),
+                            in,
+                            base,
+                            properties.municipality().name());
                     return new DownloadResponse(
                             new ByteArrayInputStream(bytes),
                             "samenvatting-" + s.id() + ".pdf",

@@ -3,8 +3,12 @@ package org.inspraak.summary.ui;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
@@ -32,8 +36,74 @@ final class SummaryPdf {
             String consultationTitle,
             String attribution,
             InsightService.Insights in,
-            String baseUrl) {
+            String baseUrl,
+            String municipality) {
         CitationText.Printed text = CitationText.printHtml(ctx, summaries, v.body(), baseUrl);
+        NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
+        // The sections, in order: the summary's own headings (## in its Markdown, h3 on screen under the page's h1
+        // and h2), then the figures and the sources. Each gets an anchor, so the contents list can name its page.
+        List<String[]> sections = new ArrayList<>();
+        StringBuilder body = new StringBuilder();
+        Matcher m = HEADING.matcher(text.html());
+        int last = 0;
+        while (m.find()) {
+            String id = "s" + (sections.size() + 1);
+            sections.add(new String[] {id, m.group(1)});
+            body.append(text.html(), last, m.start())
+                    .append("<h2 id=\"")
+                    .append(id)
+                    .append("\">")
+                    .append(m.group(1))
+                    .append("</h2>");
+            last = m.end();
+        }
+        body.append(text.html().substring(last));
+        if (in != null) {
+            if (!in.groups().isEmpty()) {
+                figure(
+                        body,
+                        sections,
+                        ctx.getTranslation("insight.map.title"),
+                        InsightPanels.mapFigure(ctx, in, null).svg());
+            }
+            if (!in.themes().isEmpty()) {
+                figure(
+                        body,
+                        sections,
+                        ctx.getTranslation("insight.themes.title"),
+                        InsightPanels.themesFigure(ctx, in).svg());
+            }
+            if (!in.timeline().isEmpty()) {
+                figure(
+                        body,
+                        sections,
+                        ctx.getTranslation("insight.timeline.title"),
+                        InsightPanels.timelineFigure(ctx, in).svg());
+            }
+            if (in.representation().stream().anyMatch(r -> r.participantPct() > 0)) {
+                figure(
+                        body,
+                        sections,
+                        ctx.getTranslation("insight.repr.title"),
+                        InsightPanels.representationFigure(ctx, in).svg());
+            }
+        }
+        if (!text.footnotes().isEmpty()) {
+            String id = "s" + (sections.size() + 1);
+            sections.add(new String[] {id, esc(ctx.getTranslation("council.sources"))});
+            body.append("<h2 id=\"")
+                    .append(id)
+                    .append("\">")
+                    .append(esc(ctx.getTranslation("council.sources")))
+                    .append("</h2><ol class=\"notes\">");
+            text.footnotes().forEach(n -> body.append("<li>").append(esc(n)).append("</li>"));
+            body.append("</ol>");
+        }
+        if (attribution != null && !attribution.isBlank()) {
+            body.append("<p class=\"attribution\">").append(esc(attribution)).append("</p>");
+        }
+
+        String running = esc(municipality) + " · " + esc(ctx.getTranslation("summary.pdf.kind"));
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html><html lang=\"")
                 .append(locale.getLanguage())
@@ -41,16 +111,42 @@ final class SummaryPdf {
                 .append("<title>")
                 .append(esc(s.title()))
                 .append("</title><style>")
+                .append("@page { size: A4; margin: 2.2cm 2cm 2cm 2cm;")
+                .append(" @top-left { content: \"")
+                .append(running)
+                .append("\"; font-family: sans-serif; font-size: 8.5pt; color: #1f5c99; }")
+                .append(" @bottom-right { content: \"")
+                .append(esc(ctx.getTranslation("summary.pdf.page")))
+                .append(" \" counter(page) \" ")
+                .append(esc(ctx.getTranslation("summary.pdf.of")))
+                .append(" \" counter(pages); font-family: sans-serif; font-size: 8.5pt; color: #555; } }")
+                // The cover has no running header or page number.
+                .append("@page :first { @top-left { content: none; } @bottom-right { content: none; } }")
+                .append(".cover { page-break-after: always; padding-top: 6cm; }")
                 .append(
-                        "@page { size: A4; margin: 2cm; } body { font-family: sans-serif; font-size: 10.5pt; line-height: 1.4; }")
-                .append("h1 { font-size: 18pt; margin: 0 0 4pt 0; } h2 { font-size: 13pt; margin-top: 14pt; } ")
-                .append(".meta { color: #555; } table.figures td { padding: 2pt 10pt 2pt 0; } svg { width: 16cm; }")
+                        ".cover .org { color: #1f5c99; font-size: 14pt; font-weight: bold; border-bottom: 3pt solid #1f5c99;")
+                .append(" padding-bottom: 6pt; margin-bottom: 36pt; }")
+                .append(
+                        ".cover h1 { font-size: 24pt; margin: 0 0 12pt 0; } .cover .sub { font-size: 13pt; color: #333; }")
+                .append(".cover .meta { margin-top: 48pt; }")
+                .append(".contents { page-break-after: always; } .contents ol { list-style: none; padding: 0; }")
+                .append(".contents li a { color: #222; text-decoration: none; }")
+                .append(".contents li a::after { content: leader('.') target-counter(attr(href), page); }")
+                .append("body { font-family: sans-serif; font-size: 10.5pt; line-height: 1.45; color: #222; }")
+                .append("h2 { font-size: 13pt; margin-top: 16pt; color: #1f5c99; page-break-after: avoid; }")
+                .append(".meta { color: #555; } table.figures td { padding: 2pt 12pt 2pt 0; } svg { width: 16cm; }")
+                // A figure stays whole, with its heading, on one page.
+                .append(".figure { page-break-inside: avoid; }")
                 .append(".notes { font-size: 9pt; } .attribution { font-size: 8.5pt; color: #555; margin-top: 16pt; }")
                 .append("</style></head><body>");
+        h.append("<div class=\"cover\"><div class=\"org\">")
+                .append(esc(municipality))
+                .append("</div>");
         h.append("<h1>").append(esc(s.title())).append("</h1>");
+        h.append("<p class=\"sub\">")
+                .append(esc(ctx.getTranslation("summary.pdf.for-council", consultationTitle)))
+                .append("</p>");
         h.append("<p class=\"meta\">")
-                .append(esc(consultationTitle))
-                .append(" — ")
                 .append(esc(ctx.getTranslation(
                         "council.published-on", v.number(), Formats.dateTime(v.publishedAt(), locale))))
                 .append("</p>");
@@ -63,48 +159,24 @@ final class SummaryPdf {
                     new Object[] {"insight.reactions", in.reactionCount()},
                     new Object[] {"insight.groups", in.groups().size()})) {
                 h.append("<td><b>")
-                        .append(f[1])
+                        .append(numbers.format(f[1]))
                         .append("</b> ")
                         .append(esc(ctx.getTranslation((String) f[0])))
                         .append("</td>");
             }
             h.append("</tr></table>");
         }
-        h.append(text.html());
-        if (in != null) {
-            if (!in.groups().isEmpty()) {
-                figure(
-                        h,
-                        ctx.getTranslation("insight.map.title"),
-                        InsightPanels.mapFigure(ctx, in, null).svg());
-            }
-            if (!in.themes().isEmpty()) {
-                figure(
-                        h,
-                        ctx.getTranslation("insight.themes.title"),
-                        InsightPanels.themesFigure(ctx, in).svg());
-            }
-            if (!in.timeline().isEmpty()) {
-                figure(
-                        h,
-                        ctx.getTranslation("insight.timeline.title"),
-                        InsightPanels.timelineFigure(ctx, in).svg());
-            }
-            if (in.representation().stream().anyMatch(r -> r.participantPct() > 0)) {
-                figure(
-                        h,
-                        ctx.getTranslation("insight.repr.title"),
-                        InsightPanels.representationFigure(ctx, in).svg());
-            }
-        }
-        if (!text.footnotes().isEmpty()) {
-            h.append("<h2>").append(esc(ctx.getTranslation("council.sources"))).append("</h2><ol class=\"notes\">");
-            text.footnotes().forEach(n -> h.append("<li>").append(esc(n)).append("</li>"));
-            h.append("</ol>");
-        }
-        if (attribution != null && !attribution.isBlank()) {
-            h.append("<p class=\"attribution\">").append(esc(attribution)).append("</p>");
-        }
+        h.append("</div>");
+        h.append("<div class=\"contents\"><h2>")
+                .append(esc(ctx.getTranslation("summary.pdf.contents")))
+                .append("</h2><ol>");
+        sections.forEach(sec -> h.append("<li><a href=\"#")
+                .append(sec[0])
+                .append("\">")
+                .append(sec[1])
+                .append("</a></li>"));
+        h.append("</ol></div>");
+        h.append(body);
         h.append("</body></html>");
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -120,8 +192,18 @@ final class SummaryPdf {
         }
     }
 
-    private static void figure(StringBuilder h, String title, String svg) {
-        h.append("<h2>").append(esc(title)).append("</h2><div>").append(svg).append("</div>");
+    private static final Pattern HEADING = Pattern.compile("<h3[^>]*>(.*?)</h3>", Pattern.DOTALL);
+
+    private static void figure(StringBuilder h, List<String[]> sections, String title, String svg) {
+        String id = "s" + (sections.size() + 1);
+        sections.add(new String[] {id, esc(title)});
+        h.append("<div class=\"figure\"><h2 id=\"")
+                .append(id)
+                .append("\">")
+                .append(esc(title))
+                .append("</h2><div>")
+                .append(svg)
+                .append("</div></div>");
     }
 
     static String esc(String s) {

@@ -124,6 +124,13 @@ class SummaryViewsTest extends KaribuTest {
         assertThat(_find(Anchor.class).stream().map(Anchor::getText)).doesNotContain(writer.email());
     }
 
+    private static String pageText(org.apache.pdfbox.pdmodel.PDDocument doc, int page) throws java.io.IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        return stripper.getText(doc);
+    }
+
     @Test
     void pdfHasTheTextFiguresAndFootnotes() throws Exception {
         long c = imported();
@@ -148,9 +155,23 @@ class SummaryViewsTest extends KaribuTest {
                 "Brexit",
                 consultations.find(c).orElseThrow().attribution(),
                 insights.latest(c).orElseThrow(),
-                "https://inspraak.example.org");
+                "https://inspraak.example.org",
+                "Gemeente Helmond");
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
         try (var doc = Loader.loadPDF(pdf)) {
+            // A municipal report: a cover without page number, a contents list with pages, numbered pages.
+            assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(3);
+            String cover = pageText(doc, 1);
+            assertThat(cover)
+                    .contains("Gemeente Helmond", "PDF-proef", "Samenvatting voor de gemeenteraad")
+                    .contains("5.303 stemmen")
+                    .doesNotContain("Pagina");
+            assertThat(pageText(doc, 2))
+                    .contains("Inhoud")
+                    .containsPattern("Kern\\s*\\.+\\s*3")
+                    .containsPattern("Meningskaart\\s*\\.+\\s*\\d")
+                    .contains("Pagina 2 van " + doc.getNumberOfPages());
+            assertThat(pageText(doc, 3)).contains("Kern", "Pagina 3 van ");
             String text = new PDFTextStripper().getText(doc);
             assertThat(text)
                     .contains(
