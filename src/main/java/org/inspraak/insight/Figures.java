@@ -68,7 +68,10 @@ public final class Figures {
             data.addSeries(s);
         }
         data.addSeries(ungrouped);
-        data.addSeries(you);
+        // Only a viewer who is on the map gets the ring and its legend entry ("U"); a PDF or a visitor off the map not.
+        if (!you.isEmpty()) {
+            data.addSeries(you);
+        }
         JFreeChart chart =
                 ChartFactory.createScatterPlot(null, null, null, data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();

@@ -158,6 +158,11 @@ class SummaryViewsTest extends KaribuTest {
                 "https://inspraak.example.org",
                 "Gemeente Helmond");
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+        // Nobody is "you" in a PDF: the map has no ring and no "U" in its legend.
+        String map = org.inspraak.insight.ui.InsightPanels.mapFigure(
+                        UI.getCurrent(), insights.latest(c).orElseThrow(), null)
+                .svg();
+        assertThat(map).contains("Groep A").doesNotContain(">U</text>");
         try (var doc = Loader.loadPDF(pdf)) {
             // A municipal report: a cover without page number, a contents list with pages, numbered pages.
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(3);
