@@ -80,4 +80,24 @@ class ModerationBrowserTest extends BrowserTest {
         assertThat(reader.getByText(TEXT)).isVisible();
         anonymous.close();
     }
+
+    @Test
+    void aModeratorSelectsAReportWithTheKeyboard() {
+        login(page, "moderator@example.org", "inspraak-demo");
+        page.navigate(url("/moderatie"));
+        assertThat(page.locator("#moderation-grid vaadin-grid-cell-content").first())
+                .isVisible();
+        assertThat(page.locator("#moderation-hide")).isDisabled();
+        // From the reason field, Tab reaches the grid (disabled buttons are skipped), Tab again its rows.
+        page.locator("#moderation-reason input").focus();
+        for (int i = 0; i < 30 && !"moderation-grid".equals(page.evaluate("() => document.activeElement.id")); i++) {
+            page.keyboard().press("Tab");
+        }
+        assertThat(page.locator("#moderation-grid")).isFocused();
+        page.keyboard().press("Tab");
+        page.keyboard().press("ArrowRight");
+        page.keyboard().press("Space");
+        assertThat(page.locator("#moderation-hide")).isEnabled();
+        assertThat(page.locator(".moderation-context").first()).containsText("Bij het idee:");
+    }
 }
