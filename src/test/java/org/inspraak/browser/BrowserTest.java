@@ -111,6 +111,17 @@ public abstract class BrowserTest {
         p.locator("#" + fieldId + " input, #" + fieldId + " textarea").first().fill(value);
     }
 
+    /**
+     * Waits until the page's Vaadin client has no request in flight and no navigation under way, as TestBench
+     * does. A Back pressed before the client has finished the previous navigation can be swallowed by its
+     * router; a person never presses Back within those milliseconds, a test does.
+     */
+    protected void settled(Page p) {
+        p.waitForFunction("() => { const f = window.Vaadin && window.Vaadin.Flow;"
+                + " if (!f || !f.clients || f.navigation) return false;"
+                + " return Object.values(f.clients).every(c => !c.isActive || !c.isActive()); }");
+    }
+
     protected void login(Page p, String email, String password) {
         p.navigate(url("/login"));
         p.locator("vaadin-login-form input[name='username']").fill(email);

@@ -51,6 +51,7 @@ class IdeaListBrowserTest extends BrowserTest {
 
             card.locator("h3 a").click();
             assertThat(p.locator("h1")).hasText(title);
+            settled(p);
             p.goBack();
             assertThat(p.locator("#filter-theme")).containsText("Verkeer en parkeren");
             assertThat(p.locator("h2", new Page.LocatorOptions().setHasText(inTheme + " ideeën van de")))
@@ -80,6 +81,7 @@ class IdeaListBrowserTest extends BrowserTest {
             card.locator("h3 a").click();
             assertThat(p.locator("h1")).hasText(title);
 
+            settled(p);
             p.goBack();
             assertThat(p.locator("h1")).not().hasText(title);
             assertThat(card).isInViewport();
