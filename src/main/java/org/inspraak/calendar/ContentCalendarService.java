@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.inspraak.InspraakException;
 import org.inspraak.TextInput;
 import org.inspraak.consultation.ConsultationService;
@@ -254,21 +255,26 @@ public class ContentCalendarService {
     public int publishDue(Instant now) {
         Integer n = tx.execute(s -> {
             List<Update> due = updates.due(now);
+            int published = 0;
             for (Update u : due) {
-                u.markPublished(now);
+                if (updates.claim(u.getId(), now) == 0) {
+                    continue;
+                }
+                published++;
                 String title = consultations
                         .find(u.getConsultationId())
                         .map(ConsultationService.ConsultationDetails::title)
                         .orElse("");
                 notifications.announceUpdate(u.getConsultationId(), title);
             }
-            return due.size();
+            return published;
         });
         return n == null ? 0 : n;
     }
 
     @Scheduled(initialDelay = 30_000, fixedDelay = 30_000)
-    void publishOnTime() {
+    @SchedulerLock(name = "calendar-publication", lockAtMostFor = "PT10M", lockAtLeastFor = "PT20S")
+    public void publishOnTime() {
         publishDue(Instant.now(clock));
     }
 

@@ -94,8 +94,4 @@ class Update {
     Instant getPublishedAt() {
         return publishedAt;
     }
-
-    void markPublished(Instant now) {
-        this.publishedAt = now;
-    }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.inspraak.AfterTransaction;
 import org.inspraak.InspraakException;
 import org.inspraak.InspraakProperties;
+import org.inspraak.PageEvent;
 import org.inspraak.TextInput;
 import org.inspraak.account.AccountService;
 import org.inspraak.account.ContributionPolicy;
@@ -168,9 +169,9 @@ public class IdeaService {
      * Published after the counts of some ideas caught up with new votes (within a fraction of a second of the
      * votes), so open pages can show the new figures. One event per consultation per catch-up.
      */
-    public record VotesCounted(long consultationId, Set<Long> ideaIds) {}
+    public record VotesCounted(long consultationId, Set<Long> ideaIds) implements PageEvent {}
 
-    public record IdeaChanged(long ideaId, long consultationId) {}
+    public record IdeaChanged(long ideaId, long consultationId) implements PageEvent {}
 
     /** The hidden-reason marker of a contribution that waits for approval (pre-moderation). */
     public static final String PENDING = "pending";

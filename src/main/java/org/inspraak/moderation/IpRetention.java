@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.reaction.ReactionService;
 import org.slf4j.Logger;
@@ -35,7 +36,8 @@ class IpRetention {
     }
 
     @Scheduled(initialDelayString = "5m", fixedDelayString = "6h")
-    int purge() {
+    @SchedulerLock(name = "ip-retention", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
+    public int purge() {
         Instant before = Instant.now(clock).minus(retention);
         int purged = ideas.purgeClientIps(before) + reactions.purgeClientIps(before);
         if (purged > 0) {

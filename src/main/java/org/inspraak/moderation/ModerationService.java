@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.inspraak.DatabaseErrors;
 import org.inspraak.InspraakException;
+import org.inspraak.PageEvent;
 import org.inspraak.TextInput;
 import org.inspraak.account.AccountService;
 import org.inspraak.audit.AuditService;
@@ -125,7 +126,7 @@ public class ModerationService {
             @Nullable Instant until) {}
 
     /** Published when the queue changes, so moderators' navigation count updates live. */
-    public record QueueChanged() {}
+    public record QueueChanged() implements PageEvent {}
 
     // ---- guidelines ------------------------------------------------------------------------------
 

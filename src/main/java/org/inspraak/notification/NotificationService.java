@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.inspraak.InspraakException;
 import org.inspraak.InspraakProperties;
 import org.inspraak.Messages;
+import org.inspraak.PageEvent;
 import org.inspraak.account.AccountService;
 import org.inspraak.account.AccountService.MailContact;
 import org.inspraak.account.EmailPreference;
@@ -117,7 +119,7 @@ public class NotificationService {
     }
 
     /** Published after a notification is stored, so the recipient's bell updates live. */
-    public record NotificationCreated(long userId) {}
+    public record NotificationCreated(long userId) implements PageEvent {}
 
     // ---- following -------------------------------------------------------------------------------
 
@@ -415,6 +417,7 @@ public class NotificationService {
     @Scheduled(
             initialDelayString = "${inspraak.notifications.phase-check-initial:60s}",
             fixedDelayString = "${inspraak.notifications.phase-check:10m}")
+    @SchedulerLock(name = "phase-notices", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
     @Transactional
     public void announcePhaseChanges() {
         LocalDate today = LocalDate.now(clock);
@@ -464,6 +467,7 @@ public class NotificationService {
     @Scheduled(
             initialDelayString = "${inspraak.notifications.bundle-check:60s}",
             fixedDelayString = "${inspraak.notifications.bundle-check:60s}")
+    @SchedulerLock(name = "bundled-mails", lockAtMostFor = "PT30M", lockAtLeastFor = "PT20S")
     @Transactional
     public void sendBundledMails() {
         Instant now = Instant.now(clock);
@@ -480,6 +484,7 @@ public class NotificationService {
 
     /** Sends one mail per person with everything that was not mailed yet, for those who chose a daily digest. */
     @Scheduled(cron = "${inspraak.notifications.digest-cron:0 0 7 * * *}", zone = "Europe/Amsterdam")
+    @SchedulerLock(name = "daily-digests", lockAtMostFor = "PT2H", lockAtLeastFor = "PT5M")
     @Transactional
     public void sendDailyDigests() {
         Instant now = Instant.now(clock);

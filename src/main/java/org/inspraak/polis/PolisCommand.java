@@ -5,17 +5,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.inspraak.CommandLineMode;
-import org.inspraak.InspraakApplication;
 import org.inspraak.insight.InsightService;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -40,17 +36,10 @@ public final class PolisCommand implements CommandLineMode {
             return Optional.empty();
         }
         String export = option(args, "--export-groups=");
-        // Command-line arguments outrank application.properties (default properties would not).
-        List<String> springArgs = new ArrayList<>(Arrays.stream(args)
+        List<String> springArgs = Arrays.stream(args)
                 .filter(a -> !a.startsWith("--import-polis=") && !a.startsWith("--export-groups="))
-                .toList());
-        springArgs.add("--inspraak.demo-data=false");
-        springArgs.add("--spring.main.banner-mode=off");
-        springArgs.add("--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InspraakApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(springArgs.toArray(String[]::new))) {
+                .toList();
+        try (ConfigurableApplicationContext ctx = CommandLineMode.startWithoutWebServer(springArgs)) {
             PolisImportService importer = ctx.getBean(PolisImportService.class);
             PolisImportService.Imported imported = importer.importUnchecked(Path.of(folder), p -> {});
             System.out.printf(

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.inspraak.InspraakException;
+import org.inspraak.PageEvent;
 import org.inspraak.TextInput;
 import org.inspraak.account.AccountService;
 import org.inspraak.account.ContributionPolicy;
@@ -85,7 +86,7 @@ public class ReactionService {
             boolean moderatorEdited) {}
 
     /** Published after commit so open idea pages can show the new reaction. */
-    public record ReactionChanged(long ideaId, long reactionId) {}
+    public record ReactionChanged(long ideaId, long reactionId) implements PageEvent {}
 
     /** Published for a new reaction: official answers and replies notify people. */
     public record ReactionPosted(long ideaId, long reactionId, long authorId, Long parentAuthorId, boolean official) {}

@@ -3,11 +3,17 @@ package org.inspraak.search;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import org.hibernate.search.backend.lucene.LuceneBackend;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
 import org.hibernate.search.mapper.orm.session.SearchSession;
@@ -17,6 +23,7 @@ import org.inspraak.idea.Idea;
 import org.inspraak.reaction.Reaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -39,10 +46,19 @@ public class SearchIndexMaintenance implements ApplicationRunner {
     private volatile double progress = 1.0;
 
     private final Path versionMarker;
+    private final LockProvider lockProvider;
+    private final boolean checkAtStart;
     private final boolean heapIndex;
 
-    SearchIndexMaintenance(EntityManagerFactory emf, InspraakProperties properties, Environment environment) {
+    SearchIndexMaintenance(
+            EntityManagerFactory emf,
+            InspraakProperties properties,
+            Environment environment,
+            LockProvider lockProvider,
+            @Value("${inspraak.search.check-at-start:true}") boolean checkAtStart) {
         this.emf = emf;
+        this.lockProvider = lockProvider;
+        this.checkAtStart = checkAtStart;
         this.versionMarker = properties.dataDir().resolve("index").resolve("analysis-version");
         // A test's in-memory index is built from scratch with the current analyzers.
         this.heapIndex = "local-heap"
@@ -52,9 +68,29 @@ public class SearchIndexMaintenance implements ApplicationRunner {
     /** The check counts a million rows on a large site, so it runs beside the start, not in front of it. */
     @Override
     public void run(ApplicationArguments args) {
+        if (!checkAtStart) {
+            return;
+        }
         Thread.ofPlatform().name("search-index-check").daemon().start(() -> {
             try {
-                if (!heapIndex && !analysisCurrent()) {
+                if (onSearchCluster()) {
+                    // The cluster's index is shared: the first node to find it out of step rebuilds it, the others
+                    // see the lock and leave it. (Its analyzers are checked by Hibernate Search at every start.)
+                    if (!inStep()) {
+                        lockProvider
+                                .lock(new LockConfiguration(
+                                        Instant.now(), "search-index-rebuild", Duration.ofHours(6), Duration.ZERO))
+                                .ifPresent(lock -> {
+                                    try {
+                                        if (!inStep()) {
+                                            rebuild(p -> {});
+                                        }
+                                    } finally {
+                                        lock.unlock();
+                                    }
+                                });
+                    }
+                } else if (!heapIndex && !analysisCurrent()) {
                     log.info(
                             "The search analyzers changed (version {}); the index is rebuilt with them.",
                             SearchAnalysisConfigurer.VERSION);
@@ -66,6 +102,10 @@ public class SearchIndexMaintenance implements ApplicationRunner {
                 log.warn("Could not compare the search index with the database", e);
             }
         });
+    }
+
+    private boolean onSearchCluster() {
+        return !(Search.mapping(emf).backend() instanceof LuceneBackend);
     }
 
     /** Whether the index on disk was built with the analyzers of this version. */
@@ -116,53 +156,79 @@ public class SearchIndexMaintenance implements ApplicationRunner {
         if (!rebuilding.compareAndSet(false, true)) {
             return false;
         }
-        progress = 0;
-        log.info("Rebuilding the search index in the background; search results may be incomplete until it finishes.");
         Thread.ofPlatform().name("search-reindex").daemon().start(() -> {
-            long started = System.nanoTime();
-            try (EntityManager em = emf.createEntityManager()) {
-                MassIndexer indexer = Search.session(em)
-                        .massIndexer(Idea.class, Reaction.class)
-                        .threadsToLoadObjects(2)
-                        .monitor(new MassIndexingMonitor() {
-                            private final LongAdder done = new LongAdder();
-                            private volatile long total = 1;
-
-                            @Override
-                            public void documentsAdded(long increment) {
-                                done.add(increment);
-                                progress = Math.min(1.0, done.doubleValue() / Math.max(1, total));
-                            }
-
-                            @Override
-                            public void documentsBuilt(long increment) {}
-
-                            @Override
-                            public void entitiesLoaded(long increment) {}
-
-                            @Override
-                            public void addToTotalCount(long count) {
-                                total += count;
-                            }
-
-                            @Override
-                            public void indexingCompleted() {}
-                        });
-                indexer.startAndWait();
-                if (!heapIndex) {
-                    Files.createDirectories(versionMarker.getParent());
-                    Files.writeString(versionMarker, String.valueOf(SearchAnalysisConfigurer.VERSION));
-                }
-                log.info("Search index rebuilt in {} ms.", (System.nanoTime() - started) / 1_000_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException | IOException e) {
-                log.error("Rebuilding the search index failed", e);
-            } finally {
-                progress = 1.0;
-                rebuilding.set(false);
+            try {
+                runRebuild(p -> {});
+            } catch (IllegalStateException logged) {
+                // logged by runRebuild
             }
         });
         return true;
+    }
+
+    /** How far a rebuild is: documents written of those to write. */
+    public record Progress(long done, long total) {}
+
+    /**
+     * Rebuilds the index of ideas and reactions from the database, reporting progress as it goes; returns false when
+     * a rebuild was running already. Search keeps answering meanwhile, from what is indexed so far.
+     */
+    public boolean rebuild(Consumer<Progress> listener) {
+        if (!rebuilding.compareAndSet(false, true)) {
+            return false;
+        }
+        return runRebuild(listener);
+    }
+
+    private boolean runRebuild(Consumer<Progress> listener) {
+        progress = 0;
+        log.info("Rebuilding the search index; search results may be incomplete until it finishes.");
+        long started = System.nanoTime();
+        try (EntityManager em = emf.createEntityManager()) {
+            MassIndexer indexer = Search.session(em)
+                    .massIndexer(Idea.class, Reaction.class)
+                    .threadsToLoadObjects(2)
+                    .monitor(new MassIndexingMonitor() {
+                        private final LongAdder done = new LongAdder();
+                        private volatile long total = 0;
+
+                        @Override
+                        public void documentsAdded(long increment) {
+                            done.add(increment);
+                            progress = Math.min(1.0, done.doubleValue() / Math.max(1, total));
+                            listener.accept(new Progress(done.sum(), total));
+                        }
+
+                        @Override
+                        public void documentsBuilt(long increment) {}
+
+                        @Override
+                        public void entitiesLoaded(long increment) {}
+
+                        @Override
+                        public void addToTotalCount(long count) {
+                            total += count;
+                        }
+
+                        @Override
+                        public void indexingCompleted() {}
+                    });
+            indexer.startAndWait();
+            if (!heapIndex && !onSearchCluster()) {
+                Files.createDirectories(versionMarker.getParent());
+                Files.writeString(versionMarker, String.valueOf(SearchAnalysisConfigurer.VERSION));
+            }
+            log.info("Search index rebuilt in {} ms.", (System.nanoTime() - started) / 1_000_000);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (RuntimeException | IOException e) {
+            log.error("Rebuilding the search index failed", e);
+            throw new IllegalStateException("Rebuilding the search index failed: " + e.getMessage(), e);
+        } finally {
+            progress = 1.0;
+            rebuilding.set(false);
+        }
     }
 }

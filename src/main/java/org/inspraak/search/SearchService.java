@@ -1,7 +1,5 @@
 package org.inspraak.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,16 +20,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
-import org.hibernate.search.backend.lucene.LuceneBackend;
-import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
@@ -87,7 +75,7 @@ public class SearchService implements SimilarIdeas {
     private EntityManager em;
 
     private final SynonymService synonyms;
-    private volatile Analyzer partsAnalyzer;
+    private volatile @Nullable IndexTerms indexTerms;
 
     SearchService(SynonymService synonyms) {
         this.synonyms = synonyms;
@@ -283,59 +271,39 @@ public class SearchService implements SimilarIdeas {
         if (words.isEmpty()) {
             return List.of();
         }
+        IndexTerms index = indexTerms();
+        Map<String, List<String>> partsOf = new LinkedHashMap<>();
+        Set<String> all = new LinkedHashSet<>();
+        for (String w : words) {
+            List<String> parts = index.parts(w);
+            partsOf.put(w, parts);
+            all.addAll(parts);
+        }
+        IndexTerms.Counts counts = index.counts(List.of("title_parts", "description_parts"), all);
+        long common = Math.max(COMMON_PART_MIN, counts.ideas() * COMMON_PART_PERCENT / 100);
         List<List<String>> out = new ArrayList<>();
-        try (IndexReader reader = Search.mapping(emf)
-                .scope(Idea.class)
-                .extension(LuceneExtension.get())
-                .openIndexReader()) {
-            long common = Math.max(COMMON_PART_MIN, (long) reader.numDocs() * COMMON_PART_PERCENT / 100);
-            for (String w : words) {
-                List<String> kept = new ArrayList<>();
-                for (String part : parts(w)) {
-                    long in = Math.max(
-                            reader.docFreq(new Term("title_parts", part)),
-                            reader.docFreq(new Term("description_parts", part)));
-                    if (in <= common) {
-                        kept.add(part);
-                    }
+        for (String w : words) {
+            List<String> kept = new ArrayList<>();
+            for (String part : partsOf.get(w)) {
+                if (counts.ideasWithTerm().getOrDefault(part, 0L) <= common) {
+                    kept.add(part);
                 }
-                // The longest parts say the most; a handful of them is enough, and each costs a term lookup.
-                kept.sort(Comparator.comparingInt(String::length).reversed());
-                out.add(kept.subList(0, Math.min(MAX_PARTS, kept.size())));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The longest parts say the most; a handful of them is enough, and each costs a term lookup.
+            kept.sort(Comparator.comparingInt(String::length).reversed());
+            out.add(kept.subList(0, Math.min(MAX_PARTS, kept.size())));
         }
         return out;
     }
 
-    /** A word as the compound-splitting analyzer indexes it: the word, its parts, stemmed. */
-    private List<String> parts(String word) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = partsAnalyzer().tokenStream("q", word)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken() && out.size() < 40) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The embedded index or the search cluster, whichever backend this node runs with. */
+    private IndexTerms indexTerms() {
+        IndexTerms t = indexTerms;
+        if (t == null) {
+            t = IndexTerms.of(emf);
+            indexTerms = t;
         }
-        return out;
-    }
-
-    private Analyzer partsAnalyzer() {
-        Analyzer a = partsAnalyzer;
-        if (a == null) {
-            a = Search.mapping(emf)
-                    .backend()
-                    .unwrap(LuceneBackend.class)
-                    .analyzer(SearchAnalysis.DUTCH_PARTS.name())
-                    .orElseThrow();
-            partsAnalyzer = a;
-        }
-        return a;
+        return t;
     }
 
     /** The words of a query as typed (operators and quotes left out), at most ten. */
@@ -486,40 +454,19 @@ public class SearchService implements SimilarIdeas {
      */
     @Nullable
     String suggestion(String typed) {
-        DirectSpellChecker checker = new DirectSpellChecker();
-        checker.setMaxEdits(2);
-        checker.setMinQueryLength(4);
         StringBuilder out = new StringBuilder();
         boolean changed = false;
-        try (IndexReader reader = Search.mapping(emf)
-                .scope(Idea.class)
-                .extension(LuceneExtension.get())
-                .openIndexReader()) {
-            for (String word : typed.split("\\s+")) {
-                String lower = word.toLowerCase(Locale.ROOT);
-                String replacement = word;
-                Term title = new Term("title_words", lower);
-                Term description = new Term("description_words", lower);
-                if (lower.chars().allMatch(Character::isLetter)
-                        && reader.docFreq(title) + reader.docFreq(description) == 0) {
-                    SuggestWord best = null;
-                    for (Term t : List.of(title, description)) {
-                        for (SuggestWord s :
-                                checker.suggestSimilar(t, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
-                            if (best == null || s.score > best.score || (s.score == best.score && s.freq > best.freq)) {
-                                best = s;
-                            }
-                        }
-                    }
-                    if (best != null) {
-                        replacement = best.string;
-                        changed = true;
-                    }
+        for (String word : typed.split("\\s+")) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            String replacement = word;
+            if (lower.length() >= 4 && lower.chars().allMatch(Character::isLetter)) {
+                Optional<String> near = indexTerms().correction(List.of("title_words", "description_words"), lower);
+                if (near.isPresent()) {
+                    replacement = near.get();
+                    changed = true;
                 }
-                out.append(out.isEmpty() ? "" : " ").append(replacement);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            out.append(out.isEmpty() ? "" : " ").append(replacement);
         }
         return changed ? out.toString() : null;
     }

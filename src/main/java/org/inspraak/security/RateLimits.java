@@ -1,12 +1,25 @@
 package org.inspraak.security;
 
 import java.time.Duration;
+import javax.sql.DataSource;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.inspraak.InspraakException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,6 +61,32 @@ public class RateLimits {
             .expireAfterAccess(Duration.ofHours(2))
             .build();
 
+    /**
+     * In cluster mode the buckets live in PostgreSQL (bucket4j's select-for-update proxy), so a script spreading its
+     * requests over the nodes meets the same limit; otherwise they live in this node's memory.
+     */
+    private final @Nullable ProxyManager<String> shared;
+
+    @Autowired
+    RateLimits(ObjectProvider<DataSource> dataSource, @Value("${inspraak.cluster.enabled:false}") boolean cluster) {
+        this.shared = cluster
+                ? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource.getObject())
+                        .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                        .table("bucket")
+                        .idColumn("id")
+                        .stateColumn("state")
+                        .expiresAtColumn("expires_at")
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                Duration.ofMinutes(1)))
+                        .build()
+                : null;
+    }
+
+    /** A node-local instance, for tests and tools that construct one themselves. */
+    public RateLimits() {
+        this.shared = null;
+    }
+
     /** Consumes one token for the key, or refuses with a clear message. */
     public void check(Action action, String key) {
         if (!tryConsume(action, key)) {
@@ -77,20 +116,37 @@ public class RateLimits {
     }
 
     private boolean tryConsume(Action action, String key, int factor) {
-        Bucket bucket = buckets.get(
-                action.name() + ":" + key,
-                k -> Bucket.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(action.capacity * factor)
-                                .refillGreedy(action.capacity * factor, action.period)
-                                .build())
-                        .build());
-        return bucket.tryConsume(1);
+        Bandwidth limit = Bandwidth.builder()
+                .capacity(action.capacity * factor)
+                .refillGreedy(action.capacity * factor, action.period)
+                .build();
+        String id = action.name() + ":" + key;
+        if (shared != null) {
+            // Keys are bounded by the column; a longer key (an e-mail address) is hashed, still one bucket each.
+            String column = id.length() <= 200 ? id : action.name() + ":#" + Integer.toHexString(id.hashCode());
+            return shared.builder()
+                    .build(
+                            column,
+                            () -> BucketConfiguration.builder().addLimit(limit).build())
+                    .tryConsume(1);
+        }
+        return buckets.get(id, k -> Bucket.builder().addLimit(limit).build()).tryConsume(1);
     }
 
     /** For tests: start with fresh limits. */
     public void reset() {
         buckets.invalidateAll();
+    }
+
+    /** Shared buckets that have refilled are deleted, so the table holds only keys that are being limited. */
+    @Scheduled(initialDelay = 60_000, fixedDelay = 60_000)
+    @SchedulerLock(name = "rate-limit-cleanup", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
+    public void removeRefilled() {
+        if (shared instanceof ExpiredEntriesCleaner cleaner) {
+            while (cleaner.removeExpired(1000) == 1000) {
+                // another batch
+            }
+        }
     }
 
     /** How many keys are kept now (bounded by {@link #MAX_KEYS}). */

@@ -126,6 +126,22 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * Liveness and readiness for a load balancer or orchestrator: status only (UP or DOWN), no details, no session.
+     * Nothing else of the actuator is exposed.
+     */
+    @Bean
+    @Order(2)
+    @ConditionalOnWebApplication
+    SecurityFilterChain healthChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/health", "/actuator/health/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // Delegating encoder: bcrypt today, and stored hashes name their algorithm so it can be upgraded later.

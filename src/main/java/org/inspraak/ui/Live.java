@@ -10,6 +10,9 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
 import org.inspraak.AfterTransaction;
+import org.inspraak.PageEvent;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -38,25 +41,41 @@ public class Live {
         });
     }
 
+    private final @Nullable ClusterChannel cluster;
+
+    Live(ObjectProvider<ClusterChannel> cluster) {
+        this.cluster = cluster.getIfAvailable();
+        if (this.cluster != null) {
+            this.cluster.onReceive(this::deliver);
+        }
+    }
+
     /**
      * Pages hear of an event only once its transaction has committed (at once when there is none). A plain
      * listener that defers itself, rather than a transactional one, so the event publication registry does not
-     * keep a durable record of every push: a page that was open when the process died is gone anyway.
+     * keep a durable record of every push: a page that was open when the process died is gone anyway. In cluster
+     * mode the event goes to every node (this one included) through the database.
      */
     @EventListener
-    public void onEvent(Object event) {
-        if (!event.getClass().getName().startsWith("org.inspraak.")) {
-            return;
-        }
+    public void onEvent(PageEvent event) {
+        AfterTransaction.commit(() -> {
+            if (cluster != null) {
+                cluster.send(event);
+            } else {
+                deliver(event);
+            }
+        });
+    }
+
+    /** To the pages open on this node that listen for this kind of event. */
+    void deliver(Object event) {
         Set<Listener> set = listeners.get(event.getClass());
         if (set == null) {
             return;
         }
-        AfterTransaction.commit(() -> {
-            for (Listener l : set) {
-                l.ui().access(() -> l.action().accept(event));
-            }
-        });
+        for (Listener l : set) {
+            l.ui().access(() -> l.action().accept(event));
+        }
     }
 
     int listenerCount() {

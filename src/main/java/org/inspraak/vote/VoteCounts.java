@@ -14,13 +14,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.inspraak.idea.IdeaService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and its sort indexes had to be written at each commit. Instead a vote only marks its idea, and one background
  * thread recounts the marked ideas from their rows every {@value #INTERVAL_MS} ms, in one transaction. Counts are
  * recounted, never incremented, so they cannot drift; after an unclean stop (the marks live in memory) the start
- * of the application recounts every idea whose counts differ from its rows.
+ * of the application recounts every idea whose counts differ from its rows, and in cluster mode one node does so
+ * every half minute for nodes that died.
  */
 @Component
 class VoteCounts {
@@ -58,13 +62,16 @@ class VoteCounts {
     });
 
     private final JdbcClient jdbc;
+    private final boolean cluster;
 
     VoteCounts(
             VoteRepository votes,
             IdeaService ideas,
             ApplicationEventPublisher events,
             PlatformTransactionManager txManager,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            @Value("${inspraak.cluster.enabled:false}") boolean cluster) {
+        this.cluster = cluster;
         this.votes = votes;
         this.ideas = ideas;
         this.events = events;
@@ -153,33 +160,55 @@ class VoteCounts {
      */
     @EventListener(ApplicationReadyEvent.class)
     void reconcileAfterStart() {
-        worker.execute(() -> {
-            try {
-                Map<Long, int[]> counted = new HashMap<>();
-                for (Object[] row : votes.allTallies()) {
-                    int[] c = counted.computeIfAbsent((Long) row[0], k -> new int[3]);
-                    c[((VoteChoice) row[1]).ordinal()] = ((Long) row[2]).intValue();
-                }
-                List<Long> wrong = new ArrayList<>();
-                for (IdeaService.StoredCounts s : ideas.storedVoteCounts()) {
-                    int[] c = counted.getOrDefault(s.ideaId(), new int[3]);
-                    if (c[VoteChoice.AGREE.ordinal()] != s.agree()
-                            || c[VoteChoice.DISAGREE.ordinal()] != s.disagree()
-                            || c[VoteChoice.PASS.ordinal()] != s.pass()) {
-                        wrong.add(s.ideaId());
-                    }
-                }
-                if (!wrong.isEmpty()) {
-                    LOG.info("Recounting the votes of {} ideas whose counts lagged behind their votes", wrong.size());
-                    for (int i = 0; i < wrong.size(); i += CHUNK) {
-                        List<Long> chunk = wrong.subList(i, Math.min(wrong.size(), i + CHUNK));
-                        tx.executeWithoutResult(st -> recount(Set.copyOf(chunk)));
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Could not check the vote counts after the start", e);
+        worker.execute(this::reconcileQuietly);
+    }
+
+    /**
+     * In cluster mode, another node may have died with marks in its memory: votes it stored and acknowledged but had
+     * not yet counted. Once a minute one node of the cluster compares all counts with the rows and recounts what such
+     * a node left. (A single node needs this only after its own start.)
+     */
+    @Scheduled(initialDelay = 30_000, fixedDelay = 30_000)
+    @SchedulerLock(name = "vote-count-reconcile", lockAtMostFor = "PT2M", lockAtLeastFor = "PT20S")
+    public void reconcileInCluster() {
+        if (cluster) {
+            worker.execute(this::reconcileQuietly);
+        }
+    }
+
+    /** Recounts every idea whose stored counts differ from its vote rows; returns how many. */
+    int reconcile() {
+        Map<Long, int[]> counted = new HashMap<>();
+        for (Object[] row : votes.allTallies()) {
+            int[] c = counted.computeIfAbsent((Long) row[0], k -> new int[3]);
+            c[((VoteChoice) row[1]).ordinal()] = ((Long) row[2]).intValue();
+        }
+        List<Long> wrong = new ArrayList<>();
+        for (IdeaService.StoredCounts s : ideas.storedVoteCounts()) {
+            int[] c = counted.getOrDefault(s.ideaId(), new int[3]);
+            if (c[VoteChoice.AGREE.ordinal()] != s.agree()
+                    || c[VoteChoice.DISAGREE.ordinal()] != s.disagree()
+                    || c[VoteChoice.PASS.ordinal()] != s.pass()) {
+                wrong.add(s.ideaId());
             }
-        });
+        }
+        if (!wrong.isEmpty()) {
+            LOG.info("Recounting the votes of {} ideas whose counts lagged behind their votes", wrong.size());
+            // Through the marks, so the pages showing these ideas hear of the new counts as after any vote.
+            for (Long id : wrong) {
+                ideas.consultationOf(id).ifPresent(c -> pending.put(id, c));
+            }
+            catchUp();
+        }
+        return wrong.size();
+    }
+
+    private void reconcileQuietly() {
+        try {
+            reconcile();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not compare the vote counts with the votes", e);
+        }
     }
 
     @PreDestroy

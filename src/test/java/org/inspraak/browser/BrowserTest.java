@@ -50,7 +50,12 @@ public abstract class BrowserTest {
         // waits for its condition, with the same generous bound as actions, instead of Playwright's 5 seconds.
         PlaywrightAssertions.setDefaultAssertionTimeout(45_000);
         playwright = Playwright.create();
-        browser = playwright
+        browser = chromium(playwright);
+    }
+
+    /** Debian's Chromium, headless, with what this machine's closed network and sandbox need. */
+    public static Browser chromium(Playwright playwright) {
+        return playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(CHROMIUM)

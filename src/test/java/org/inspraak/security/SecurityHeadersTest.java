@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,29 @@ class SecurityHeadersTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    /** For a load balancer: status only, without a session; nothing else of the actuator is reachable. */
+    @Test
+    void healthAnswersWithStatusOnlyAndNothingElseOfTheActuatorIsOpen() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.body()).as(path).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(r.headers().allValues("Set-Cookie")).as(path).isEmpty();
+        }
+        for (String path : List.of("/actuator/env", "/actuator/beans", "/actuator/heapdump", "/actuator")) {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.body()).as(path).doesNotContain("spring.datasource").doesNotContain("\"_links\"");
+            assertThat(r.statusCode()).as(path).isNotEqualTo(200);
+        }
+    }
 
     @Test
     void pagesCarryCspFramingAndReferrerHeaders() throws Exception {
