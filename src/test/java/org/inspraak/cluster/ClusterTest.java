@@ -51,6 +51,7 @@ class ClusterTest {
     static String b;
     static List<String> residents;
     static long consultation;
+    static String searchHosts;
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -62,12 +63,13 @@ class ClusterTest {
         ClusterProcesses.awaitReady(
                 openSearch, "http://127.0.0.1:" + searchPort + "/_cluster/health", Duration.ofMinutes(3));
         ClusterProcesses.installWordList(searchHome);
+        searchHosts = "127.0.0.1:" + searchPort;
 
         Map<String, String> shared = Map.of(
                 "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "",
-                "spring.jpa.properties.hibernate.search.backend.hosts", "127.0.0.1:" + searchPort,
+                "spring.jpa.properties.hibernate.search.backend.hosts", searchHosts,
                 "inspraak.map.tile-url", "/kaart/tegels/{z}/{x}/{y}.png");
         int portA = ClusterProcesses.freePort();
         Map<String, String> withDemo = new java.util.HashMap<>(shared);
@@ -397,5 +399,32 @@ class ClusterTest {
                 });
         assertThat(ClusterProcesses.get(b + "/actuator/health/readiness").statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    @Order(8)
+    void theRebuildCommandRefillsTheSearchClusterWhileANodeRuns() throws Exception {
+        long before = search(b, "zwerfvuilprikkers");
+        ClusterProcesses.Child rebuild = ClusterProcesses.start(
+                "rebuild",
+                List.of(
+                        ClusterProcesses.java(),
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.inspraak.InspraakApplication",
+                        "--rebuild-search-index",
+                        "--spring.profiles.active=postgres,cluster",
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.jpa.properties.hibernate.search.backend.hosts=" + searchHosts));
+        assertThat(rebuild.process().waitFor(4, TimeUnit.MINUTES))
+                .as(rebuild.tail())
+                .isTrue();
+        assertThat(rebuild.process().exitValue()).as(rebuild.tail()).isZero();
+        assertThat(rebuild.tail()).contains("Search index: 100 %").contains("Search index rebuilt.");
+        // B searches the rebuilt index and finds what it found before.
+        await().atMost(Duration.ofMinutes(1))
+                .untilAsserted(() -> assertThat(search(b, "zwerfvuilprikkers")).isEqualTo(before));
     }
 }
