@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.inspraak.InspraakException;
 import org.inspraak.InspraakProperties;
 import org.inspraak.Messages;
@@ -38,7 +37,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -414,10 +412,6 @@ public class NotificationService {
      * restarts and repeated runs never announce twice; phases that began more than a day ago are claimed
      * silently (for example on first start with existing data).
      */
-    @Scheduled(
-            initialDelayString = "${inspraak.notifications.phase-check-initial:60s}",
-            fixedDelayString = "${inspraak.notifications.phase-check:10m}")
-    @SchedulerLock(name = "phase-notices", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
     @Transactional
     public void announcePhaseChanges() {
         LocalDate today = LocalDate.now(clock);
@@ -464,10 +458,6 @@ public class NotificationService {
      * Sends what waited because its recipient had a mail shortly before: one mail per person, bundling everything
      * since their last one, once the quiet period after that mail is over.
      */
-    @Scheduled(
-            initialDelayString = "${inspraak.notifications.bundle-check:60s}",
-            fixedDelayString = "${inspraak.notifications.bundle-check:60s}")
-    @SchedulerLock(name = "bundled-mails", lockAtMostFor = "PT30M", lockAtLeastFor = "PT20S")
     @Transactional
     public void sendBundledMails() {
         Instant now = Instant.now(clock);
@@ -483,8 +473,6 @@ public class NotificationService {
     }
 
     /** Sends one mail per person with everything that was not mailed yet, for those who chose a daily digest. */
-    @Scheduled(cron = "${inspraak.notifications.digest-cron:0 0 7 * * *}", zone = "Europe/Amsterdam")
-    @SchedulerLock(name = "daily-digests", lockAtMostFor = "PT2H", lockAtLeastFor = "PT5M")
     @Transactional
     public void sendDailyDigests() {
         Instant now = Instant.now(clock);

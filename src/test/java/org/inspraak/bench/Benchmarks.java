@@ -61,8 +61,8 @@ public final class Benchmarks {
     /** Smaller runs for profiling one measure: -Dbench.ideas=10000 -Dbench.only=votes (README numbers use the defaults). */
     static final int IDEAS = Integer.getInteger("bench.ideas", 100_000);
 
-    static final Set<String> ONLY = Set.of(
-            System.getProperty("bench.only", "page,search,votes,insights,jar").split(","));
+    static final Set<String> ONLY = Set.of(System.getProperty("bench.only", "page,search,votes,insights,jar,cluster")
+            .split(","));
     static final int VOTES_PER_IDEA = 10;
     static final int REACTIONS_PER_IDEA = 10;
     static final String[] WORDS = ("bibliotheek parkeren fiets station straatverlichting afval container groen park "
@@ -148,6 +148,19 @@ public final class Benchmarks {
             deleteRecursively(data);
             Files.createDirectories(data);
         }
+        if (Set.of("page", "search", "votes", "insights").stream().anyMatch(ONLY::contains)) {
+            onTheLargeDataSet(reuse);
+        }
+        if (ONLY.contains("cluster")) {
+            new ClusterBenchmark(target.resolve("bench"), this::record).run();
+        }
+        if (ONLY.contains("jar")) {
+            jarMeasures();
+        }
+        write();
+    }
+
+    private void onTheLargeDataSet(boolean reuse) throws Exception {
         long consultationId;
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InspraakApplication.class)
                 .web(WebApplicationType.NONE)
@@ -169,7 +182,7 @@ public final class Benchmarks {
                 }
             } else {
                 long t0 = System.nanoTime();
-                consultationId = generate(ds);
+                consultationId = generate(ds, IDEAS);
                 record("generate data set (100k ideas, 1M votes, 1M reactions)", ms(t0), "ms", null);
                 t0 = System.nanoTime();
                 Search.mapping(ctx.getBean(EntityManagerFactory.class))
@@ -195,15 +208,12 @@ public final class Benchmarks {
                 insights();
             }
         }
-        if (ONLY.contains("jar")) {
-            jarMeasures();
-        }
-        write();
     }
 
     // ---- data --------------------------------------------------------------------------------------
 
-    private long generate(DataSource ds) throws Exception {
+    /** The large municipality with {@code ideas} ideas (and ten votes and ten reactions each); its consultation. */
+    static long generate(DataSource ds, int ideas) throws Exception {
         Random r = new Random(42);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection c = ds.getConnection()) {
@@ -254,9 +264,9 @@ public final class Benchmarks {
             }
             c.commit();
             long firstIdea;
-            int[][] counts = new int[IDEAS][3];
-            int[][] voters = new int[IDEAS][VOTES_PER_IDEA];
-            for (int i = 0; i < IDEAS; i++) {
+            int[][] counts = new int[ideas][3];
+            int[][] voters = new int[ideas][VOTES_PER_IDEA];
+            for (int i = 0; i < ideas; i++) {
                 for (int v = 0; v < VOTES_PER_IDEA; v++) {
                     voters[i][v] = (i * 7 + v * 1_999) % USERS; // distinct per idea: steps of 1,999 never repeat in 10
                     counts[i][r.nextInt(10) < 6 ? 0 : r.nextInt(2) + 1]++;
@@ -266,7 +276,7 @@ public final class Benchmarks {
                     insert into idea (consultation_id, author_id, title, description, status, agree_count,
                       disagree_count, pass_count, reaction_count, support_score, divisiveness, created_at, updated_at)
                     values (?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (int i = 0; i < IDEAS; i++) {
+                for (int i = 0; i < ideas; i++) {
                     int a = counts[i][0];
                     int d = counts[i][1];
                     p.setLong(1, consultation);
@@ -279,7 +289,7 @@ public final class Benchmarks {
                     p.setInt(8, REACTIONS_PER_IDEA);
                     p.setDouble(9, IdeaService.supportScore(a, d));
                     p.setInt(10, Math.min(a, d));
-                    p.setObject(11, now.minusMinutes(IDEAS - i));
+                    p.setObject(11, now.minusMinutes(ideas - i));
                     p.setObject(12, now);
                     p.addBatch();
                     if (i % 5_000 == 4_999) {
@@ -299,7 +309,7 @@ public final class Benchmarks {
             try (PreparedStatement p = c.prepareStatement("""
                     insert into vote (idea_id, user_id, choice, created_at, updated_at) values (?, ?, ?, ?, ?)""")) {
                 int n = 0;
-                for (int i = 0; i < IDEAS; i++) {
+                for (int i = 0; i < ideas; i++) {
                     int[] left = counts[i].clone();
                     for (int v = 0; v < VOTES_PER_IDEA; v++) {
                         int choice = left[0] > 0 ? 0 : left[1] > 0 ? 1 : 2;
@@ -323,7 +333,7 @@ public final class Benchmarks {
             try (PreparedStatement p = c.prepareStatement("""
                     insert into reaction (idea_id, author_id, body, created_at, updated_at) values (?, ?, ?, ?, ?)""")) {
                 int n = 0;
-                for (int i = 0; i < IDEAS; i++) {
+                for (int i = 0; i < ideas; i++) {
                     for (int k = 0; k < REACTIONS_PER_IDEA; k++) {
                         p.setLong(1, firstIdea + i);
                         p.setLong(2, firstUser + r.nextInt(USERS));
@@ -737,7 +747,7 @@ public final class Benchmarks {
 
     // ---- results -----------------------------------------------------------------------------------
 
-    private void record(String name, double value, String unit, Double baseline) {
+    void record(String name, double value, String unit, Double baseline) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("value", round(value));
@@ -789,17 +799,17 @@ public final class Benchmarks {
         return Math.round(v * 100) / 100.0;
     }
 
-    private static double ms(long startNanos) {
+    static double ms(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e6;
     }
 
-    private static double p(long[] times, int percentile) {
+    static double p(long[] times, int percentile) {
         long[] s = times.clone();
         Arrays.sort(s);
         return s[Math.min(s.length - 1, (int) Math.ceil(percentile / 100.0 * s.length) - 1)];
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

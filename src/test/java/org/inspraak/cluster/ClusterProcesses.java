@@ -23,15 +23,15 @@ import static org.awaitility.Awaitility.await;
  * The separate processes of the cluster test: an OpenSearch node and Inspraak application nodes, each a child JVM
  * on a loopback port, with its output in {@code target/cluster-test}.
  */
-final class ClusterProcesses {
+public final class ClusterProcesses {
 
-    static final Path DIR = Paths.get("target", "cluster-test").toAbsolutePath();
+    public static final Path DIR = Paths.get("target", "cluster-test").toAbsolutePath();
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ClusterProcesses() {}
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
@@ -40,7 +40,7 @@ final class ClusterProcesses {
     }
 
     /** A free port in 9201-9299: the OpenSearch runner gives HTTP ports only up to 9299. */
-    static int freeSearchPort() {
+    public static int freeSearchPort() {
         for (int port = 9201; port < 9300; port++) {
             try (ServerSocket s = new ServerSocket(port)) {
                 return port;
@@ -51,13 +51,13 @@ final class ClusterProcesses {
         throw new IllegalStateException("No free port between 9201 and 9299 for OpenSearch");
     }
 
-    static String java() {
+    public static String java() {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** A started child process and where its output goes. */
-    record Child(String name, Process process, Path log) {
-        String tail() {
+    public record Child(String name, Process process, Path log) {
+        public String tail() {
             try {
                 List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
                 return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
@@ -66,13 +66,13 @@ final class ClusterProcesses {
             }
         }
 
-        void kill() {
+        public void kill() {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
     }
 
-    static Child start(String name, List<String> command) throws IOException {
+    public static Child start(String name, List<String> command) throws IOException {
         Files.createDirectories(DIR);
         Path log = DIR.resolve(name + ".log");
         Process p = new ProcessBuilder(command)
@@ -113,7 +113,7 @@ final class ClusterProcesses {
      * A one-node OpenSearch cluster on the given HTTP port. Its configuration directory is made by the runner at
      * its start (it refuses one that exists): install the word list with {@link #installWordList} once it answers.
      */
-    static Child openSearch(Path base, int httpPort) throws IOException, InterruptedException {
+    public static Child openSearch(Path base, int httpPort) throws IOException, InterruptedException {
         Files.createDirectories(DIR);
         String classpath = openSearchClasspath();
         // The runner numbers its nodes from 1 and gives node n the port base + n.
@@ -136,7 +136,7 @@ final class ClusterProcesses {
     }
 
     /** The compound word list where the analyzers look for it: inspraak/nl-words.txt in the node's configuration. */
-    static void installWordList(Path base) throws IOException {
+    public static void installWordList(Path base) throws IOException {
         Path config = base.resolve("node_1").resolve("config").resolve("inspraak");
         Files.createDirectories(config);
         Files.copy(Paths.get("src", "main", "resources", "search", "nl-words.txt"), config.resolve("nl-words.txt"));
@@ -162,7 +162,7 @@ final class ClusterProcesses {
         return start("node-" + name, command);
     }
 
-    static void awaitReady(Child child, String url, Duration atMost) {
+    public static void awaitReady(Child child, String url, Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!child.process().isAlive()) {
                 throw new IllegalStateException(child.name() + " stopped:\n" + child.tail());
@@ -175,7 +175,7 @@ final class ClusterProcesses {
         });
     }
 
-    static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    public static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create(url))
                         .timeout(Duration.ofSeconds(30))

@@ -8,8 +8,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -25,10 +28,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -47,6 +48,7 @@ import org.inspraak.consultation.ConsultationService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.security.Role;
 import org.inspraak.ui.FormMessage;
+import org.inspraak.ui.Markdown;
 import org.inspraak.ui.Uploads;
 
 /**
@@ -192,72 +194,146 @@ class CalendarView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         showPeriod();
     }
 
+    /**
+     * The week (seven days side by side; one under the other on a phone) or the month (a grid of days; a day opens
+     * its week). What needs attention is said once above the grid, and marked in the days it concerns.
+     */
     private void showPeriod() {
-        LocalDate from;
-        LocalDate to;
-        if ("week".equals(scale.getValue())) {
-            from = anchor.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            to = from.plusWeeks(1);
-        } else {
-            from = anchor.withDayOfMonth(1);
-            to = from.plusMonths(1);
-        }
+        boolean week = "week".equals(scale.getValue());
+        LocalDate from =
+                week ? anchor.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : anchor.withDayOfMonth(1);
+        LocalDate to = week ? from.plusWeeks(1) : from.plusMonths(1);
         period.removeAll();
         DateTimeFormatter day =
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(getLocale());
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
-        List<ContentCalendarService.Warning> warnings = calendar.warnings(consultationId, from, to);
-        if (!warnings.isEmpty()) {
-            UnorderedList w = new UnorderedList();
-            w.addClassName("calendar-warnings");
-            for (ContentCalendarService.Warning warning : warnings) {
-                w.add(new ListItem(getTranslation(
-                        warning.key(),
-                        warning.day().format(day),
-                        warning.at() == null
-                                ? ""
-                                : LocalDateTime.ofInstant(warning.at(), ZONE).format(time))));
+        period.add(new H2(getTranslation(
+                "calendar.period", from.format(day), to.minusDays(1).format(day))));
+
+        Set<LocalDate> empty = new HashSet<>();
+        Map<LocalDate, List<Instant>> crowded = new TreeMap<>();
+        for (ContentCalendarService.Warning w : calendar.warnings(consultationId, from, to)) {
+            if (w.at() == null) {
+                empty.add(w.day());
+            } else {
+                crowded.computeIfAbsent(w.day(), d -> new ArrayList<>()).add(w.at());
             }
-            period.add(new H2(getTranslation("calendar.warnings")), w);
         }
+        int crowdedMoments = crowded.values().stream().mapToInt(List::size).sum();
+        List<String> attention = new ArrayList<>();
+        if (!empty.isEmpty()) {
+            attention.add(getTranslation("calendar.summary.empty", empty.size()));
+        }
+        if (crowdedMoments > 0) {
+            attention.add(getTranslation("calendar.summary.crowded", crowdedMoments));
+        }
+        if (!attention.isEmpty()) {
+            Paragraph summary = new Paragraph(String.join(" ", attention));
+            summary.addClassName("calendar-summary");
+            period.add(summary);
+        }
+
         Map<LocalDate, List<UpdateView>> byDay = new TreeMap<>();
         for (UpdateView u : calendar.planned(consultationId, from, to)) {
             byDay.computeIfAbsent(LocalDate.ofInstant(u.publishAt(), ZONE), x -> new ArrayList<>())
                     .add(u);
         }
-        period.add(new H2(getTranslation(
-                "calendar.period", from.format(day), to.minusDays(1).format(day))));
-        if (byDay.isEmpty()) {
-            period.add(new Paragraph(getTranslation("calendar.none")));
-        }
-        byDay.forEach((d, list) -> {
-            period.add(new H3(d.format(day)));
-            UnorderedList items = new UnorderedList();
-            for (UpdateView u : list) {
-                ListItem li = new ListItem(new Span(
-                        LocalDateTime.ofInstant(u.publishAt(), ZONE).format(time) + " — " + excerpt(u.body()) + " "));
-                if (u.publishedAt() != null) {
-                    Span done = new Span(getTranslation("calendar.published"));
-                    done.getElement().getThemeList().add("badge success");
-                    li.add(done);
-                } else {
-                    Button edit = new Button(getTranslation("calendar.edit"), e -> editHook.accept(u));
-                    edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                    Button delete = new Button(getTranslation("calendar.delete"), e -> {
-                        calendar.delete(u.id());
-                        showPeriod();
-                    });
-                    delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-                    li.add(edit, delete);
-                }
-                items.add(li);
+        Div grid = new Div();
+        grid.addClassNames("calendar-grid", week ? "calendar-week" : "calendar-month");
+        if (!week) {
+            for (DayOfWeek d : DayOfWeek.values()) {
+                Span name = new Span(d.getDisplayName(TextStyle.SHORT, getLocale()));
+                name.addClassName("calendar-weekday");
+                name.getElement().setAttribute("aria-hidden", "true");
+                grid.add(name);
             }
-            period.add(items);
-        });
+            for (int i = 1; i < from.getDayOfWeek().getValue(); i++) {
+                Div blank = new Div();
+                blank.addClassName("calendar-blank");
+                grid.add(blank);
+            }
+        }
+        LocalDate today = LocalDate.now(ZONE);
+        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
+            grid.add(dayCell(
+                    d,
+                    week,
+                    d.equals(today),
+                    empty.contains(d),
+                    crowded.getOrDefault(d, List.of()),
+                    byDay.getOrDefault(d, List.of())));
+        }
+        period.add(grid);
     }
 
-    private static String excerpt(String s) {
-        return s.length() <= 120 ? s : s.substring(0, 119) + "…";
+    private Div dayCell(
+            LocalDate d, boolean week, boolean today, boolean empty, List<Instant> crowded, List<UpdateView> list) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
+        Div cell = new Div();
+        cell.addClassName("calendar-day");
+        if (today) {
+            cell.addClassName("calendar-today");
+        }
+        if (week) {
+            H3 head = new H3(d.format(DateTimeFormatter.ofPattern("EEEE d MMMM", getLocale())));
+            head.addClassName("calendar-day-head");
+            cell.add(head);
+        } else {
+            LocalDate target = d;
+            Button head = new Button(Integer.toString(d.getDayOfMonth()), e -> {
+                anchor = target;
+                scale.setValue("week");
+            });
+            head.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            head.addClassName("calendar-day-head");
+            head.getElement()
+                    .setAttribute(
+                            "aria-label",
+                            getTranslation(
+                                    "calendar.day.show-week",
+                                    d.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                                            .withLocale(getLocale()))));
+            cell.add(head);
+        }
+        for (Instant at : crowded) {
+            Span busy = new Span(getTranslation(
+                    "calendar.day.crowded", LocalDateTime.ofInstant(at, ZONE).format(time)));
+            busy.addClassName("calendar-crowded");
+            cell.add(busy);
+        }
+        if (empty) {
+            Span none = new Span(getTranslation("calendar.day.empty"));
+            none.addClassName("calendar-empty-note");
+            cell.add(none);
+        }
+        for (UpdateView u : list) {
+            Div item = new Div();
+            item.addClassName("calendar-item");
+            Span when = new Span(LocalDateTime.ofInstant(u.publishAt(), ZONE).format(time));
+            when.addClassName("calendar-time");
+            item.add(when);
+            if (u.publishedAt() != null) {
+                Span done = new Span(getTranslation("calendar.published"));
+                done.getElement().getThemeList().add("badge success small");
+                item.add(done);
+            }
+            // As residents will read it: the Markdown rendered, clipped to a few lines.
+            Html preview = new Html("<div>" + Markdown.staffHtml(u.body()) + "</div>");
+            preview.addClassName("calendar-preview");
+            item.add(preview);
+            if (week && u.publishedAt() == null) {
+                Button edit = new Button(getTranslation("calendar.edit"), e -> editHook.accept(u));
+                edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                Button delete = new Button(getTranslation("calendar.delete"), e -> {
+                    calendar.delete(u.id());
+                    showPeriod();
+                });
+                delete.addThemeVariants(
+                        ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+                item.add(new Div(edit, delete));
+            }
+            cell.add(item);
+        }
+        return cell;
     }
 
     @Override

@@ -13,8 +13,10 @@ import java.util.Set;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +112,49 @@ class BallotCalendarEvaluationViewsTest extends KaribuTest {
         login(data.user(Role.COUNCIL_MEMBER));
         navigate("gesprekken/" + c + "/begroting");
         assertThat(pageHtml()).contains("Uitslag", "1 inwoner stelde een begroting samen", "role=\"img\"");
+    }
+
+    /**
+     * A real week: seven days, each with its updates rendered as residents will read them; what needs attention
+     * said once above the grid, and marked in its day. A month is a grid of its days.
+     */
+    @Test
+    void theCalendarIsAWeekAndMonthGridWithOneSummaryLine() {
+        long c = data.openConsultation();
+        login(data.user(Role.MODERATOR));
+        ZoneId zone = ZoneId.of("Europe/Amsterdam");
+        LocalDateTime first =
+                LocalDateTime.now(zone).plusMinutes(30).withSecond(0).withNano(0);
+        for (int i = 0; i < 3; i++) {
+            calendar.plan(
+                    c,
+                    new ContentCalendarService.UpdateForm(
+                            "**Let op:** inloopavond nummer " + i,
+                            List.of(),
+                            first.plusMinutes(5L * i).atZone(zone).toInstant(),
+                            null,
+                            null,
+                            null));
+        }
+        navigate("gesprekken/" + c + "/agenda");
+        LocalDate monday = LocalDate.now(zone).with(java.time.DayOfWeek.MONDAY);
+        if (!first.toLocalDate().with(java.time.DayOfWeek.MONDAY).equals(monday)) {
+            _click(_get(Button.class, s -> s.withText("Volgende")));
+        }
+        assertThat(_find(Div.class, s -> s.withClasses("calendar-day"))).hasSize(7);
+        List<Paragraph> summary = _find(Paragraph.class, s -> s.withClasses("calendar-summary"));
+        assertThat(summary).hasSize(1);
+        assertThat(summary.getFirst().getText())
+                .contains("Op 1 moment staan meer dan twee berichten binnen een kwartier");
+        assertThat(_find(Span.class, s -> s.withClasses("calendar-crowded"))).hasSize(1);
+        assertThat(pageHtml()).contains("<strong>Let op:</strong> inloopavond nummer 2");
+
+        _setValue(_get(RadioButtonGroup.class), "month");
+        LocalDate shown = LocalDate.now(zone);
+        if (!first.toLocalDate().with(java.time.DayOfWeek.MONDAY).equals(monday)) {
+            shown = shown.plusWeeks(1);
+        }
+        assertThat(_find(Div.class, s -> s.withClasses("calendar-day"))).hasSize(shown.lengthOfMonth());
     }
 
     @Test
