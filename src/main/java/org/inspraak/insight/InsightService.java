@@ -33,12 +33,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PreDestroy;
 import org.inspraak.InspraakException;
+import org.inspraak.TextInput;
 import org.inspraak.account.AccountService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaSummary;
 import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.CurrentUser;
+import org.inspraak.security.InspraakUser;
 import org.inspraak.security.Role;
 import org.inspraak.vote.VoteChoice;
 import org.inspraak.vote.VoteService;
@@ -68,6 +70,7 @@ public class InsightService {
     private final PopulationShareRepository population;
     private final CurrentUser currentUser;
     private final GroupingStates states;
+    private final ThemeNames themeNames;
     private final Clock clock;
     private final ExecutorService executor = Executors.newFixedThreadPool(1, r -> {
         Thread t = new Thread(r, "insights");
@@ -87,7 +90,9 @@ public class InsightService {
             PopulationShareRepository population,
             CurrentUser currentUser,
             GroupingStates states,
+            ThemeNames themeNames,
             Clock clock) {
+        this.themeNames = themeNames;
         this.ideas = ideas;
         this.votes = votes;
         this.reactions = reactions;
@@ -113,8 +118,15 @@ public class InsightService {
 
     public record SpreadIdea(IdeaRef idea, double[] agreeRates) {}
 
+    /**
+     * A theme of ideas: its label (a moderator's name, or the proposed one), whether a person named it, the proposed
+     * name, and its anchor idea, by which naming and merging find it again.
+     */
     public record ThemeInsight(
             String label,
+            boolean named,
+            String proposed,
+            long anchorIdeaId,
             int ideas,
             double support,
             double sentiment,
@@ -237,6 +249,45 @@ public class InsightService {
         latest.put(consultationId, i);
         stale.remove(consultationId);
         return i;
+    }
+
+    /**
+     * Gives a theme a name a person would write, for this page, the summary and the council. Moderators and
+     * administrators; at most 80 characters. The theme is recomputed with it at once.
+     */
+    public void nameTheme(long consultationId, long anchorIdeaId, String rawName) {
+        InspraakUser user = currentUser.requireStaff();
+        if (rawName == null || TextInput.showsNothing(rawName)) {
+            throw new InspraakException("error.theme.name-empty");
+        }
+        if (TextInput.isUnsafe(rawName)) {
+            throw new InspraakException("error.text.control-characters");
+        }
+        String name = rawName.strip().replaceAll("\\s+", " ");
+        if (name.length() > 80) {
+            throw new InspraakException("error.theme.name-long", 80);
+        }
+        requireIdeaOf(consultationId, anchorIdeaId);
+        themeNames.name(consultationId, anchorIdeaId, name, user.id());
+        stale.add(consultationId);
+    }
+
+    /** Merges the theme around one anchor idea into the theme around another, as moderators see they are one. */
+    public void mergeThemes(long consultationId, long anchorIdeaId, long intoAnchorIdeaId) {
+        InspraakUser user = currentUser.requireStaff();
+        if (anchorIdeaId == intoAnchorIdeaId) {
+            throw new InspraakException("error.theme.merge-self");
+        }
+        requireIdeaOf(consultationId, anchorIdeaId);
+        requireIdeaOf(consultationId, intoAnchorIdeaId);
+        themeNames.merge(consultationId, anchorIdeaId, intoAnchorIdeaId, user.id());
+        stale.add(consultationId);
+    }
+
+    private void requireIdeaOf(long consultationId, long ideaId) {
+        if (!ideas.consultationOf(ideaId).map(c -> c == consultationId).orElse(false)) {
+            throw new InspraakException("error.not-found");
+        }
     }
 
     private void requireReader() {
@@ -378,7 +429,7 @@ public class InsightService {
         progress.accept(0.65);
 
         List<IdeaSummary> visible = all.stream().filter(i -> !i.hidden()).toList();
-        List<ThemeInsight> themes = themes(visible, ideaSentiment, activity, ref);
+        List<ThemeInsight> themes = themes(consultationId, visible, ideaSentiment, activity, ref);
         progress.accept(0.8);
 
         Map<Long, Double> reactionSentiment = new HashMap<>();
@@ -479,12 +530,13 @@ public class InsightService {
     }
 
     private List<ThemeInsight> themes(
+            long consultationId,
             List<IdeaSummary> visible,
             Map<Long, Double> ideaSentiment,
             List<ReactionService.Activity> activity,
             LongFunction<IdeaRef> ref) {
         List<TextAnalysis.Doc> docs = visible.stream()
-                .map(i -> new TextAnalysis.Doc(i.id(), i.title() + ". " + i.description()))
+                .map(i -> new TextAnalysis.Doc(i.id(), i.title(), i.title() + ". " + i.description()))
                 .toList();
         Map<Long, IdeaSummary> byId = new HashMap<>();
         visible.forEach(i -> byId.put(i.id(), i));
@@ -493,7 +545,7 @@ public class InsightService {
                 reactionsOf.computeIfAbsent(a.ideaId(), x -> new ArrayList<>()).add(a));
         Instant weekAgo = Instant.now(clock).minus(7, ChronoUnit.DAYS);
         List<ThemeInsight> out = new ArrayList<>();
-        for (TextAnalysis.Theme t : TextAnalysis.themes(docs)) {
+        for (ThemeNames.Applied t : ThemeNames.apply(TextAnalysis.themes(docs), themeNames.of(consultationId))) {
             List<IdeaSummary> members = t.ideaIds().stream().map(byId::get).toList();
             int agree = members.stream().mapToInt(IdeaSummary::agree).sum();
             int disagree = members.stream().mapToInt(IdeaSummary::disagree).sum();
@@ -525,7 +577,16 @@ public class InsightService {
                     .limit(3)
                     .map(i -> ref.apply(i.id()))
                     .toList();
-            out.add(new ThemeInsight(t.label(), members.size(), support, mean, strongest, turnedNegative));
+            out.add(new ThemeInsight(
+                    t.label(),
+                    t.named(),
+                    t.proposed(),
+                    t.anchor(),
+                    members.size(),
+                    support,
+                    mean,
+                    strongest,
+                    turnedNegative));
         }
         return out;
     }

@@ -42,10 +42,18 @@ final class TextAnalysis {
 
     private TextAnalysis() {}
 
-    /** A text to cluster, keyed by the idea it belongs to. */
-    record Doc(long id, String text) {}
+    /** A text to cluster, keyed by the idea it belongs to; its title is where theme names come from. */
+    record Doc(long id, String title, String text) {
+        Doc(long id, String text) {
+            this(id, text, text);
+        }
+    }
 
-    record Theme(String label, List<String> terms, List<Long> ideaIds) {}
+    /**
+     * A cluster of ideas: a proposed name, its heaviest terms, its ideas, and its anchor, the idea nearest its
+     * centre, by which a name or merge a moderator chose finds the theme again after the next computation.
+     */
+    record Theme(String label, List<String> terms, List<Long> ideaIds, long anchor) {}
 
     /** Sentiment score in [-1, 1]; positive above 0.05, negative below -0.05, neutral between. */
     static double sentiment(String text) {
@@ -141,13 +149,108 @@ final class TextAnalysis {
             if (top.isEmpty()) {
                 top.add("overig");
             }
-            themes.add(new Theme(
-                    String.join(" · ", top),
-                    top,
-                    c.getPoints().stream().map(Vec::id).toList()));
+            List<Long> ids = c.getPoints().stream().map(Vec::id).toList();
+            Vec anchor = c.getPoints().stream()
+                    .min(Comparator.comparingDouble((Vec v) -> new EuclideanDistance().compute(v.point(), centre))
+                            .thenComparingLong(Vec::id))
+                    .orElseThrow();
+            Set<Long> inside = Set.copyOf(ids);
+            List<String> own = docs.stream()
+                    .filter(d -> inside.contains(d.id()))
+                    .map(Doc::title)
+                    .toList();
+            List<String> others = docs.stream()
+                    .filter(d -> !inside.contains(d.id()))
+                    .map(Doc::title)
+                    .toList();
+            String label = keyPhrase(own, others).orElse(String.join(" · ", top));
+            themes.add(new Theme(label, top, ids, anchor.id()));
         }
         themes.sort(Comparator.comparingInt((Theme t) -> -t.ideaIds().size()).thenComparing(Theme::label));
         return themes;
+    }
+
+    /**
+     * A name for a theme as a person would write it: the phrase of one to three words from its ideas' titles that
+     * is most typical of the theme, found in at least two of its titles and in as few others as possible, written
+     * as residents wrote it, with a capital. Empty when no phrase is shared. Forms of one word count as one
+     * (parkeertarief, parkeertarieven); a phrase never starts or ends with a stop word.
+     */
+    static java.util.Optional<String> keyPhrase(List<String> own, List<String> others) {
+        Map<String, Map<String, Integer>> surface = new HashMap<>();
+        List<Set<String>> ownPhrases =
+                own.stream().map(t -> phrases(t, surface)).toList();
+        List<Set<String>> otherPhrases =
+                others.stream().map(t -> phrases(t, new HashMap<>())).toList();
+        Map<String, Integer> inOwn = new HashMap<>();
+        ownPhrases.forEach(set -> set.forEach(k -> inOwn.merge(k, 1, Integer::sum)));
+        int total = own.size() + others.size();
+        String best = null;
+        double bestScore = 0;
+        for (Map.Entry<String, Integer> e : inOwn.entrySet()) {
+            int in = e.getValue();
+            if (in < 2) {
+                continue;
+            }
+            long out = otherPhrases.stream()
+                    .filter(set -> set.contains(e.getKey()))
+                    .count();
+            int words = e.getKey().split(" ").length;
+            double score = in * Math.log((total + 1.0) / (in + out)) * (1 + 0.25 * (words - 1));
+            if (score > bestScore
+                    || (score == bestScore && best != null && e.getKey().compareTo(best) < 0)) {
+                best = e.getKey();
+                bestScore = score;
+            }
+        }
+        if (best == null) {
+            return java.util.Optional.empty();
+        }
+        String written = surfaceOf(best, surface);
+        return java.util.Optional.of(written.substring(0, 1).toUpperCase(Locale.ROOT) + written.substring(1));
+    }
+
+    /** The phrases of one to three words in a title, keyed by their stems, with the forms they were written in. */
+    private static Set<String> phrases(String title, Map<String, Map<String, Integer>> surface) {
+        boolean english = looksEnglish(title);
+        var stop = english ? EnglishAnalyzer.ENGLISH_STOP_WORDS_SET : DutchAnalyzer.getDefaultStopSet();
+        List<String> stems = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        try (Analyzer analyzer = english
+                        ? new EnglishAnalyzer(org.apache.lucene.analysis.CharArraySet.EMPTY_SET)
+                        : new DutchAnalyzer(org.apache.lucene.analysis.CharArraySet.EMPTY_SET);
+                TokenStream ts = analyzer.tokenStream("t", title)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String word = title.substring(offset.startOffset(), offset.endOffset())
+                        .toLowerCase(Locale.ROOT);
+                stems.add(stop.contains(word) ? "\u0000" + word : term.toString());
+                words.add(word);
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> out = new java.util.HashSet<>();
+        for (int i = 0; i < stems.size(); i++) {
+            for (int n = 1; n <= 3 && i + n <= stems.size(); n++) {
+                List<String> key = stems.subList(i, i + n);
+                if (key.getFirst().startsWith("\u0000") || key.getLast().startsWith("\u0000")) {
+                    continue;
+                }
+                List<String> written = words.subList(i, i + n);
+                if (written.stream().noneMatch(w -> w.length() >= 4 && w.chars().allMatch(Character::isLetter))) {
+                    continue;
+                }
+                String k = String.join(" ", key);
+                if (out.add(k)) {
+                    surface.computeIfAbsent(k, x -> new HashMap<>()).merge(String.join(" ", written), 1, Integer::sum);
+                }
+            }
+        }
+        return out;
     }
 
     private record Vec(long id, double[] point) implements Clusterable {

@@ -206,8 +206,11 @@ class CalendarView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         period.removeAll();
         DateTimeFormatter day =
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(getLocale());
-        period.add(new H2(getTranslation(
-                "calendar.period", from.format(day), to.minusDays(1).format(day))));
+        String span = week
+                ? getTranslation(
+                        "calendar.period", from.format(day), to.minusDays(1).format(day))
+                : from.format(DateTimeFormatter.ofPattern("LLLL yyyy", getLocale()));
+        period.add(new H2(capitalised(span)));
 
         Set<LocalDate> empty = new HashSet<>();
         Map<LocalDate, List<Instant>> crowded = new TreeMap<>();
@@ -274,7 +277,7 @@ class CalendarView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             cell.addClassName("calendar-today");
         }
         if (week) {
-            H3 head = new H3(d.format(DateTimeFormatter.ofPattern("EEEE d MMMM", getLocale())));
+            H3 head = new H3(capitalised(d.format(DateTimeFormatter.ofPattern("EEEE d MMMM", getLocale()))));
             head.addClassName("calendar-day-head");
             cell.add(head);
         } else {
@@ -334,6 +337,11 @@ class CalendarView extends VerticalLayout implements BeforeEnterObserver, HasDyn
             cell.add(item);
         }
         return cell;
+    }
+
+    /** "Maandag 30 november": only the first letter, as Dutch writes days and months in lower case. */
+    private String capitalised(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(getLocale()) + s.substring(1);
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -23,7 +25,18 @@ public final class InsightPanels {
 
     private InsightPanels() {}
 
+    /** What the staff page lets moderators do with a theme; readers (the council) get the panels without it. */
+    public interface ThemeEditing {
+        void rename(InsightService.ThemeInsight theme);
+
+        void merge(InsightService.ThemeInsight theme);
+    }
+
     public static Component all(Component ctx, Insights in, Long viewer) {
+        return all(ctx, in, viewer, null);
+    }
+
+    public static Component all(Component ctx, Insights in, Long viewer, ThemeEditing editing) {
         Div d = new Div();
         d.addClassName("insights");
         d.add(
@@ -32,7 +45,7 @@ public final class InsightPanels {
                 groups(ctx, in),
                 consensus(ctx, in),
                 divisive(ctx, in),
-                themes(ctx, in),
+                themes(ctx, in, editing),
                 participation(ctx, in),
                 representation(ctx, in));
         return d;
@@ -174,7 +187,7 @@ public final class InsightPanels {
                 desc.toString().strip());
     }
 
-    private static Component themes(Component ctx, Insights in) {
+    private static Component themes(Component ctx, Insights in, ThemeEditing editing) {
         Div d = section(ctx, "insight.themes.title");
         if (in.themes().isEmpty()) {
             d.add(new Paragraph(ctx.getTranslation("insight.themes.none")));
@@ -193,6 +206,18 @@ public final class InsightPanels {
                 Span warn = new Span(" " + ctx.getTranslation("insight.theme.turned-negative"));
                 warn.addClassName("signal");
                 item.add(warn);
+            }
+            if (editing != null) {
+                Button rename = new Button(ctx.getTranslation("insight.theme.rename"), e -> editing.rename(t));
+                rename.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                rename.addClassName("theme-rename");
+                item.add(rename);
+                if (in.themes().size() > 1) {
+                    Button merge = new Button(ctx.getTranslation("insight.theme.merge"), e -> editing.merge(t));
+                    merge.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                    merge.addClassName("theme-merge");
+                    item.add(merge);
+                }
             }
             UnorderedList strongest = new UnorderedList();
             t.strongest().forEach(i -> strongest.add(new ListItem(ideaLink(i))));
