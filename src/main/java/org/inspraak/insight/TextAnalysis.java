@@ -163,7 +163,15 @@ final class TextAnalysis {
                     .filter(d -> !inside.contains(d.id()))
                     .map(Doc::title)
                     .toList();
-            String label = keyPhrase(own, others).orElse(String.join(" · ", top));
+            // No subject shared: the subject of the idea at the theme's centre, still words a resident wrote.
+            String anchorTitle = docs.stream()
+                    .filter(d -> d.id() == anchor.id())
+                    .map(Doc::title)
+                    .findFirst()
+                    .orElse("");
+            String label = keyPhrase(own, others)
+                    .or(() -> keyPhrase(List.of(anchorTitle, anchorTitle), List.of()))
+                    .orElse(String.join(" · ", top));
             themes.add(new Theme(label, top, ids, anchor.id()));
         }
         themes.sort(Comparator.comparingInt((Theme t) -> -t.ideaIds().size()).thenComparing(Theme::label));
@@ -171,47 +179,35 @@ final class TextAnalysis {
     }
 
     /**
-     * A name for a theme as a person would write it: the phrase of one to three words from its ideas' titles that
-     * is most typical of the theme, found in at least two of its titles and in as few others as possible, written
-     * as residents wrote it, with a capital. Empty when no phrase is shared. Forms of one word count as one
-     * (parkeertarief, parkeertarieven); a phrase never starts or ends with a stop word.
+     * A name for a theme as a person would write it: the subject its ideas' titles share. A title's subject is the
+     * words it opens with, up to its first stop word (a Dutch title ends in its verb, which is left off: "Lantaarnpalen
+     * dimmen" is about lantaarnpalen), at most three. The subject most of the theme's titles share wins (forms of a
+     * word count as one: parkeertarief, parkeertarieven), then the one fewest other titles have; it is written as
+     * residents wrote it, with a capital. Empty when no two titles share a subject.
      */
     static java.util.Optional<String> keyPhrase(List<String> own, List<String> others) {
         Map<String, Map<String, Integer>> surface = new HashMap<>();
-        List<Set<String>> ownPhrases =
-                own.stream().map(t -> phrases(t, surface)).toList();
-        List<Set<String>> otherPhrases =
-                others.stream().map(t -> phrases(t, new HashMap<>())).toList();
         Map<String, Integer> inOwn = new HashMap<>();
-        ownPhrases.forEach(set -> set.forEach(k -> inOwn.merge(k, 1, Integer::sum)));
-        int total = own.size() + others.size();
-        String best = null;
-        double bestScore = 0;
-        for (Map.Entry<String, Integer> e : inOwn.entrySet()) {
-            int in = e.getValue();
-            if (in < 2) {
-                continue;
-            }
-            long out = otherPhrases.stream()
-                    .filter(set -> set.contains(e.getKey()))
-                    .count();
-            int words = e.getKey().split(" ").length;
-            double score = in * Math.log((total + 1.0) / (in + out)) * (1 + 0.25 * (words - 1));
-            if (score > bestScore
-                    || (score == bestScore && best != null && e.getKey().compareTo(best) < 0)) {
-                best = e.getKey();
-                bestScore = score;
-            }
+        for (String t : own) {
+            subject(t, surface).ifPresent(k -> inOwn.merge(k, 1, Integer::sum));
         }
-        if (best == null) {
-            return java.util.Optional.empty();
+        Map<String, Integer> inOthers = new HashMap<>();
+        for (String t : others) {
+            subject(t, new HashMap<>()).ifPresent(k -> inOthers.merge(k, 1, Integer::sum));
         }
-        String written = surfaceOf(best, surface);
-        return java.util.Optional.of(written.substring(0, 1).toUpperCase(Locale.ROOT) + written.substring(1));
+        return inOwn.entrySet().stream()
+                .filter(e -> e.getValue() >= 2)
+                .min(Comparator.comparingInt((Map.Entry<String, Integer> e) -> -e.getValue())
+                        .thenComparingInt(e -> inOthers.getOrDefault(e.getKey(), 0))
+                        .thenComparing(Map.Entry::getKey))
+                .map(e -> {
+                    String written = surfaceOf(e.getKey(), surface);
+                    return written.substring(0, 1).toUpperCase(Locale.ROOT) + written.substring(1);
+                });
     }
 
-    /** The phrases of one to three words in a title, keyed by their stems, with the forms they were written in. */
-    private static Set<String> phrases(String title, Map<String, Map<String, Integer>> surface) {
+    /** The subject a title opens with, keyed by its stems, with the form it was written in. */
+    private static java.util.Optional<String> subject(String title, Map<String, Map<String, Integer>> surface) {
         boolean english = looksEnglish(title);
         var stop = english ? EnglishAnalyzer.ENGLISH_STOP_WORDS_SET : DutchAnalyzer.getDefaultStopSet();
         List<String> stems = new ArrayList<>();
@@ -226,31 +222,37 @@ final class TextAnalysis {
             while (ts.incrementToken()) {
                 String word = title.substring(offset.startOffset(), offset.endOffset())
                         .toLowerCase(Locale.ROOT);
-                stems.add(stop.contains(word) ? "\u0000" + word : term.toString());
+                boolean content =
+                        word.length() >= 3 && word.chars().allMatch(Character::isLetter) && !stop.contains(word);
+                if (!content) {
+                    if (words.isEmpty()) {
+                        continue; // a leading article or "meer": the subject starts after it
+                    }
+                    break;
+                }
+                stems.add(term.toString());
                 words.add(word);
+                if (words.size() == 4) {
+                    break;
+                }
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Set<String> out = new java.util.HashSet<>();
-        for (int i = 0; i < stems.size(); i++) {
-            for (int n = 1; n <= 3 && i + n <= stems.size(); n++) {
-                List<String> key = stems.subList(i, i + n);
-                if (key.getFirst().startsWith("\u0000") || key.getLast().startsWith("\u0000")) {
-                    continue;
-                }
-                List<String> written = words.subList(i, i + n);
-                if (written.stream().noneMatch(w -> w.length() >= 4 && w.chars().allMatch(Character::isLetter))) {
-                    continue;
-                }
-                String k = String.join(" ", key);
-                if (out.add(k)) {
-                    surface.computeIfAbsent(k, x -> new HashMap<>()).merge(String.join(" ", written), 1, Integer::sum);
-                }
-            }
+        // "Lantaarnpalen dimmen", "Gratis parkeren centrum afschaffen": the closing verb is not the subject.
+        if (!english && words.size() >= 2 && words.getLast().endsWith("en")) {
+            stems.removeLast();
+            words.removeLast();
         }
-        return out;
+        if (words.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        int n = Math.min(3, words.size());
+        String key = String.join(" ", stems.subList(0, n));
+        surface.computeIfAbsent(key, x -> new HashMap<>())
+                .merge(String.join(" ", words.subList(0, n)), 1, Integer::sum);
+        return java.util.Optional.of(key);
     }
 
     private record Vec(long id, double[] point) implements Clusterable {

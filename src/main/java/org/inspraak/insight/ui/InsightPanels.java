@@ -208,16 +208,19 @@ public final class InsightPanels {
                 item.add(warn);
             }
             if (editing != null) {
+                Span actions = new Span();
+                actions.addClassName("theme-actions");
                 Button rename = new Button(ctx.getTranslation("insight.theme.rename"), e -> editing.rename(t));
                 rename.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
                 rename.addClassName("theme-rename");
-                item.add(rename);
+                actions.add(rename);
                 if (in.themes().size() > 1) {
                     Button merge = new Button(ctx.getTranslation("insight.theme.merge"), e -> editing.merge(t));
                     merge.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
                     merge.addClassName("theme-merge");
-                    item.add(merge);
+                    actions.add(merge);
                 }
+                item.add(actions);
             }
             UnorderedList strongest = new UnorderedList();
             t.strongest().forEach(i -> strongest.add(new ListItem(ideaLink(i))));

@@ -109,6 +109,7 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         public void rename(InsightService.ThemeInsight theme) {
             Dialog dialog = new Dialog();
             dialog.setHeaderTitle(getTranslation("insight.theme.rename"));
+            dialog.setWidth("min(30rem, 95vw)");
             TextField name = new TextField(getTranslation("insight.theme.name"));
             name.setId("theme-name");
             name.setValue(theme.label());
@@ -136,6 +137,7 @@ class InsightsView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         public void merge(InsightService.ThemeInsight theme) {
             Dialog dialog = new Dialog();
             dialog.setHeaderTitle(getTranslation("insight.theme.merge"));
+            dialog.setWidth("min(30rem, 95vw)");
             Select<InsightService.ThemeInsight> into = new Select<>();
             into.setId("theme-merge-into");
             into.setLabel(getTranslation("insight.theme.merge-into"));
