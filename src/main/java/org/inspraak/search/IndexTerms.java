@@ -2,6 +2,7 @@ package org.inspraak.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.persistence.EntityManagerFactory;
 import org.apache.http.entity.ContentType;
 import org.apache.http.nio.entity.NStringEntity;
@@ -157,6 +160,20 @@ interface IndexTerms {
         private static final JsonMapper JSON = JsonMapper.builder().build();
         private static final ContentType NDJSON = ContentType.create("application/x-ndjson", "UTF-8");
         private final RestClient client;
+        /**
+         * Each lookup is a round trip to the cluster, where the embedded index answers in microseconds. A word's
+         * parts never change while the analyzers stay the same, and how many ideas hold a part changes slowly, so
+         * both are kept for a while: a search for a word seen recently needs only its own query.
+         */
+        private final Cache<String, List<String>> partsOf = Caffeine.newBuilder()
+                .maximumSize(20_000)
+                .expireAfterWrite(Duration.ofMinutes(30))
+                .build();
+
+        private final Cache<String, Long> ideasWith = Caffeine.newBuilder()
+                .maximumSize(50_000)
+                .expireAfterWrite(Duration.ofMinutes(1))
+                .build();
 
         OpenSearch(RestClient client) {
             this.client = client;
@@ -175,6 +192,10 @@ interface IndexTerms {
 
         @Override
         public List<String> parts(String word) {
+            return partsOf.get(word, this::analyse);
+        }
+
+        private List<String> analyse(String word) {
             Map<String, Object> body = Map.of("analyzer", SearchAnalysis.DUTCH_PARTS.name(), "text", word);
             JsonNode tokens = call(
                             "POST", INDEX + "/_analyze", JSON.writeValueAsString(body), ContentType.APPLICATION_JSON)
@@ -190,6 +211,31 @@ interface IndexTerms {
 
         @Override
         public Counts counts(List<String> fields, Collection<String> terms) {
+            String prefix = String.join(",", fields) + ":";
+            Map<String, Long> freq = new HashMap<>();
+            List<String> missing = new ArrayList<>();
+            for (String t : terms) {
+                Long known = ideasWith.getIfPresent(prefix + t);
+                if (known == null) {
+                    missing.add(t);
+                } else {
+                    freq.put(t, known);
+                }
+            }
+            Long ideas = ideasWith.getIfPresent("");
+            if (ideas == null || !missing.isEmpty()) {
+                Counts fresh = lookUp(fields, missing);
+                ideas = fresh.ideas();
+                ideasWith.put("", ideas);
+                fresh.ideasWithTerm().forEach((t, n) -> {
+                    ideasWith.put(prefix + t, n);
+                    freq.put(t, n);
+                });
+            }
+            return new Counts(ideas, freq);
+        }
+
+        private Counts lookUp(List<String> fields, Collection<String> terms) {
             List<String> order = List.copyOf(terms);
             StringBuilder ndjson = new StringBuilder();
             addCount(ndjson, Map.of("match_all", Map.of()));
@@ -228,7 +274,7 @@ interface IndexTerms {
 
         @Override
         public Optional<String> correction(List<String> fields, String word) {
-            if (counts(fields, List.of(word)).ideasWithTerm().get(word) > 0) {
+            if (counts(fields, List.of(word)).ideasWithTerm().getOrDefault(word, 0L) > 0) {
                 return Optional.empty();
             }
             Map<String, Object> suggest = new HashMap<>();

@@ -221,7 +221,7 @@ public final class Benchmarks {
             long consultation;
             try (PreparedStatement p = c.prepareStatement("""
                     insert into consultation (title, question, background, ideas_from, voting_from, summarising_from,
-                      closed_from, created_at) values (?, ?, '', ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                      closed_from, created_at, published_from) values (?, ?, '', ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
                 LocalDate today = LocalDate.now();
                 p.setString(1, "Grote stad: benchmark");
                 p.setString(2, "Waar besparen we op?");
@@ -230,6 +230,7 @@ public final class Benchmarks {
                 p.setObject(5, today.plusDays(30));
                 p.setObject(6, today.plusDays(60));
                 p.setObject(7, now);
+                p.setObject(8, now.minusDays(30)); // published: residents see it and vote
                 p.executeUpdate();
                 consultation = generatedKey(p);
             }

@@ -55,7 +55,7 @@ final class ClusterBenchmark {
         }
         Figures cluster;
         int searchPort = ClusterProcesses.freeSearchPort();
-        Path searchHome = ClusterProcesses.DIR.resolve("bench-opensearch-" + searchPort);
+        Path searchHome = ClusterProcesses.DIR.resolve("bench-opensearch-" + searchPort + "-" + System.nanoTime());
         ClusterProcesses.Child openSearch = ClusterProcesses.openSearch(searchHome, searchPort);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             ClusterProcesses.awaitReady(

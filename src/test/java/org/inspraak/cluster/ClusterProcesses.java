@@ -139,7 +139,10 @@ public final class ClusterProcesses {
     public static void installWordList(Path base) throws IOException {
         Path config = base.resolve("node_1").resolve("config").resolve("inspraak");
         Files.createDirectories(config);
-        Files.copy(Paths.get("src", "main", "resources", "search", "nl-words.txt"), config.resolve("nl-words.txt"));
+        Files.copy(
+                Paths.get("src", "main", "resources", "search", "nl-words.txt"),
+                config.resolve("nl-words.txt"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** An application node in cluster mode, with the test driver, on this JVM's classpath. */

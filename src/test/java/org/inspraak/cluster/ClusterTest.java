@@ -58,7 +58,8 @@ class ClusterTest {
         postgres = EmbeddedPostgres.builder().start();
         jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
         int searchPort = ClusterProcesses.freeSearchPort();
-        java.nio.file.Path searchHome = ClusterProcesses.DIR.resolve("opensearch-" + searchPort);
+        java.nio.file.Path searchHome =
+                ClusterProcesses.DIR.resolve("opensearch-" + searchPort + "-" + System.nanoTime());
         openSearch = ClusterProcesses.openSearch(searchHome, searchPort);
         ClusterProcesses.awaitReady(
                 openSearch, "http://127.0.0.1:" + searchPort + "/_cluster/health", Duration.ofMinutes(3));
