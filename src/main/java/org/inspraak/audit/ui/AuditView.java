@@ -2,10 +2,14 @@ package org.inspraak.audit.ui;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -19,6 +23,7 @@ import org.inspraak.audit.AuditEntry;
 import org.inspraak.audit.AuditService;
 import org.inspraak.security.Role;
 import org.inspraak.ui.Formats;
+import org.inspraak.ui.PhoneColumns;
 
 /** Who did what, when and why; filterable and exportable, never editable. */
 @Route("beheer/audit")
@@ -35,20 +40,36 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         actor.setValueChangeMode(ValueChangeMode.LAZY);
         actor.setMaxLength(60);
         Grid<AuditEntry> grid = new Grid<>();
-        grid.addColumn(e -> Formats.dateTime(e.getCreatedAt(), getLocale()))
+        Grid.Column<AuditEntry> when = grid.addColumn(e -> Formats.dateTime(e.getCreatedAt(), getLocale()))
                 .setHeader(getTranslation("audit.when"))
                 .setAutoWidth(true);
-        grid.addColumn(AuditEntry::getActorName)
+        Grid.Column<AuditEntry> who = grid.addColumn(AuditEntry::getActorName)
                 .setHeader(getTranslation("audit.actor"))
                 .setAutoWidth(true);
-        grid.addColumn(AuditEntry::getAction)
+        // On a phone the action is the one column, and says when, who, on what and why underneath.
+        grid.addComponentColumn(e -> {
+                    Span meta = new Span(String.join(
+                            " · ",
+                            Formats.dateTime(e.getCreatedAt(), getLocale()),
+                            e.getActorName() == null ? "" : e.getActorName(),
+                            target(e)));
+                    meta.addClassNames("phone-only", "grid-meta");
+                    Div cell = new Div(new Span(e.getAction()), meta);
+                    if (e.getReason() != null && !e.getReason().isBlank()) {
+                        Span why = new Span(e.getReason());
+                        why.addClassNames("phone-only", "grid-meta");
+                        cell.add(why);
+                    }
+                    return cell;
+                })
                 .setHeader(getTranslation("audit.action"))
                 .setAutoWidth(true);
-        grid.addColumn(e -> e.getTargetType() == null ? "" : e.getTargetType() + " " + e.getTargetId())
-                .setHeader(getTranslation("audit.target"));
-        grid.addColumn(AuditEntry::getReason)
+        Grid.Column<AuditEntry> onWhat = grid.addColumn(AuditView::target).setHeader(getTranslation("audit.target"));
+        Grid.Column<AuditEntry> why = grid.addColumn(AuditEntry::getReason)
                 .setHeader(getTranslation("audit.reason"))
                 .setFlexGrow(3);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        PhoneColumns.fold(grid, List.of(when, who, onWhat, why));
         grid.setItems(
                 q ->
                         audit
@@ -75,6 +96,10 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         filters.setWrap(true);
         add(new H1(getTranslation("audit.title")), filters, grid);
         expand(grid);
+    }
+
+    private static String target(AuditEntry e) {
+        return e.getTargetType() == null ? "" : e.getTargetType() + " " + e.getTargetId();
     }
 
     @Override
