@@ -416,6 +416,23 @@ public class AccountService implements UserDetailsService, LocalePreference {
                         u.getDisplayName()));
     }
 
+    /**
+     * The same contact, with the account row locked until the caller's transaction ends. Whoever decides whether a
+     * mail goes out now or waits for a bundle holds this lock, so two notifications arriving at once on different
+     * threads or nodes cannot both see "no mail lately" and send two mails.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Optional<MailContact> lockMailContact(long id) {
+        return users.lockById(id)
+                .filter(UserAccount::isEmailVerified)
+                .map(u -> new MailContact(
+                        u.getId(),
+                        u.getEmail(),
+                        Messages.fromTag(u.getLocale()),
+                        u.getEmailPreference(),
+                        u.getDisplayName()));
+    }
+
     // ---- unsubscribing from mail ----------------------------------------------------------------
 
     /**

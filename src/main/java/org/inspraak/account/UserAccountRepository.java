@@ -4,8 +4,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
@@ -23,6 +25,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     @Query("select count(u) from UserAccount u where lower(u.displayName) like :q or u.email like :q")
     long countSearch(String q);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select u from UserAccount u where u.id = :id")
+    Optional<UserAccount> lockById(long id);
 
     @Query("select u from UserAccount u where u.id in :ids")
     List<UserAccount> findAllByIds(Collection<Long> ids);

@@ -30,7 +30,8 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
             "select n from Notification n where n.emailed = false and n.userId in :userIds order by n.userId, n.createdAt")
     List<Notification> notEmailed(List<Long> userIds);
 
-    @Query("select distinct n.userId from Notification n where n.emailed = false")
+    // In id order, so that every mail run locks its recipients in the same order and no two runs deadlock.
+    @Query("select distinct n.userId from Notification n where n.emailed = false order by n.userId")
     List<Long> usersWithUnsentMail();
 
     @Query("select n from Notification n where n.emailed = false and n.userId = :userId order by n.createdAt, n.id")

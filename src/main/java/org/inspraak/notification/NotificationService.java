@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.inspraak.InspraakException;
 import org.inspraak.InspraakProperties;
@@ -349,6 +351,13 @@ public class NotificationService {
         String title = idea.get().title();
         Set<Long> followers = new LinkedHashSet<>(follows.followers(Follow.Target.IDEA, e.ideaId()));
         Long parentAuthor = e.parentAuthorId();
+        // Two notify calls below: lock everyone they may mail first, in one id order (see notify).
+        Set<Long> everyone = new TreeSet<>(followers);
+        everyone.add(idea.get().authorId());
+        if (parentAuthor != null) {
+            everyone.add(parentAuthor);
+        }
+        everyone.forEach(accounts::lockMailContact);
         if (e.official()) {
             // Followers (the author among them, since posting follows) get the answer itself.
             Recipients r = new Recipients().add(followers, NotificationReason.FOLLOWS_IDEA);
@@ -462,7 +471,7 @@ public class NotificationService {
     public void sendBundledMails() {
         Instant now = Instant.now(clock);
         for (long userId : notifications.usersWithUnsentMail()) {
-            Optional<MailContact> contact = accounts.mailContact(userId);
+            Optional<MailContact> contact = accounts.lockMailContact(userId);
             List<Notification> waiting = notifications.notEmailed(userId);
             if (contact.isEmpty() || contact.get().preference() == EmailPreference.OFF) {
                 waiting.forEach(n -> n.markEmailed(null));
@@ -477,7 +486,7 @@ public class NotificationService {
     public void sendDailyDigests() {
         Instant now = Instant.now(clock);
         for (long userId : notifications.usersWithUnsentMail()) {
-            Optional<MailContact> contact = accounts.mailContact(userId);
+            Optional<MailContact> contact = accounts.lockMailContact(userId);
             List<Notification> waiting = notifications.notEmailed(userId);
             if (contact.isPresent() && contact.get().preference() == EmailPreference.DAILY_DIGEST) {
                 mail(contact.get(), waiting, now);
@@ -505,11 +514,13 @@ public class NotificationService {
             @Nullable String actor,
             @Nullable String excerpt) {
         Instant now = Instant.now(clock);
-        for (Map.Entry<Long, NotificationReason> recipient : recipients.reasons.entrySet()) {
+        // In id order: each recipient's account row is locked while we decide whether to mail now (see
+        // lockMailContact), and a fixed order means two notifications to overlapping people never deadlock.
+        for (Map.Entry<Long, NotificationReason> recipient : new TreeMap<>(recipients.reasons).entrySet()) {
             long userId = recipient.getKey();
+            Optional<MailContact> contact = accounts.lockMailContact(userId);
             Notification n = notifications.save(new Notification(
                     userId, kind, recipient.getValue(), consultationId, ideaId, subject, detail, actor, excerpt, now));
-            Optional<MailContact> contact = accounts.mailContact(userId);
             if (contact.isEmpty() || contact.get().preference() == EmailPreference.OFF) {
                 n.markEmailed(null); // nothing to send, ever
             } else if (contact.get().preference() == EmailPreference.INSTANT && quietPeriodOver(userId, now)) {

@@ -1,14 +1,22 @@
 package org.inspraak.database;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.awaitility.Awaitility;
 import org.inspraak.TestData;
 import org.inspraak.account.AccountService;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaSort;
+import org.inspraak.notification.NotificationService;
+import org.inspraak.reaction.ReactionService;
 import org.inspraak.vote.VoteChoice;
 import org.inspraak.vote.VoteService;
 import org.junit.jupiter.api.AfterAll;
@@ -54,6 +62,9 @@ class PostgresProfileTest {
     JdbcTemplate jdbc;
 
     @Autowired
+    NotificationService notifications;
+
+    @Autowired
     TestData data;
 
     @Autowired
@@ -64,6 +75,45 @@ class PostgresProfileTest {
 
     @Autowired
     IdeaService ideas;
+
+    @Autowired
+    ReactionService reactions;
+
+    @Test
+    void reactionsArrivingAtOnceMailTheAuthorOnceAndNeverDeadlock() throws Exception {
+        long consultation = data.openConsultation();
+        TestData.User author = data.user();
+        long idea = data.idea(consultation, author);
+        List<TestData.User> reactors = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            reactors.add(data.user());
+        }
+        // Every reactor also follows the idea, so the notifications lock overlapping sets of people.
+        CyclicBarrier start = new CyclicBarrier(reactors.size());
+        try (var pool = Executors.newFixedThreadPool(reactors.size())) {
+            List<Future<?>> posted = new ArrayList<>();
+            for (TestData.User reactor : reactors) {
+                posted.add(pool.submit(() -> {
+                    data.authenticate(reactor);
+                    notifications.followIdea(idea, true);
+                    start.await();
+                    reactions.post(idea, null, "Graag, ook op zondag (" + reactor.name() + ").");
+                    return null;
+                }));
+            }
+            for (Future<?> f : posted) {
+                f.get();
+            }
+        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject("select count(*) from event_publication", Long.class) == 0);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outbox_mail where recipient = ?", Long.class, author.email()))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from notification where user_id = ?", Long.class, author.id()))
+                .isEqualTo(6);
+    }
 
     @Test
     void migrationsRunOnPostgresAndTheCoreFlowsWork() {

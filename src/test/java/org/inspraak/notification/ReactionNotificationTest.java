@@ -123,6 +123,37 @@ class ReactionNotificationTest extends IntegrationTest {
     }
 
     @Test
+    void reactionsArrivingAtTheSameMomentStillSendOneMailAtOnce() throws Exception {
+        long c = data.openConsultation();
+        TestData.User author = loginNew();
+        long idea = postIdea(c, "Een deelfietsenstalling bij het station");
+        List<TestData.User> reactors = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            reactors.add(data.user());
+        }
+        // Six residents react at once; their notifications are handled on several threads at the same time.
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(reactors.size());
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(reactors.size())) {
+            List<java.util.concurrent.Future<?>> posted = new java.util.ArrayList<>();
+            for (TestData.User reactor : reactors) {
+                posted.add(pool.submit(() -> {
+                    login(reactor);
+                    start.await();
+                    reactions.post(idea, null, "Graag, met overkapping (" + reactor.name() + ").");
+                    return null;
+                }));
+            }
+            for (var f : posted) {
+                f.get();
+            }
+        }
+        awaitEventsHandled();
+        assertThat(mailsTo(author.email())).hasSize(1);
+        login(author);
+        assertThat(notifications.unreadCount()).isEqualTo(6);
+    }
+
+    @Test
     void theUnsubscribeLinkStopsMailButKeepsInAppNotifications() {
         long c = data.openConsultation();
         TestData.User author = loginNew();

@@ -20,6 +20,7 @@ final class MatrixTable {
             "AccountService.createImportedParticipants(int) = internal",
             "AccountService.createVerified(String,String,String,Set,Integer,Long,boolean) = internal",
             "AccountService.encodePassword(String) = internal",
+            "AccountService.lockMailContact(long) = internal",
             "AccountService.register(Registration) = everyone",
             "AccountService.register(Registration,String) = everyone",
             "AccountService.rememberLocale(Locale) = everyone",
