@@ -406,14 +406,7 @@ public class AccountService implements UserDetailsService, LocalePreference {
 
     @Transactional(readOnly = true)
     public Optional<MailContact> mailContact(long id) {
-        return users.findById(id)
-                .filter(UserAccount::isEmailVerified)
-                .map(u -> new MailContact(
-                        u.getId(),
-                        u.getEmail(),
-                        Messages.fromTag(u.getLocale()),
-                        u.getEmailPreference(),
-                        u.getDisplayName()));
+        return users.findById(id).filter(UserAccount::isEmailVerified).map(AccountService::mailContact);
     }
 
     /**
@@ -423,14 +416,12 @@ public class AccountService implements UserDetailsService, LocalePreference {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public Optional<MailContact> lockMailContact(long id) {
-        return users.lockById(id)
-                .filter(UserAccount::isEmailVerified)
-                .map(u -> new MailContact(
-                        u.getId(),
-                        u.getEmail(),
-                        Messages.fromTag(u.getLocale()),
-                        u.getEmailPreference(),
-                        u.getDisplayName()));
+        return users.lockById(id).filter(UserAccount::isEmailVerified).map(AccountService::mailContact);
+    }
+
+    private static MailContact mailContact(UserAccount u) {
+        return new MailContact(
+                u.getId(), u.getEmail(), Messages.fromTag(u.getLocale()), u.getEmailPreference(), u.getDisplayName());
     }
 
     // ---- unsubscribing from mail ----------------------------------------------------------------
