@@ -2,7 +2,11 @@ package org.inspraak.summary;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +19,9 @@ import java.util.regex.Pattern;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
+import com.ibm.icu.text.ListFormatter;
 import org.inspraak.InspraakException;
+import org.inspraak.InspraakProperties;
 import org.inspraak.Messages;
 import org.inspraak.TextInput;
 import org.inspraak.audit.AuditService;
@@ -26,6 +32,7 @@ import org.inspraak.insight.InsightService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.InspraakUser;
 import org.inspraak.security.Role;
+import org.inspraak.webcare.WebcareService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,6 +56,8 @@ public class SummaryService {
     private final ConsultationService consultations;
     private final IdeaService ideas;
     private final InsightService insights;
+    private final WebcareService webcare;
+    private final InspraakProperties properties;
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Messages messages;
@@ -61,6 +70,8 @@ public class SummaryService {
             ConsultationService consultations,
             IdeaService ideas,
             InsightService insights,
+            WebcareService webcare,
+            InspraakProperties properties,
             CurrentUser currentUser,
             AuditService audit,
             Messages messages,
@@ -71,6 +82,8 @@ public class SummaryService {
         this.consultations = consultations;
         this.ideas = ideas;
         this.insights = insights;
+        this.webcare = webcare;
+        this.properties = properties;
         this.currentUser = currentUser;
         this.audit = audit;
         this.messages = messages;
@@ -281,94 +294,190 @@ public class SummaryService {
 
     // ---- the draft -----------------------------------------------------------------------------
 
-    /** A structured first draft in Markdown from the latest insights, with citations to the ideas. */
+    /**
+     * A first draft in Markdown from the latest insights, written as a note to the council: whole sentences, ideas
+     * quoted by title with a citation to their page, figures in the reader's number format. Moderators edit it
+     * before review; nothing in it is a placeholder to fill in.
+     */
     public String draftFromInsights(long consultationId, Locale locale) {
         requireStaff();
+        Locale loc = locale == null ? Messages.DUTCH : locale;
         ConsultationService.ConsultationDetails c =
                 consultations.find(consultationId).orElseThrow(() -> new InspraakException("error.not-found"));
         InsightService.Insights in =
                 insights.latest(consultationId).orElseGet(() -> insights.computeNow(consultationId));
         StringBuilder md = new StringBuilder();
-        md.append("## ")
-                .append(t("summary.draft.question", locale))
-                .append("\n\n")
-                .append(c.question())
-                .append("\n\n");
-        md.append("## ")
-                .append(t("summary.draft.participation", locale))
-                .append("\n\n")
-                .append(t(
-                        "summary.draft.participation.text",
-                        locale,
-                        in.participants(),
-                        in.ideaCount(),
-                        in.voteCount(),
-                        in.reactionCount(),
-                        in.groups().size()))
-                .append("\n\n");
+        section(md, t("summary.draft.question", loc));
+        md.append(period(c, loc)).append("\n\n> ").append(c.question().strip().replace("\n", "\n> "));
+        md.append("\n\n");
+
+        section(md, t("summary.draft.participation", loc));
+        md.append(t(
+                "summary.draft.participation.text",
+                loc,
+                in.participants(),
+                in.ideaCount(),
+                in.voteCount(),
+                in.reactionCount()));
         List<InsightService.Representation> under = in.underRepresented();
-        md.append(
+        md.append(' ')
+                .append(
                         under.isEmpty()
-                                ? t("summary.draft.repr.ok", locale)
+                                ? t("summary.draft.repr.ok", loc)
                                 : t(
                                         "summary.draft.repr.under",
-                                        locale,
-                                        String.join(
-                                                ", ",
-                                                under.stream()
-                                                        .map(InsightService.Representation::band)
+                                        loc,
+                                        ListFormatter.getInstance(loc)
+                                                .format(under.stream()
+                                                        .map(r ->
+                                                                t("summary.draft.repr." + r.dimension(), loc, r.band()))
                                                         .toList())))
                 .append("\n\n");
-        md.append("## ").append(t("summary.draft.themes", locale)).append("\n\n");
+
+        section(md, t("summary.draft.themes", loc));
         if (in.themes().isEmpty()) {
-            md.append(t("summary.draft.none", locale)).append("\n\n");
-        }
-        for (InsightService.ThemeInsight theme : in.themes()) {
-            md.append("- **")
-                    .append(theme.label())
-                    .append("** — ")
-                    .append(t("summary.draft.theme", locale, theme.ideas(), Math.round(theme.support() * 100)))
-                    .append(' ');
-            md.append(t(
-                            theme.strongest().isEmpty()
-                                    ? "summary.draft.theme.no-support"
-                                    : "summary.draft.theme.strongest",
-                            locale))
-                    .append(' ');
-            theme.strongest().forEach(i -> md.append(cite(i.id())).append(' '));
+            md.append(t("summary.draft.themes.none", loc)).append("\n\n");
+        } else {
+            md.append(t("summary.draft.themes.intro", loc, in.themes().size())).append("\n\n");
+            for (InsightService.ThemeInsight theme : in.themes()) {
+                md.append("- **")
+                        .append(theme.label())
+                        .append("**: ")
+                        .append(t("summary.draft.theme", loc, theme.ideas(), percent(theme.support())))
+                        .append(' ');
+                if (theme.strongest().isEmpty()) {
+                    md.append(t("summary.draft.theme.no-support", loc));
+                } else {
+                    InsightService.IdeaRef top = theme.strongest().getFirst();
+                    md.append(t("summary.draft.theme.strongest", loc, quote(top, loc), top.agree(), top.disagree()));
+                }
+                md.append('\n');
+            }
             md.append('\n');
         }
-        md.append("\n## ").append(t("summary.draft.consensus", locale)).append("\n\n");
+
+        section(md, t("summary.draft.consensus", loc));
         if (in.consensus().isEmpty()) {
-            md.append(t("summary.draft.none", locale)).append("\n");
+            md.append(t("summary.draft.consensus.none", loc)).append("\n\n");
+        } else {
+            md.append(t(in.groups().size() > 1 ? "summary.draft.consensus.groups" : "summary.draft.consensus.all", loc))
+                    .append("\n\n");
+            // Polis's five strongest, read from the broadest support down.
+            in.consensus().stream()
+                    .limit(5)
+                    .sorted(Comparator.comparingDouble(SummaryService::lowest).reversed())
+                    .forEach(s -> md.append("- ")
+                            .append(t(
+                                    "summary.draft.consensus.item",
+                                    loc,
+                                    quote(s.idea(), loc),
+                                    percent(lowest(s)),
+                                    in.groups().size() > 1 ? 1 : 0))
+                            .append('\n'));
+            md.append('\n');
         }
-        in.consensus().stream()
-                .limit(5)
-                .forEach(s -> md.append("- ").append(cite(s.idea().id())).append('\n'));
-        md.append("\n## ").append(t("summary.draft.divisive", locale)).append("\n\n");
-        if (in.divisive().isEmpty()) {
-            md.append(t("summary.draft.none", locale)).append("\n");
-        }
-        in.divisive().stream()
-                .limit(5)
-                .forEach(s -> md.append("- ").append(cite(s.idea().id())).append('\n'));
-        for (InsightService.Group g : in.groups()) {
-            if (!g.statements().isEmpty()) {
-                md.append("\n")
-                        .append(t("summary.draft.group", locale, g.label(), g.size()))
-                        .append(' ');
+
+        if (in.groups().size() > 1) {
+            section(md, t("summary.draft.divisive", loc));
+            if (in.divisive().isEmpty()) {
+                md.append(t("summary.draft.divisive.none", loc)).append("\n\n");
+            } else {
+                md.append(t("summary.draft.divisive.intro", loc)).append("\n\n");
+                in.divisive().stream()
+                        .limit(5)
+                        .forEach(s -> md.append("- ")
+                                .append(quote(s.idea(), loc))
+                                .append(": ")
+                                .append(ListFormatter.getInstance(loc)
+                                        .format(java.util.stream.IntStream.range(
+                                                        0,
+                                                        Math.min(
+                                                                s.agreeRates().length,
+                                                                in.groups().size()))
+                                                .mapToObj(g -> t(
+                                                        "summary.draft.divisive.rate",
+                                                        loc,
+                                                        in.groups().get(g).label(),
+                                                        percent(s.agreeRates()[g])))
+                                                .toList()))
+                                .append(".\n"));
+                md.append('\n');
+            }
+
+            section(md, t("summary.draft.groups", loc));
+            md.append(t("summary.draft.groups.intro", loc, in.groups().size(), in.groupedParticipants()))
+                    .append("\n\n");
+            for (InsightService.Group g : in.groups()) {
+                md.append(t("summary.draft.group", loc, g.label(), g.size()));
+                if (g.statements().isEmpty()) {
+                    md.append(' ').append(t("summary.draft.group.none", loc)).append("\n\n");
+                    continue;
+                }
+                md.append("\n\n");
                 g.statements().stream()
                         .limit(3)
-                        .forEach(s -> md.append(cite(s.idea().id())).append(' '));
+                        .forEach(s -> md.append("- ")
+                                .append(t(
+                                        s.agree() ? "summary.draft.group.agrees" : "summary.draft.group.disagrees",
+                                        loc,
+                                        percent(s.groupRate()),
+                                        quote(s.idea(), loc),
+                                        percent(s.restRate())))
+                                .append('\n'));
                 md.append('\n');
             }
         }
-        md.append("\n## ")
-                .append(t("summary.draft.questions", locale))
-                .append("\n\n")
-                .append(t("summary.draft.questions.text", locale))
+
+        section(md, t("summary.draft.questions", loc));
+        WebcareService.QuestionTally q = webcare.tally(consultationId);
+        md.append(
+                        q.asked() == 0
+                                ? t("summary.draft.questions.none", loc)
+                                : q.open() == 0
+                                        ? t("summary.draft.questions.answered", loc, q.asked())
+                                        : t("summary.draft.questions.open", loc, q.asked(), q.open(), q.overdue()))
                 .append('\n');
         return md.toString();
+    }
+
+    private static void section(StringBuilder md, String title) {
+        md.append("## ").append(title).append("\n\n");
+    }
+
+    /** When residents could take part: a closed period, or since when it runs. */
+    private String period(ConsultationService.ConsultationDetails c, Locale loc) {
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("d MMMM yyyy", loc);
+        String municipality = properties.municipality().name();
+        LocalDate today = LocalDate.now(clock);
+        if (c.ideasFrom() == null) {
+            return t("summary.draft.period.undated", loc, municipality);
+        }
+        if (c.closedFrom() != null && !c.closedFrom().isAfter(today)) {
+            return t(
+                    "summary.draft.period.closed",
+                    loc,
+                    municipality,
+                    date.format(c.ideasFrom()),
+                    date.format(c.closedFrom().minusDays(1)));
+        }
+        return t("summary.draft.period.open", loc, municipality, date.format(c.ideasFrom()));
+    }
+
+    /** An idea as the note names it: its title between quotes, then the citation that links to it. */
+    private String quote(InsightService.IdeaRef idea, Locale loc) {
+        return t("summary.draft.quote", loc, idea.title().strip()) + " " + cite(idea.id());
+    }
+
+    private static long percent(double rate) {
+        return Math.round(rate * 100);
+    }
+
+    private static double lowest(InsightService.SpreadIdea s) {
+        return s.agreeRates().length == 0
+                ? (s.idea().votes() == 0
+                        ? 0
+                        : (double) s.idea().agree() / s.idea().votes())
+                : Arrays.stream(s.agreeRates()).min().orElse(0);
     }
 
     private static String cite(long ideaId) {

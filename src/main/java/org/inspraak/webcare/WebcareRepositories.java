@@ -24,6 +24,8 @@ interface QuestionRepository extends JpaRepository<Question, Long> {
               and (:departmentId is null or q.departmentId = :departmentId)""")
     long count(boolean open, @Nullable Long departmentId);
 
+    List<Question> findByIdeaIdIn(java.util.Collection<Long> ideaIds);
+
     @Query("select count(q) from Question q where q.answeredAt is null and q.dueOn < :today")
     long overdue(LocalDate today);
 }

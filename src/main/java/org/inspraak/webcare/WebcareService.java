@@ -175,6 +175,27 @@ public class WebcareService implements QuestionDesk {
         return questions.count(openOnly, departmentId);
     }
 
+    /** How many questions residents asked in one consultation, how many still wait, and how many of those are late. */
+    public record QuestionTally(long asked, long open, long overdue) {}
+
+    @Transactional(readOnly = true)
+    @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
+    public QuestionTally tally(long consultationId) {
+        List<Long> ideaIds = ideas.allFor(consultationId).stream()
+                .map(IdeaService.IdeaSummary::id)
+                .toList();
+        if (ideaIds.isEmpty()) {
+            return new QuestionTally(0, 0, 0);
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<Question> asked = questions.findByIdeaIdIn(ideaIds);
+        long open = asked.stream().filter(q -> q.getAnsweredAt() == null).count();
+        long overdue = asked.stream()
+                .filter(q -> q.getAnsweredAt() == null && q.getDueOn().isBefore(today))
+                .count();
+        return new QuestionTally(asked.size(), open, overdue);
+    }
+
     @Transactional(readOnly = true)
     @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
     public long overdueCount() {

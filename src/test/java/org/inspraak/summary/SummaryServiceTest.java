@@ -50,12 +50,22 @@ class SummaryServiceTest extends IntegrationTest {
         data.authenticate(writer);
         long s = summaries.create(c, "Brexit: wat delen we?", Locale.forLanguageTag("nl"));
         String draft = summaries.find(s).orElseThrow().latest().orElseThrow().body();
+        // A note in whole sentences: every cited idea is named by its title, and nothing is left to fill in.
         assertThat(draft)
                 .contains(
                         "## De vraag",
                         "## Deelname",
-                        "## Waar iedereen het over eens is",
-                        "## Open vragen aan de gemeente");
+                        "## Waar inwoners het over eens zijn",
+                        "## Waar de meningen uiteenlopen",
+                        "## Meningsgroepen",
+                        "## Vragen aan de gemeente",
+                        "Inwoners stelden in dit gesprek geen vragen aan de gemeente.")
+                .doesNotContain("Vul aan", "{", "}")
+                .containsPattern("(legde|legt) .+ deze vraag voor aan inwoners:\\n\\n> ")
+                .containsPattern("Aan het gesprek deden [0-9.]+ inwoners mee\\. Er zijn [0-9.]+ ideeën ingediend");
+        assertThat(draft.lines().filter(l -> l.contains("[idee ")))
+                .isNotEmpty()
+                .allMatch(l -> l.matches(".*„[^”]+” \\[idee \\d+\\].*"), "cites an idea by its quoted title");
         assertThat(summaries.citations(draft)).isNotEmpty().allMatch(SummaryService.Citation::resolved);
 
         summaries.save(s, draft + "\nExtra alinea van de moderator.");
@@ -91,6 +101,40 @@ class SummaryServiceTest extends IntegrationTest {
         });
         summaries.markRead(info.published().get().id());
         assertThat(summaries.published()).filteredOn(p -> p.summaryId() == s).allMatch(SummaryService.Published::read);
+    }
+
+    @Autowired
+    org.inspraak.reaction.ReactionService reactions;
+
+    @Autowired
+    org.inspraak.webcare.WebcareService webcare;
+
+    @Test
+    void theDraftSaysHowManyQuestionsOfThisConsultationStillWait() {
+        long c = data.openConsultation();
+        long other = data.openConsultation();
+        TestData.User author = data.user();
+        long idea = data.idea(c, author, "Een waterspeelplaats in het park", "Voor warme zomerdagen in de wijk.");
+        long elsewhere = data.idea(other, author);
+        loginNew();
+        reactions.post(idea, null, "Wie betaalt het onderhoud van de pomp?", true);
+        reactions.post(idea, null, "Komt er ook schaduw bij de speelplaats?", true);
+        reactions.post(elsewhere, null, "Geldt dit voor de hele stad?", true);
+
+        data.authenticate(data.user(Role.MODERATOR));
+        assertThat(webcare.tally(c)).isEqualTo(new org.inspraak.webcare.WebcareService.QuestionTally(2, 2, 0));
+        long first = webcare.list(true, null, 0, 10).stream()
+                .filter(q -> q.ideaId() == idea)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        webcare.answer(first, "Het onderhoud valt onder de afdeling Groen.");
+        String draft = summaries.draftFromInsights(c, Locale.forLanguageTag("nl"));
+        assertThat(draft)
+                .contains("Inwoners stelden 2 vragen aan de gemeente. Daarvan staat er nog één open.")
+                .contains("Er is 1 idee ingediend");
+        assertThat(summaries.draftFromInsights(c, Locale.ENGLISH))
+                .contains("## Questions to the municipality", "Residents asked the municipality 2 questions.");
     }
 
     @Test

@@ -120,9 +120,12 @@ class MessagesTest {
         assertThat(MESSAGES.get(nl, "reaction.title", 2)).isEqualTo("2 reacties");
         assertThat(MESSAGES.get(nl, "outcome.decision.votes", 1L, 1L, 0L, 0L)).startsWith("1 stem:");
         assertThat(MESSAGES.get(nl, "consultation.ideas", 1519L)).isEqualTo("1.519 ideeën");
-        assertThat(MESSAGES.get(nl, "summary.draft.participation.text", 1, 1, 2, 1, 0))
-                .startsWith("1 inwoner deed mee: 1 idee, 2 stemmen en 1 reactie.")
-                .endsWith("komen geen meningsgroepen naar voren.");
+        assertThat(MESSAGES.get(nl, "summary.draft.participation.text", 1, 1519, 2, 1))
+                .isEqualTo("Aan het gesprek deed 1 inwoner mee. Er zijn 1.519 ideeën ingediend, 2 stemmen uitgebracht"
+                        + " en 1 reactie geplaatst.");
+        assertThat(MESSAGES.get(nl, "summary.draft.questions.open", 1, 1, 1))
+                .isEqualTo("Inwoners stelden één vraag aan de gemeente. Daarvan staat er nog één open; één is over"
+                        + " de beloofde termijn.");
         assertThat(MESSAGES.get(nl, "webcare.counts", 0L, 0L)).isEqualTo("Geen open vragen.");
         assertThat(MESSAGES.get(nl, "webcare.counts", 3L, 1L)).isEqualTo("3 open vragen, waarvan 1 te laat.");
         assertThat(MESSAGES.get(Messages.ENGLISH, "reaction.title", 1)).isEqualTo("1 reaction");
