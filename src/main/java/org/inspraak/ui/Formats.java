@@ -1,5 +1,6 @@
 package org.inspraak.ui;
 
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,9 @@ import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
 
+import com.ibm.icu.text.CompactDecimalFormat;
+import com.ibm.icu.util.ULocale;
+
 /** Dates and euros the way Dutch (or English) readers expect them. */
 public final class Formats {
 
@@ -16,7 +20,30 @@ public final class Formats {
 
     private Formats() {}
 
+    private static final char NBSP = '\u00a0';
+
+    /**
+     * An amount in euros: "€ 12 miljoen" or "€ 2,5 miljoen" when a round amount of a million or more reads better in
+     * words (as municipal documents write it), otherwise "€ 12.345". Never breaks between the sign, the number and
+     * the word.
+     */
     public static String euros(long amount, Locale locale) {
+        boolean english = locale.getLanguage().equals("en");
+        long size = Math.abs(amount);
+        if (size >= 1_000_000) {
+            BigDecimal units = BigDecimal.valueOf(size)
+                    .divide(BigDecimal.valueOf(size >= 1_000_000_000 ? 1_000_000_000 : 1_000_000))
+                    .stripTrailingZeros();
+            if (units.precision() - units.scale() <= 3 && units.scale() <= 2) {
+                CompactDecimalFormat words = CompactDecimalFormat.getInstance(
+                        ULocale.forLocale(english ? Locale.UK : Locale.forLanguageTag("nl-NL")),
+                        CompactDecimalFormat.CompactStyle.LONG);
+                words.setSignificantDigitsUsed(true);
+                words.setMaximumSignificantDigits(5);
+                String number = words.format(size).replace(' ', NBSP);
+                return (amount < 0 ? "-" : "") + (english ? "€" : "€" + NBSP) + number;
+            }
+        }
         NumberFormat f = NumberFormat.getCurrencyInstance(
                 locale.getLanguage().equals("en") ? Locale.UK : Locale.forLanguageTag("nl-NL"));
         f.setCurrency(Currency.getInstance("EUR"));

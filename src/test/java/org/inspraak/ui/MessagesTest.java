@@ -134,7 +134,13 @@ class MessagesTest {
 
     @Test
     void amountsNeverWrapApartFromTheirCurrency() {
-        String amount = Formats.euros(12_000_000, Messages.DUTCH);
-        assertThat(amount).isEqualTo("€\u00a012.000.000");
+        // Round amounts read as municipal documents write them; others exactly, with thousands separators.
+        assertThat(Formats.euros(12_000_000, Messages.DUTCH)).isEqualTo("€\u00a012\u00a0miljoen");
+        assertThat(Formats.euros(2_500_000, Messages.DUTCH)).isEqualTo("€\u00a02,5\u00a0miljoen");
+        assertThat(Formats.euros(1_250_000_000, Messages.DUTCH)).isEqualTo("€\u00a01,25\u00a0miljard");
+        assertThat(Formats.euros(12_345_678, Messages.DUTCH)).isEqualTo("€\u00a012.345.678");
+        assertThat(Formats.euros(1_519, Messages.DUTCH)).isEqualTo("€\u00a01.519");
+        assertThat(Formats.euros(3_000_000, Messages.ENGLISH)).isEqualTo("€3\u00a0million");
+        assertThat(Formats.euros(-2_500_000, Messages.DUTCH)).isEqualTo("-€\u00a02,5\u00a0miljoen");
     }
 }
