@@ -14,6 +14,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.vaadin.flow.component.Component;
 import org.inspraak.TextInput;
+import org.inspraak.insight.Figures;
 import org.inspraak.insight.InsightService;
 import org.inspraak.insight.ui.InsightPanels;
 import org.inspraak.summary.SummaryService;
@@ -61,31 +62,35 @@ final class SummaryPdf {
         if (in != null) {
             if (!in.groups().isEmpty()) {
                 figure(
+                        ctx,
                         body,
                         sections,
                         ctx.getTranslation("insight.map.title"),
-                        InsightPanels.mapFigure(ctx, in, null).svg());
+                        InsightPanels.mapFigure(ctx, in, null));
             }
             if (!in.themes().isEmpty()) {
                 figure(
+                        ctx,
                         body,
                         sections,
                         ctx.getTranslation("insight.themes.title"),
-                        InsightPanels.themesFigure(ctx, in).svg());
+                        InsightPanels.themesFigure(ctx, in));
             }
             if (!in.timeline().isEmpty()) {
                 figure(
+                        ctx,
                         body,
                         sections,
                         ctx.getTranslation("insight.timeline.title"),
-                        InsightPanels.timelineFigure(ctx, in).svg());
+                        InsightPanels.timelineFigure(ctx, in));
             }
             if (in.representation().stream().anyMatch(r -> r.participantPct() > 0)) {
                 figure(
+                        ctx,
                         body,
                         sections,
                         ctx.getTranslation("insight.repr.title"),
-                        InsightPanels.representationFigure(ctx, in).svg());
+                        InsightPanels.representationFigure(ctx, in));
             }
         }
         if (!text.footnotes().isEmpty()) {
@@ -137,6 +142,7 @@ final class SummaryPdf {
                 .append(".meta { color: #555; } table.figures td { padding: 2pt 12pt 2pt 0; } svg { width: 16cm; }")
                 // A figure stays whole, with its heading, on one page.
                 .append(".figure { page-break-inside: avoid; }")
+                .append(".caption { font-size: 9pt; color: #444; margin-top: 4pt; }")
                 .append(".notes { font-size: 9pt; } .attribution { font-size: 8.5pt; color: #555; margin-top: 16pt; }")
                 .append("</style></head><body>");
         h.append("<div class=\"cover\"><div class=\"org\">")
@@ -194,17 +200,28 @@ final class SummaryPdf {
 
     private static final Pattern HEADING = Pattern.compile("<h3[^>]*>(.*?)</h3>", Pattern.DOTALL);
 
-    private static void figure(StringBuilder h, List<String[]> sections, String title, String svg) {
+    /**
+     * A figure under its heading with a numbered caption below it, all kept on one page. The caption says in words
+     * what the figure shows, for readers who cannot see it, and lets a test find where each figure ends.
+     */
+    private static void figure(
+            Component ctx, StringBuilder h, List<String[]> sections, String title, Figures.Figure figure) {
         String id = "s" + (sections.size() + 1);
         sections.add(new String[] {id, esc(title)});
-        h.append("<div class=\"figure\"><h2 id=\"")
+        int number = h.toString().split(FIGURE, -1).length;
+        h.append(FIGURE)
+                .append("<h2 id=\"")
                 .append(id)
                 .append("\">")
                 .append(esc(title))
                 .append("</h2><div>")
-                .append(svg)
-                .append("</div></div>");
+                .append(figure.svg())
+                .append("</div><p class=\"caption\">")
+                .append(esc(ctx.getTranslation("summary.pdf.caption", number, figure.description())))
+                .append("</p></div>");
     }
+
+    private static final String FIGURE = "<div class=\"figure\">";
 
     static String esc(String s) {
         return s == null

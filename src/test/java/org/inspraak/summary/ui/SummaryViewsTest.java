@@ -1,6 +1,7 @@
 package org.inspraak.summary.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import com.vaadin.flow.component.UI;
@@ -177,6 +178,26 @@ class SummaryViewsTest extends KaribuTest {
                     .containsPattern("Meningskaart\\s*\\.+\\s*\\d")
                     .contains("Pagina 2 van " + doc.getNumberOfPages());
             assertThat(pageText(doc, 3)).contains("Kern", "Pagina 3 van ");
+            // No figure is split: its heading and its caption, which sit above and below the drawing, are on one
+            // page. (The drawings' own labels are shapes in the PDF, so the caption is what marks a figure's end.)
+            String contents = pageText(doc, 2);
+            List<String> figures =
+                    List.of("Meningskaart", "Thema's", "Deelname door de tijd", "Representativiteit").stream()
+                            .filter(contents::contains)
+                            .toList();
+            assertThat(figures).hasSizeGreaterThanOrEqualTo(3);
+            for (int n = 1; n <= figures.size(); n++) {
+                String caption = "Figuur " + n + ". ";
+                int page = 0;
+                for (int p = 3; p <= doc.getNumberOfPages() && page == 0; p++) {
+                    page = pageText(doc, p).contains(caption) ? p : 0;
+                }
+                assertThat(page).as(caption).isPositive();
+                assertThat(pageText(doc, page))
+                        .as("figure %d on page %d", n, page)
+                        .containsPattern("(?s)" + java.util.regex.Pattern.quote(figures.get(n - 1)) + "\\s.*"
+                                + java.util.regex.Pattern.quote(caption));
+            }
             String text = new PDFTextStripper().getText(doc);
             assertThat(text)
                     .contains(
