@@ -1,13 +1,14 @@
 package org.inspraak.vote;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.inspraak.InspraakException;
 import org.inspraak.IntegrationTest;
 import org.inspraak.TestData;
@@ -136,19 +137,18 @@ class VoteServiceTest extends IntegrationTest {
     }
 
     @Test
-    void countsFollowTheVotesByThemselvesWithinASecond() throws Exception {
+    void countsFollowTheVotesByThemselves() {
         long consultation = data.openConsultation();
         long idea = data.idea(consultation, data.user());
         votes.voteAs(data.user().id(), idea, VoteChoice.AGREE);
         votes.voteAs(data.user().id(), idea, VoteChoice.PASS);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-        IdeaService.IdeaSummary s = ideas.find(idea).orElseThrow();
-        while ((s.agree() != 1 || s.pass() != 1) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            s = ideas.find(idea).orElseThrow();
-        }
-        assertThat(s.agree()).isEqualTo(1);
-        assertThat(s.pass()).isEqualTo(1);
+        // Nobody calls the catch-up here: the background worker must. How fast it does is a benchmark's
+        // business; the bound only keeps a broken worker from hanging the suite on a busy machine.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            IdeaService.IdeaSummary s = ideas.find(idea).orElseThrow();
+            assertThat(s.agree()).isEqualTo(1);
+            assertThat(s.pass()).isEqualTo(1);
+        });
     }
 
     @Test
@@ -174,14 +174,11 @@ class VoteServiceTest extends IntegrationTest {
         // As after a hard stop between a vote's commit and its recount.
         jdbc.update("update idea set disagree_count = 0, agree_count = 5 where id = ?", idea);
         counts.reconcileAfterStart();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        IdeaService.IdeaSummary s = ideas.find(idea).orElseThrow();
-        while (s.disagree() != 1 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            s = ideas.find(idea).orElseThrow();
-        }
-        assertThat(s.disagree()).isEqualTo(1);
-        assertThat(s.agree()).isZero();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            IdeaService.IdeaSummary s = ideas.find(idea).orElseThrow();
+            assertThat(s.disagree()).isEqualTo(1);
+            assertThat(s.agree()).isZero();
+        });
     }
 
     @Test
