@@ -18,7 +18,8 @@ public record InspraakProperties(
         @DefaultValue Municipality municipality,
         @DefaultValue Accounts accounts,
         @DefaultValue Notifications notifications,
-        @DefaultValue MapSettings map) {
+        @DefaultValue MapSettings map,
+        @DefaultValue Admission admission) {
 
     public record Municipality(
             @DefaultValue("Gemeente Helmond") String name,
@@ -35,6 +36,19 @@ public record InspraakProperties(
      * as one bundled mail, so a busy discussion does not fill their inbox.
      */
     public record Notifications(@DefaultValue("10m") Duration bundleWindow) {}
+
+    /**
+     * How many requests the node works on at once before it asks people to wait. Requests of open pages (a session)
+     * and of new visitors draw on separate slots, so a rush of newcomers never starves the residents already voting;
+     * a request that finds no slot within its wait gets the "busy" page (new visitors) or a 503 that Vaadin's client
+     * retries by itself (open pages). Nothing is refused after it was accepted.
+     */
+    public record Admission(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("120") int sessionSlots,
+            @DefaultValue("10s") Duration sessionWait,
+            @DefaultValue("24") int visitorSlots,
+            @DefaultValue("1s") Duration visitorWait) {}
 
     /**
      * The map for an idea's location. Tiles come from {@code tileUrl} (OpenStreetMap's by default; a municipality

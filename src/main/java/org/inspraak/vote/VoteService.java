@@ -284,6 +284,18 @@ public class VoteService {
         touched.forEach(this::recount);
     }
 
+    /** The counts of one idea straight from its votes, for a page whose own vote the stored counts may not hold yet. */
+    public record Tally(int agree, int disagree, int pass) {}
+
+    @Transactional(readOnly = true)
+    public Tally tally(long ideaId) {
+        int[] n = new int[VoteChoice.values().length];
+        for (Object[] row : votes.tally(ideaId)) {
+            n[((VoteChoice) row[0]).ordinal()] = ((Number) row[1]).intValue();
+        }
+        return new Tally(n[VoteChoice.AGREE.ordinal()], n[VoteChoice.DISAGREE.ordinal()], n[VoteChoice.PASS.ordinal()]);
+    }
+
     @Transactional(readOnly = true)
     public long countFor(long ideaId) {
         return votes.countByIdeaId(ideaId);

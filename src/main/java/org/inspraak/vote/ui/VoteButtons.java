@@ -27,6 +27,8 @@ public class VoteButtons extends Div {
     private final int[] shown = new int[3];
 
     private VoteChoice mine;
+    /** Set by the resident's own vote until the stored counts are seen to include it. */
+    private boolean ownVoteUncounted;
 
     public VoteButtons(VoteService votes, long ideaId, Supplier<IdeaSummary> reload, boolean canVote) {
         this.votes = votes;
@@ -73,6 +75,7 @@ public class VoteButtons extends Div {
                 shown[choice.ordinal()]++;
             }
             mine = choice;
+            ownVoteUncounted = true;
             render();
         }
     }
@@ -84,9 +87,21 @@ public class VoteButtons extends Div {
             return;
         }
         mine = votes.myVotes(List.of(ideaId)).get(ideaId);
-        shown[VoteChoice.AGREE.ordinal()] = idea.agree();
-        shown[VoteChoice.DISAGREE.ordinal()] = idea.disagree();
-        shown[VoteChoice.PASS.ordinal()] = idea.pass();
+        int a = idea.agree();
+        int d = idea.disagree();
+        int p = idea.pass();
+        if (ownVoteUncounted) {
+            // A recount may have run between two clicks of this resident and not hold the last one yet: then the
+            // figures come from the votes themselves, so the page never shows its own vote undone.
+            VoteService.Tally exact = votes.tally(ideaId);
+            ownVoteUncounted = exact.agree() != a || exact.disagree() != d || exact.pass() != p;
+            a = exact.agree();
+            d = exact.disagree();
+            p = exact.pass();
+        }
+        shown[VoteChoice.AGREE.ordinal()] = a;
+        shown[VoteChoice.DISAGREE.ordinal()] = d;
+        shown[VoteChoice.PASS.ordinal()] = p;
         render();
     }
 
