@@ -39,19 +39,18 @@ public final class Admission extends OncePerRequestFilter {
     private final AtomicLong refused = new AtomicLong();
 
     public Admission(InspraakProperties.Admission settings, Messages messages) {
-        this.sessions = Bulkhead.of(
-                "sessions",
-                BulkheadConfig.custom()
-                        .maxConcurrentCalls(settings.sessionSlots())
-                        .maxWaitDuration(settings.sessionWait())
-                        .build());
-        this.visitors = Bulkhead.of(
-                "visitors",
-                BulkheadConfig.custom()
-                        .maxConcurrentCalls(settings.visitorSlots())
-                        .maxWaitDuration(settings.visitorWait())
-                        .build());
+        this.sessions = pool("sessions", settings.sessionSlots(), settings.sessionWait());
+        this.visitors = pool("visitors", settings.visitorSlots(), settings.visitorWait());
         this.messages = messages;
+    }
+
+    private static Bulkhead pool(String name, int slots, java.time.Duration wait) {
+        return Bulkhead.of(
+                name,
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(slots)
+                        .maxWaitDuration(wait)
+                        .build());
     }
 
     /** Requests refused since the start, for the load report and the log. */
