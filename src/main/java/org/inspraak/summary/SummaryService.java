@@ -335,26 +335,7 @@ public class SummaryService {
                 .append("\n\n");
 
         section(md, t("summary.draft.themes", loc));
-        if (in.themes().isEmpty()) {
-            md.append(t("summary.draft.themes.none", loc)).append("\n\n");
-        } else {
-            md.append(t("summary.draft.themes.intro", loc, in.themes().size())).append("\n\n");
-            for (InsightService.ThemeInsight theme : in.themes()) {
-                md.append("- **")
-                        .append(theme.label())
-                        .append("**: ")
-                        .append(t("summary.draft.theme", loc, theme.ideas(), percent(theme.support())))
-                        .append(' ');
-                if (theme.strongest().isEmpty()) {
-                    md.append(t("summary.draft.theme.no-support", loc));
-                } else {
-                    InsightService.IdeaRef top = theme.strongest().getFirst();
-                    md.append(t("summary.draft.theme.strongest", loc, quote(top, loc), top.agree(), top.disagree()));
-                }
-                md.append('\n');
-            }
-            md.append('\n');
-        }
+        themes(md, consultationId, in, loc);
 
         section(md, t("summary.draft.consensus", loc));
         if (in.consensus().isEmpty()) {
@@ -370,7 +351,7 @@ public class SummaryService {
                             .append(t(
                                     "summary.draft.consensus.item",
                                     loc,
-                                    quote(s.idea(), loc),
+                                    cite(s.idea().id()),
                                     percent(lowest(s)),
                                     in.groups().size() > 1 ? 1 : 0))
                             .append('\n'));
@@ -386,7 +367,7 @@ public class SummaryService {
                 in.divisive().stream()
                         .limit(5)
                         .forEach(s -> md.append("- ")
-                                .append(quote(s.idea(), loc))
+                                .append(cite(s.idea().id()))
                                 .append(": ")
                                 .append(ListFormatter.getInstance(loc)
                                         .format(java.util.stream.IntStream.range(
@@ -421,7 +402,7 @@ public class SummaryService {
                                         s.agree() ? "summary.draft.group.agrees" : "summary.draft.group.disagrees",
                                         loc,
                                         percent(s.groupRate()),
-                                        quote(s.idea(), loc),
+                                        cite(s.idea().id()),
                                         percent(s.restRate())))
                                 .append('\n'));
                 md.append('\n');
@@ -438,6 +419,87 @@ public class SummaryService {
                                         : t("summary.draft.questions.open", loc, q.asked(), q.open(), q.overdue()))
                 .append('\n');
         return md.toString();
+    }
+
+    /**
+     * The ideas by theme. Where residents filed their ideas under the consultation's own themes, those are what the
+     * council reads (a person chose them); otherwise the themes found in the texts, as moderators named them.
+     */
+    private void themes(StringBuilder md, long consultationId, InsightService.Insights in, Locale loc) {
+        List<IdeaSummary> visible = ideas.allFor(consultationId).stream()
+                .filter(i -> !i.hidden() && i.mergedInto() == null)
+                .toList();
+        Map<String, List<IdeaSummary>> byTheme = new java.util.TreeMap<>(java.text.Collator.getInstance(loc));
+        visible.stream()
+                .filter(i -> i.themeName() != null && !i.themeName().isBlank())
+                .forEach(i -> byTheme.computeIfAbsent(i.themeName(), k -> new ArrayList<>())
+                        .add(i));
+        boolean own = !byTheme.isEmpty()
+                && byTheme.values().stream().mapToInt(List::size).sum() * 2 >= visible.size();
+        if (own) {
+            md.append(t("summary.draft.themes.own", loc, byTheme.size())).append("\n\n");
+            byTheme.entrySet().stream()
+                    .sorted(Comparator.comparingInt((Map.Entry<String, List<IdeaSummary>> e) ->
+                            -e.getValue().size()))
+                    .forEach(e -> {
+                        List<IdeaSummary> list = e.getValue();
+                        long agree = list.stream().mapToLong(IdeaSummary::agree).sum();
+                        long opinions = agree
+                                + list.stream().mapToLong(IdeaSummary::disagree).sum();
+                        md.append("- **")
+                                .append(e.getKey())
+                                .append("**: ")
+                                .append(
+                                        opinions == 0
+                                                ? t("summary.draft.theme.own.unvoted", loc, list.size())
+                                                : t(
+                                                        "summary.draft.theme.own",
+                                                        loc,
+                                                        list.size(),
+                                                        percent((double) agree / opinions)))
+                                .append(' ');
+                        if (opinions == 0) {
+                            md.setLength(md.length() - 1);
+                            md.append('\n');
+                            return;
+                        }
+                        strongest(
+                                md,
+                                list.stream()
+                                        .filter(i -> i.agree() > i.disagree())
+                                        .max(Comparator.comparingInt((IdeaSummary i) -> i.agree() - i.disagree())
+                                                .thenComparingInt(IdeaSummary::agree))
+                                        .map(IdeaSummary::id),
+                                loc);
+                    });
+            long loose = visible.size()
+                    - byTheme.values().stream().mapToInt(List::size).sum();
+            if (loose > 0) {
+                md.append("- ")
+                        .append(t("summary.draft.themes.loose", loc, loose))
+                        .append('\n');
+            }
+            md.append('\n');
+        } else if (in.themes().isEmpty()) {
+            md.append(t("summary.draft.themes.none", loc)).append("\n\n");
+        } else {
+            md.append(t("summary.draft.themes.intro", loc, in.themes().size())).append("\n\n");
+            for (InsightService.ThemeInsight theme : in.themes()) {
+                md.append("- **")
+                        .append(theme.label())
+                        .append("**: ")
+                        .append(t("summary.draft.theme", loc, theme.ideas(), percent(theme.support())))
+                        .append(' ');
+                strongest(md, theme.strongest().stream().findFirst().map(InsightService.IdeaRef::id), loc);
+            }
+            md.append('\n');
+        }
+    }
+
+    private void strongest(StringBuilder md, Optional<Long> idea, Locale loc) {
+        md.append(idea.map(id -> t("summary.draft.theme.strongest", loc, cite(id)))
+                        .orElseGet(() -> t("summary.draft.theme.no-support", loc)))
+                .append('\n');
     }
 
     private static void section(StringBuilder md, String title) {
@@ -461,11 +523,6 @@ public class SummaryService {
                     date.format(c.closedFrom().minusDays(1)));
         }
         return t("summary.draft.period.open", loc, municipality, date.format(c.ideasFrom()));
-    }
-
-    /** An idea as the note names it: its title between quotes, then the citation that links to it. */
-    private String quote(InsightService.IdeaRef idea, Locale loc) {
-        return t("summary.draft.quote", loc, idea.title().strip()) + " " + cite(idea.id());
     }
 
     private static long percent(double rate) {

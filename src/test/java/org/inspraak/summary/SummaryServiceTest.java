@@ -2,10 +2,12 @@ package org.inspraak.summary;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 import org.inspraak.InspraakException;
 import org.inspraak.IntegrationTest;
 import org.inspraak.TestData;
+import org.inspraak.idea.AmountKind;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.insight.InsightService;
 import org.inspraak.insight.OpenDataExport;
@@ -13,6 +15,7 @@ import org.inspraak.insight.OpinionGroups;
 import org.inspraak.polis.PolisFolder;
 import org.inspraak.polis.PolisImportService;
 import org.inspraak.security.Role;
+import org.inspraak.vote.VoteChoice;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -63,9 +66,8 @@ class SummaryServiceTest extends IntegrationTest {
                 .doesNotContain("Vul aan", "{", "}")
                 .containsPattern("(legde|legt) .+ deze vraag voor aan inwoners:\\n\\n> ")
                 .containsPattern("Aan het gesprek deden [0-9.]+ inwoners mee\\. Er zijn [0-9.]+ ideeën ingediend");
-        assertThat(draft.lines().filter(l -> l.contains("[idee ")))
-                .isNotEmpty()
-                .allMatch(l -> l.matches(".*„[^”]+” \\[idee \\d+\\].*"), "cites an idea by its quoted title");
+        // Ideas are named by their citation, which readers show as the idea's title; the theme list is in sentences.
+        assertThat(draft).containsPattern("Het meest gesteund is \\[idee \\d+\\]\\.");
         assertThat(summaries.citations(draft)).isNotEmpty().allMatch(SummaryService.Citation::resolved);
 
         summaries.save(s, draft + "\nExtra alinea van de moderator.");
@@ -107,6 +109,12 @@ class SummaryServiceTest extends IntegrationTest {
     org.inspraak.reaction.ReactionService reactions;
 
     @Autowired
+    org.inspraak.consultation.ConsultationService consultations;
+
+    @Autowired
+    org.inspraak.vote.VoteService votes;
+
+    @Autowired
     org.inspraak.webcare.WebcareService webcare;
 
     @Test
@@ -114,8 +122,32 @@ class SummaryServiceTest extends IntegrationTest {
         long c = data.openConsultation();
         long other = data.openConsultation();
         TestData.User author = data.user();
-        long idea = data.idea(c, author, "Een waterspeelplaats in het park", "Voor warme zomerdagen in de wijk.");
         long elsewhere = data.idea(other, author);
+        data.authenticate(author);
+        Map<String, Long> themes = new java.util.HashMap<>();
+        consultations.themes(c).forEach(t -> themes.put(t.name(), t.id()));
+        long idea = ideas.post(
+                c,
+                new IdeaService.IdeaForm(
+                        "Een waterspeelplaats in het park",
+                        "Voor warme zomerdagen in de wijk.",
+                        themes.get("Groen"),
+                        null,
+                        AmountKind.COST,
+                        40_000L));
+        long unvoted = ideas.post(
+                c,
+                new IdeaService.IdeaForm(
+                        "Een zebrapad bij de basisschool",
+                        "Zodat kinderen veilig kunnen oversteken.",
+                        themes.get("Verkeer"),
+                        null,
+                        AmountKind.COST,
+                        15_000L));
+        votes.voteAs(data.user().id(), idea, VoteChoice.AGREE);
+        votes.voteAs(data.user().id(), idea, VoteChoice.AGREE);
+        votes.voteAs(data.user().id(), idea, VoteChoice.DISAGREE);
+        votes.catchUpCounts();
         loginNew();
         reactions.post(idea, null, "Wie betaalt het onderhoud van de pomp?", true);
         reactions.post(idea, null, "Komt er ook schaduw bij de speelplaats?", true);
@@ -132,7 +164,12 @@ class SummaryServiceTest extends IntegrationTest {
         String draft = summaries.draftFromInsights(c, Locale.forLanguageTag("nl"));
         assertThat(draft)
                 .contains("Inwoners stelden 2 vragen aan de gemeente. Daarvan staat er nog één open.")
-                .contains("Er is 1 idee ingediend");
+                .contains("Er zijn 2 ideeën ingediend, 3 stemmen uitgebracht")
+                // The consultation's own themes, which residents chose, with the share of agreeing votes.
+                .contains("Inwoners deelden hun ideeën in onder 2 thema's van het gesprek:")
+                .contains("- **Groen**: 1 idee, 67% van de stemmen eens. Het meest gesteund is [idee " + idea + "].")
+                .contains("- **Verkeer**: 1 idee, nog zonder stemmen.\n")
+                .doesNotContain("[idee " + unvoted + "]");
         assertThat(summaries.draftFromInsights(c, Locale.ENGLISH))
                 .contains("## Questions to the municipality", "Residents asked the municipality 2 questions.");
     }
