@@ -122,4 +122,18 @@ class FeatureBoundariesTest {
                 .because("rules live in services, which must not depend on views")
                 .check(CLASSES.that(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("org.inspraak.ui"))));
     }
+
+    /**
+     * ShedLock refuses, at every run, to lock a method that returns something: such a job never runs at all (IP
+     * retention did not, for a while). Scheduled work under a lock returns nothing.
+     */
+    @Test
+    void jobsUnderAClusterLockReturnNothing() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+                .that()
+                .areAnnotatedWith(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class)
+                .should()
+                .haveRawReturnType(void.class)
+                .check(CLASSES);
+    }
 }
