@@ -49,6 +49,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 /**
  * The benchmark suite ({@code ./mvnw -Pbench verify}): builds a large municipality (100,000 ideas, 1,000,000
  * votes, 1,000,000 reactions) in a fresh data directory and measures the application's real services against
@@ -61,8 +63,9 @@ public final class Benchmarks {
     /** Smaller runs for profiling one measure: -Dbench.ideas=10000 -Dbench.only=votes (README numbers use the defaults). */
     static final int IDEAS = Integer.getInteger("bench.ideas", 100_000);
 
-    static final Set<String> ONLY = Set.of(System.getProperty("bench.only", "page,search,votes,insights,jar,cluster")
-            .split(","));
+    static final Set<String> ONLY =
+            Set.of(System.getProperty("bench.only", "page,search,votes,insights,jar,sessions,cluster")
+                    .split(","));
     static final int VOTES_PER_IDEA = 10;
     static final int REACTIONS_PER_IDEA = 10;
     static final String[] WORDS = ("bibliotheek parkeren fiets station straatverlichting afval container groen park "
@@ -156,6 +159,9 @@ public final class Benchmarks {
         }
         if (ONLY.contains("jar")) {
             jarMeasures();
+        }
+        if (ONLY.contains("sessions")) {
+            sessionMeasures();
         }
         write();
     }
@@ -586,13 +592,151 @@ public final class Benchmarks {
         record("(d) insights on a synthetic 10,000 participants x 2,000 ideas matrix", ms(t), "ms", null);
     }
 
-    private void jarMeasures() throws Exception {
-        Path jar;
+    private Path jar() throws IOException {
         try (Stream<Path> s = Files.list(target)) {
-            jar = s.filter(f -> f.getFileName().toString().matches("inspraak-.*\\.jar"))
+            return s.filter(f -> f.getFileName().toString().matches("inspraak-.*\\.jar"))
                     .findFirst()
                     .orElseThrow();
         }
+    }
+
+    /**
+     * Live heap of signed-in residents, as the issue asks: each session signs in through the login form (Spring's
+     * CSRF token from the page), then opens a page the way a browser does (the page, then Vaadin's init request,
+     * which creates the UI and renders the view). Measured on the demo data: the consultation page with its idea
+     * list, and an idea page with its reactions. Sign-ins are throttled per address and account, so the sessions
+     * come from 50 loopback addresses, as residents come from many. Push is not connected (the HTTP client does not
+     * speak Atmosphere), so the figure leaves out Push's per-connection buffers.
+     */
+    private void sessionMeasures() throws Exception {
+        Path sessionsData = target.resolve("bench").resolve("sessions-data");
+        deleteRecursively(sessionsData);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Started app = start(
+                java,
+                List.of("-Xmx1g", "-jar", jar().toString()),
+                List.of("--inspraak.data-dir=" + sessionsData, "--inspraak.demo-data=true"),
+                "sessions");
+        try {
+            URI base = URI.create("http://localhost:" + app.port() + "/");
+            // The demo data is seeded after the web server answers; readiness turns UP once it is in.
+            HttpClient probe = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (probe.send(
+                                    HttpRequest.newBuilder(base.resolve("actuator/health/readiness"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode()
+                    != 200) {
+                if (System.nanoTime() > deadline || !app.process().isAlive()) {
+                    throw new IllegalStateException("the demo application did not become ready");
+                }
+                Thread.sleep(500);
+            }
+            int sessions = 200;
+            // One of each first, so that classes, templates and caches are loaded before the baseline.
+            signedInPage(base, 0, 1, "gesprekken/1");
+            signedInPage(base, 0, 2, "ideeen/1");
+            for (String[] page : List.of(
+                    new String[] {"gesprekken/1", "the consultation page with its idea list"},
+                    new String[] {"ideeen/1", "an idea page with its reactions"})) {
+                long before = settledHeap(app.process().pid());
+                List<HttpClient> open = new ArrayList<>();
+                int round = page[0].startsWith("ideeen") ? 4 : 3;
+                for (int i = 0; i < sessions; i++) {
+                    open.add(signedInPage(base, i, round, page[0]));
+                }
+                long after = heapAfterGc(app.process().pid());
+                record(
+                        "(e) live heap per signed-in resident on " + page[1] + " (200 sessions, after full GC)",
+                        (after - before) / 1024.0 / sessions,
+                        "KB",
+                        null);
+                open.clear();
+            }
+        } finally {
+            stop(app.process());
+        }
+    }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
+
+    /** A new browser session from its own loopback address: signs in as a demo resident and opens the page. */
+    private static HttpClient signedInPage(URI base, int session, int round, String path) throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .localAddress(java.net.InetAddress.getByName("127.0." + round + "." + (2 + session % 50)))
+                .build();
+        URI home = URI.create(base.toString().replace("localhost", "127.0.0.1"));
+        String login = client.send(
+                        HttpRequest.newBuilder(home.resolve("login")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher token = CSRF.matcher(login);
+        if (!token.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        String form = "username=" + java.net.URLEncoder.encode("bewoner" + (1 + session % 50) + "@example.org", UTF_8)
+                + "&password=inspraak-demo&_csrf=" + java.net.URLEncoder.encode(token.group(1), UTF_8);
+        HttpResponse<String> signedIn = client.send(
+                HttpRequest.newBuilder(home.resolve("login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String to = signedIn.headers().firstValue("Location").orElse("");
+        if (signedIn.statusCode() != 302 || to.contains("error") || to.contains("blocked")) {
+            throw new IllegalStateException("sign-in failed: " + signedIn.statusCode() + " " + to);
+        }
+        client.send(HttpRequest.newBuilder(home.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> init = client.send(
+                HttpRequest.newBuilder(home.resolve(
+                                "?v-r=init&location=" + java.net.URLEncoder.encode(path, UTF_8) + "&query="))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        // The init request creates the UI; the view itself is rendered by the client's first message, the
+        // navigation event a browser sends at once, with the CSRF token Vaadin gave in the init response.
+        Matcher key = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"").matcher(init.body());
+        if (init.statusCode() != 200 || !key.find()) {
+            throw new IllegalStateException("no Vaadin UI for " + path + ": " + init.statusCode());
+        }
+        String navigate = "{\"csrfToken\":\"" + key.group(1)
+                + "\",\"rpc\":[{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\""
+                + path + "\",\"query\":\"\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"\"}}],"
+                + "\"syncId\":0,\"clientId\":0}";
+        HttpResponse<String> view = client.send(
+                HttpRequest.newBuilder(home.resolve("?v-r=uidl&v-uiId=0"))
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(navigate))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String shown = view.body();
+        // A list of ideas is a virtual list: the browser asks for the rows it shows, and only then are cards built.
+        Matcher list = Pattern.compile("\"node\":(\\d+),\"type\":\"put\",\"key\":\"tag\",\"feat\":0,"
+                        + "\"value\":\"vaadin-virtual-list\"")
+                .matcher(shown);
+        if (list.find()) {
+            String rows = "{\"csrfToken\":\"" + key.group(1)
+                    + "\",\"rpc\":[{\"type\":\"publishedEventHandler\",\"node\":" + list.group(1)
+                    + ",\"templateEventMethodName\":\"setViewportRange\",\"templateEventMethodArgs\":[0,8],"
+                    + "\"promise\":0}],\"syncId\":1,\"clientId\":1}";
+            shown = client.send(
+                            HttpRequest.newBuilder(home.resolve("?v-r=uidl&v-uiId=0"))
+                                    .header("Content-Type", "application/json; charset=UTF-8")
+                                    .POST(HttpRequest.BodyPublishers.ofString(rows))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        }
+        // A signed-in resident sees the vote buttons (on the list "vote-agree-<id>"), which nobody signed out sees.
+        if (view.statusCode() != 200 || !shown.contains("vote-agree")) {
+            Files.writeString(Path.of("target/bench/view-failed.json"), shown);
+            throw new IllegalStateException("no signed-in view for " + path + ": " + view.statusCode());
+        }
+        return client;
+    }
+
+    private void jarMeasures() throws Exception {
+        Path jar = jar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> appArgs = List.of("--inspraak.data-dir=" + data, "--inspraak.demo-data=false");
 
