@@ -641,12 +641,15 @@ public final class Benchmarks {
                     new String[] {"gesprekken/1", "the consultation page with its idea list"},
                     new String[] {"ideeen/1", "an idea page with its reactions"})) {
                 long before = settledHeap(app.process().pid());
+                String name = page[0].replace('/', '-');
+                histogram(app.process().pid(), "histogram-" + name + "-before.txt");
                 List<HttpClient> open = new ArrayList<>();
                 int round = page[0].startsWith("ideeen") ? 4 : 3;
                 for (int i = 0; i < sessions; i++) {
                     open.add(signedInPage(base, i, round, page[0]));
                 }
                 long after = heapAfterGc(app.process().pid());
+                histogram(app.process().pid(), "histogram-" + name + "-after.txt");
                 record(
                         "(e) live heap per signed-in resident on " + page[1] + " (200 sessions, after full GC)",
                         (after - before) / 1024.0 / sessions,
@@ -657,6 +660,16 @@ public final class Benchmarks {
         } finally {
             stop(app.process());
         }
+    }
+
+    /** What the heap holds by class, to compare before and after the sessions (target/bench/histogram-*.txt). */
+    private void histogram(long pid, String file) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.class_histogram")
+                .redirectErrorStream(true)
+                .redirectOutput(target.resolve("bench").resolve(file).toFile())
+                .start();
+        p.waitFor();
     }
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
