@@ -19,7 +19,8 @@ public record InspraakProperties(
         @DefaultValue Accounts accounts,
         @DefaultValue Notifications notifications,
         @DefaultValue MapSettings map,
-        @DefaultValue Admission admission) {
+        @DefaultValue Admission admission,
+        @DefaultValue Sessions sessions) {
 
     public record Municipality(
             @DefaultValue("Gemeente Helmond") String name,
@@ -49,6 +50,14 @@ public record InspraakProperties(
             @DefaultValue("10s") Duration sessionWait,
             @DefaultValue("24") int visitorSlots,
             @DefaultValue("1s") Duration visitorWait) {}
+
+    /**
+     * Open pages. Vaadin keeps the last answer it sent to each page, so that a browser whose answer was lost on the
+     * way (a phone between masts) can ask again and get the very same answer; after {@code answerKept} the copy is
+     * let go, because on a long-open page it is by far the largest thing a resident's session holds. A browser that
+     * asks again later than that reloads the page, which shows everything that was stored.
+     */
+    public record Sessions(@DefaultValue("30s") Duration answerKept) {}
 
     /**
      * The map for an idea's location. Tiles come from {@code tileUrl} (OpenStreetMap's by default; a municipality

@@ -648,6 +648,10 @@ public final class Benchmarks {
                 for (int i = 0; i < sessions; i++) {
                     open.add(signedInPage(base, i, round, page[0]));
                 }
+                // Residents read the page for a while: past the window in which Vaadin keeps each page's last answer
+                // for a retry (inspraak.sessions.answer-kept, 30 s), which is when a session holds what it holds for
+                // most of its life.
+                Thread.sleep(TimeUnit.SECONDS.toMillis(35));
                 long after = heapAfterGc(app.process().pid());
                 histogram(app.process().pid(), "histogram-" + name + "-after.txt");
                 record(
