@@ -41,6 +41,7 @@ import org.inspraak.vote.VoteChoice;
 import org.inspraak.vote.VoteService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -174,6 +175,7 @@ class DemoData implements ApplicationRunner {
     private final BudgetService budget;
     private final OutcomeService outcomes;
     private final ModerationService moderation;
+    private final int loadResidents;
 
     DemoData(
             ModerationService moderation,
@@ -188,7 +190,9 @@ class DemoData implements ApplicationRunner {
             VoteService votes,
             ReactionService reactions,
             Clock clock,
-            CurrentUser currentUser) {
+            CurrentUser currentUser,
+            @Value("${inspraak.demo.load-residents:0}") int loadResidents) {
+        this.loadResidents = loadResidents;
         this.properties = properties;
         this.accounts = accounts;
         this.neighbourhoods = neighbourhoods;
@@ -270,6 +274,18 @@ class DemoData implements ApplicationRunner {
                     random.nextInt(10) < 7 ? birthYear : null,
                     home,
                     true));
+        }
+
+        // Accounts for a load test of many residents at once (the load benchmark); none by default.
+        for (int i = 1; i <= loadResidents; i++) {
+            accounts.createVerified(
+                    "bezoeker" + i + "@example.org",
+                    "Bezoeker " + i,
+                    hash,
+                    EnumSet.of(Role.RESIDENT),
+                    null,
+                    null,
+                    true);
         }
 
         LocalDate today = LocalDate.now(clock);

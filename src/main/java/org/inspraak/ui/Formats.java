@@ -27,6 +27,18 @@ public final class Formats {
      * words (as municipal documents write it), otherwise "€ 12.345". Never breaks between the sign, the number and
      * the word.
      */
+    private static final CompactDecimalFormat WORDS_NL = words(Locale.forLanguageTag("nl-NL"));
+
+    private static final CompactDecimalFormat WORDS_EN = words(Locale.UK);
+
+    private static CompactDecimalFormat words(Locale locale) {
+        CompactDecimalFormat words =
+                CompactDecimalFormat.getInstance(ULocale.forLocale(locale), CompactDecimalFormat.CompactStyle.LONG);
+        words.setSignificantDigitsUsed(true);
+        words.setMaximumSignificantDigits(5);
+        return words;
+    }
+
     public static String euros(long amount, Locale locale) {
         boolean english = locale.getLanguage().equals("en");
         long size = Math.abs(amount);
@@ -35,11 +47,9 @@ public final class Formats {
                     .divide(BigDecimal.valueOf(size >= 1_000_000_000 ? 1_000_000_000 : 1_000_000))
                     .stripTrailingZeros();
             if (units.precision() - units.scale() <= 3 && units.scale() <= 2) {
-                CompactDecimalFormat words = CompactDecimalFormat.getInstance(
-                        ULocale.forLocale(english ? Locale.UK : Locale.forLanguageTag("nl-NL")),
-                        CompactDecimalFormat.CompactStyle.LONG);
-                words.setSignificantDigitsUsed(true);
-                words.setMaximumSignificantDigits(5);
+                // Building ICU's format loads locale data (it showed in the load test): one prototype per language,
+                // cloned per use because a format is not thread-safe.
+                CompactDecimalFormat words = (CompactDecimalFormat) (english ? WORDS_EN : WORDS_NL).clone();
                 String number = words.format(size).replace(' ', NBSP);
                 return (amount < 0 ? "-" : "") + (english ? "€" : "€" + NBSP) + number;
             }

@@ -3,8 +3,8 @@ package org.inspraak.ui;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -23,15 +23,26 @@ import org.springframework.stereotype.Service;
 @Service
 public class Live {
 
-    private record Listener(UI ui, Consumer<Object> action) {}
+    private record Listener(UI ui, Predicate<Object> concerns, Consumer<Object> action) {}
 
     private final Map<Class<?>, Set<Listener>> listeners = new ConcurrentHashMap<>();
 
     /** Subscribes a component for as long as it is attached to a page. */
     public <T> void subscribe(Component owner, Class<T> type, Consumer<T> action) {
+        subscribe(owner, type, e -> true, action);
+    }
+
+    /**
+     * Subscribes a component to the events it {@code concerns} (for example the counts of its own idea). The test
+     * runs on the publishing thread, without the page's lock, so a page is only woken up, and pushed to, for events
+     * that change it: with thousands of open pages, waking every page for every count was what limited the node.
+     */
+    public <T> void subscribe(Component owner, Class<T> type, Predicate<T> concerns, Consumer<T> action) {
         owner.addAttachListener(attach -> {
-            Listener listener = new Listener(attach.getUI(), e -> action.accept(type.cast(e)));
-            Set<Listener> set = listeners.computeIfAbsent(type, k -> new CopyOnWriteArraySet<>());
+            Listener listener =
+                    new Listener(attach.getUI(), e -> concerns.test(type.cast(e)), e -> action.accept(type.cast(e)));
+            // A concurrent set: cards come and go as lists scroll, and a copy-on-write set copied all on each.
+            Set<Listener> set = listeners.computeIfAbsent(type, k -> ConcurrentHashMap.newKeySet());
             set.add(listener);
             Registration[] detach = new Registration[1];
             detach[0] = owner.addDetachListener(d -> {
@@ -74,7 +85,9 @@ public class Live {
             return;
         }
         for (Listener l : set) {
-            l.ui().access(() -> l.action().accept(event));
+            if (l.concerns().test(event)) {
+                l.ui().access(() -> l.action().accept(event));
+            }
         }
     }
 

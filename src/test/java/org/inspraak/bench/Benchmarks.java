@@ -890,7 +890,7 @@ public final class Benchmarks {
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
     /** Used heap in bytes after a full GC, read with jcmd from the running application. */
-    private static long heapAfterGc(long pid) throws Exception {
+    static long heapAfterGc(long pid) throws Exception {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         new ProcessBuilder(jcmd, String.valueOf(pid), "GC.run").start().waitFor();
         Thread.sleep(500);

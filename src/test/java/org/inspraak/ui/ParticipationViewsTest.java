@@ -1,13 +1,22 @@
 package org.inspraak.ui;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v23.VirtualListsKt;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.virtuallist.VirtualList;
 import org.inspraak.KaribuTest;
+import org.inspraak.TestData;
 import org.inspraak.idea.IdeaService;
+import org.inspraak.vote.VoteChoice;
 import org.inspraak.vote.VoteService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +86,43 @@ class ParticipationViewsTest extends KaribuTest {
         assertThat(_get(Span.class, s -> s.withId("vote-summary")).getText()).startsWith("0% eens");
         votes.catchUpCounts();
         assertThat(ideas.find(idea).orElseThrow().disagree()).isEqualTo(1);
+    }
+
+    /**
+     * On the list, a count wakes only the card of the idea it concerns, which updates in place: the list does not
+     * re-read its rows and rebuild every card at each count (that was what limited a node under load).
+     */
+    @Test
+    void aCountUpdatesOnlyTheCardOfItsIdeaAndTheListIsNotReread() {
+        long c = data.openConsultation();
+        long counted = data.idea(c, data.user());
+        long other = data.idea(c, data.user());
+        TestData.User resident = data.user();
+        login(resident);
+        navigate("gesprekken/" + c);
+        @SuppressWarnings("unchecked")
+        VirtualList<Object> list = _get(VirtualList.class);
+        AtomicInteger reread = new AtomicInteger();
+        list.getDataProvider().addDataProviderListener(e -> reread.incrementAndGet());
+        // The rows a browser would ask for, attached to the page as the list attaches them.
+        Div rows = new Div();
+        UI.getCurrent().add(rows);
+        for (int i = 0; i < VirtualListsKt._size(list); i++) {
+            rows.add(VirtualListsKt._getRowComponent(list, i));
+        }
+        Button countedAgree = _get(Button.class, s -> s.withId("vote-agree-" + counted));
+        Button otherAgree = _get(Button.class, s -> s.withId("vote-agree-" + other));
+        assertThat(countedAgree.getText()).isEqualTo("Eens · 0");
+
+        data.authenticate(data.user());
+        votes.vote(counted, VoteChoice.AGREE);
+        data.authenticate(resident);
+        votes.catchUpCounts();
+        MockVaadin.clientRoundtrip(false);
+
+        assertThat(countedAgree.getText()).isEqualTo("Eens · 1");
+        assertThat(otherAgree.getText()).isEqualTo("Eens · 0");
+        assertThat(reread).as("rows re-read by the list at the count").hasValue(0);
     }
 
     @Test

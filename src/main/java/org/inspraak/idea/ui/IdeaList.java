@@ -63,6 +63,8 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
     private final Paragraph none = new Paragraph();
     private final transient IdeaService ideas;
     private boolean restoring;
+    private long rowsReadAt = System.nanoTime();
+    private static final long ROWS_REREAD_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
     private final long seed;
 
     IdeaList(
@@ -143,14 +145,16 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
         list.getStyle().set("flex", "none");
         updateCount();
 
-        live.subscribe(list, IdeaService.IdeaChanged.class, e -> {
-            if (e.consultationId() == c.id()) {
-                updateCount();
-                list.getDataProvider().refreshAll();
-            }
+        live.subscribe(list, IdeaService.IdeaChanged.class, e -> e.consultationId() == c.id(), e -> {
+            updateCount();
+            list.getDataProvider().refreshAll();
         });
-        live.subscribe(list, IdeaService.VotesCounted.class, e -> {
-            if (e.consultationId() == c.id()) {
+        // Counts change all evening; each card's vote buttons follow their own idea. The list re-reads its rows
+        // (order by support, the figures of visitors who cannot vote) at most once a minute: re-reading every open
+        // list at every count was what limited how many residents one node could serve.
+        live.subscribe(list, IdeaService.VotesCounted.class, e -> e.consultationId() == c.id(), e -> {
+            if (System.nanoTime() - rowsReadAt >= ROWS_REREAD_NANOS) {
+                rowsReadAt = System.nanoTime();
                 list.getDataProvider().refreshAll();
             }
         });

@@ -56,11 +56,8 @@ class NotificationBell implements NavigationExtensions.Contributor {
             bell.getElement().setAttribute("aria-label", bell.getTranslation("notifications.bell", unread));
         };
         refresh.run();
-        live.subscribe(bell, NotificationService.NotificationCreated.class, e -> {
-            if (e.userId() == user.id()) {
-                refresh.run();
-            }
-        });
+        live.subscribe(
+                bell, NotificationService.NotificationCreated.class, e -> e.userId() == user.id(), e -> refresh.run());
         return List.of(bell);
     }
 }

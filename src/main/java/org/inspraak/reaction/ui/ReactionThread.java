@@ -81,11 +81,7 @@ public class ReactionThread extends VerticalLayout {
         }
         add(items, more);
         render();
-        live.subscribe(this, ReactionService.ReactionChanged.class, e -> {
-            if (e.ideaId() == ideaId) {
-                render();
-            }
-        });
+        live.subscribe(this, ReactionService.ReactionChanged.class, e -> e.ideaId() == ideaId, e -> render());
     }
 
     /** Re-reads what is loaded; called after posting and when another resident reacted. */

@@ -31,6 +31,16 @@ public class VoteButtons extends Div {
     private boolean ownVoteUncounted;
 
     public VoteButtons(VoteService votes, long ideaId, Supplier<IdeaSummary> reload, boolean canVote) {
+        this(votes, ideaId, reload, canVote, reload);
+    }
+
+    /** Shown first with the figures of {@code initial} (a list's row, read already), refreshed from {@code reload}. */
+    public VoteButtons(
+            VoteService votes,
+            long ideaId,
+            Supplier<IdeaSummary> initial,
+            boolean canVote,
+            Supplier<IdeaSummary> reload) {
         this.votes = votes;
         this.reload = reload;
         this.ideaId = ideaId;
@@ -51,7 +61,7 @@ public class VoteButtons extends Div {
         summary.setId("vote-summary");
         summary.getElement().setAttribute("aria-live", "polite");
         add(agree, disagree, pass, summary);
-        refresh();
+        show(initial.get());
     }
 
     /** In a list of ideas: ids unique per idea, and a compact look. */
@@ -82,7 +92,10 @@ public class VoteButtons extends Div {
 
     /** Re-reads the figures, e.g. when another resident voted. */
     public void refresh() {
-        IdeaSummary idea = reload.get();
+        show(reload.get());
+    }
+
+    private void show(IdeaSummary idea) {
         if (idea == null) {
             return;
         }

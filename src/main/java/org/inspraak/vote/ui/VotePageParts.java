@@ -24,27 +24,29 @@ class VotePageParts {
             boolean canVote = c.consultation().phase().acceptsVotes() && currentUser.has(Role.RESIDENT);
             VoteButtons buttons =
                     new VoteButtons(votes, id, () -> ideas.find(id).orElse(null), canVote);
-            live.subscribe(buttons, IdeaService.VotesCounted.class, e -> {
-                if (e.ideaIds().contains(id)) {
-                    buttons.refresh();
-                }
-            });
+            live.subscribe(
+                    buttons, IdeaService.VotesCounted.class, e -> e.ideaIds().contains(id), e -> buttons.refresh());
             return Optional.of(buttons);
         });
     }
 
     /**
-     * Voting from the list, without opening each idea: only where a vote can be cast. The list re-renders cards
-     * when counts change, so the card needs no subscription of its own.
+     * Voting from the list, without opening each idea: only where a vote can be cast. Each card's buttons follow
+     * the counts of their own idea; the list itself re-reads its cards only now and then (see IdeaList).
      */
     @Bean
-    PagePart<IdeaPage.Context> voteButtonsOnCard(VoteService votes, CurrentUser currentUser) {
+    PagePart<IdeaPage.Context> voteButtonsOnCard(
+            VoteService votes, IdeaService ideas, CurrentUser currentUser, Live live) {
         return PagePart.of(IdeaPage.CARD, 0, c -> {
             if (!c.consultation().phase().acceptsVotes() || !currentUser.has(Role.RESIDENT)) {
                 return Optional.empty();
             }
-            VoteButtons buttons = new VoteButtons(votes, c.idea().id(), c::idea, true);
+            long id = c.idea().id();
+            VoteButtons buttons = new VoteButtons(
+                    votes, id, c::idea, true, () -> ideas.find(id).orElse(null));
             buttons.inList();
+            live.subscribe(
+                    buttons, IdeaService.VotesCounted.class, e -> e.ideaIds().contains(id), e -> buttons.refresh());
             return Optional.of(buttons);
         });
     }

@@ -1,0 +1,304 @@
+package org.inspraak.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+/**
+ * One browser tab speaking Vaadin Flow's protocol over HTTP, as the real client does: the bootstrap page, the init
+ * request with its security key and Push id, UIDL messages with the server's sync id and the client's message id,
+ * node ids read from the changes the server sends, and the Push connection over a WebSocket, on which the server
+ * sends live updates. Cookies are kept per tab, so many tabs share one HTTP client per source address.
+ */
+final class VirtualBrowser {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final Pattern KEY = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"");
+    private static final Pattern PUSH_ID = Pattern.compile("\"Vaadin-Push-ID\":\"([^\"]+)\"");
+    private static final Pattern UI_ID = Pattern.compile("\"v-uiId\":(\\d+)");
+    private static final Pattern SYNC = Pattern.compile("\"syncId\":(\\d+)");
+    private static final Pattern CLIENT = Pattern.compile("\"clientId\":(\\d+)");
+    private static final Pattern ID =
+            Pattern.compile("\"node\":(\\d+),\"type\":\"put\",\"key\":\"id\",\"feat\":3,\"value\":\"([^\"]+)\"");
+    private static final Pattern HREF = Pattern.compile(
+            "\"node\":(\\d+),\"type\":\"put\",\"key\":\"href\",\"feat\":3,\"value\":\"/ideeen/(\\d+)\"");
+    private static final Pattern LIST = Pattern.compile(
+            "\"node\":(\\d+),\"type\":\"put\",\"key\":\"tag\",\"feat\":0,\"value\":\"vaadin-virtual-list\"");
+    private static final Pattern DETACH = Pattern.compile("\"node\":(\\d+),\"type\":\"detach\"");
+    private static final String CLICK = "{\"event.shiftKey\":false,\"event.metaKey\":false,\"event.detail\":1,"
+            + "\"event.ctrlKey\":false,\"event.clientX\":40,\"event.clientY\":300,\"event.altKey\":false,"
+            + "\"event.button\":0,\"event.screenY\":380,\"event.screenX\":40}";
+
+    /** Thrown when the server answers a message with something a browser would treat as a failure. */
+    static final class Failure extends IOException {
+        Failure(String message) {
+            super(message);
+        }
+    }
+
+    private final HttpClient http;
+    private final URI home;
+    private final Map<String, String> cookies = new HashMap<>();
+    private final Map<String, Integer> nodesById = new HashMap<>();
+    private final Map<Long, Integer> ideaLinks = new HashMap<>();
+    private final AtomicLong pushed;
+    private String securityKey;
+    private String pushId;
+    private int syncId = -1;
+    private int uiId;
+    private int clientId;
+    private int listNode = -1;
+    private int promise;
+    private WebSocket push;
+
+    VirtualBrowser(HttpClient http, URI home, AtomicLong pushed) {
+        this.http = http;
+        this.home = home;
+        this.pushed = pushed;
+    }
+
+    /** Signs in through the login form, with the CSRF token from the page, as a browser does. */
+    void signIn(String email, String password) throws IOException, InterruptedException {
+        String login = get("login").body();
+        Matcher token = CSRF.matcher(login);
+        if (!token.find()) {
+            throw new Failure("no CSRF token on the login page");
+        }
+        String form = "username=" + URLEncoder.encode(email, UTF_8) + "&password=" + URLEncoder.encode(password, UTF_8)
+                + "&_csrf=" + URLEncoder.encode(token.group(1), UTF_8);
+        HttpResponse<String> r = send(HttpRequest.newBuilder(home.resolve("login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        String to = r.headers().firstValue("Location").orElse("");
+        if (r.statusCode() != 302 || to.contains("error") || to.contains("blocked")) {
+            throw new Failure("sign-in failed: " + r.statusCode() + " " + to);
+        }
+    }
+
+    /** Opens a page from its address: the HTML page, Vaadin's init request, and the navigation that renders it. */
+    String open(String path) throws IOException, InterruptedException {
+        HttpResponse<String> page = get(path);
+        if (page.statusCode() != 200) {
+            throw new Failure("page " + path + ": " + page.statusCode());
+        }
+        HttpResponse<String> init = get("?v-r=init&location=" + URLEncoder.encode(path, UTF_8) + "&query=");
+        Matcher key = KEY.matcher(init.body());
+        if (init.statusCode() != 200 || !key.find()) {
+            throw new Failure("no Vaadin UI for " + path + ": " + init.statusCode());
+        }
+        securityKey = key.group(1);
+        close();
+        Matcher pid = PUSH_ID.matcher(init.body());
+        pushId = pid.find() ? pid.group(1) : null;
+        // Every page load makes a new UI in the session, with its own id.
+        Matcher ui = UI_ID.matcher(init.body());
+        uiId = ui.find() ? Integer.parseInt(ui.group(1)) : 0;
+        syncId = -1;
+        clientId = 0;
+        nodesById.clear();
+        ideaLinks.clear();
+        listNode = -1;
+        return navigate(path);
+    }
+
+    /** A click on a link inside the application: the router's navigation message, no new page load. */
+    String navigate(String route) throws IOException, InterruptedException {
+        int q = route.indexOf('?');
+        String path = q < 0 ? route : route.substring(0, q);
+        String query = q < 0 ? "" : route.substring(q + 1);
+        listNode = -1;
+        return rpc("{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\"" + path
+                + "\",\"query\":\"" + query
+                + "\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"\"}}");
+    }
+
+    /** The rows a virtual list asks for when it is scrolled to them. */
+    String scrollList(int first, int count) throws IOException, InterruptedException {
+        if (listNode < 0) {
+            throw new Failure("no idea list on this page");
+        }
+        return rpc("{\"type\":\"publishedEventHandler\",\"node\":" + listNode
+                + ",\"templateEventMethodName\":\"setViewportRange\",\"templateEventMethodArgs\":[" + first + ","
+                + (first + count) + "],\"promise\":" + (promise++) + "}");
+    }
+
+    String click(String elementId) throws IOException, InterruptedException {
+        Integer node = nodesById.get(elementId);
+        if (node == null) {
+            throw new Failure("no element " + elementId + " on the page");
+        }
+        return rpc("{\"type\":\"event\",\"node\":" + node + ",\"event\":\"click\",\"data\":" + CLICK + "}");
+    }
+
+    /** Typing into a field: the value property the client synchronises when the field changes. */
+    String type(String elementId, String value) throws IOException, InterruptedException {
+        Integer node = nodesById.get(elementId);
+        if (node == null) {
+            throw new Failure("no element " + elementId + " on the page");
+        }
+        String json = "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return rpc("{\"type\":\"mSync\",\"node\":" + node + ",\"feature\":1,\"property\":\"value\",\"value\":" + json
+                + "},{\"type\":\"event\",\"node\":" + node + ",\"event\":\"change\",\"data\":{}}");
+    }
+
+    /** Whether the server marked the element pressed in this answer (a vote button after the vote was stored). */
+    boolean pressedIn(String answer, String elementId) {
+        Integer node = nodesById.get(elementId);
+        return node != null
+                && answer.contains("\"node\":" + node + ",\"type\":\"put\",\"key\":\"aria-pressed\",\"feat\":3,"
+                        + "\"value\":\"true\"");
+    }
+
+    boolean has(String elementId) {
+        return nodesById.containsKey(elementId);
+    }
+
+    /** Ideas whose vote buttons are on the page now. */
+    List<Long> votableIdeas() {
+        List<Long> ids = new ArrayList<>();
+        nodesById.keySet().stream()
+                .filter(k -> k.startsWith("vote-agree-"))
+                .forEach(k -> ids.add(Long.parseLong(k.substring("vote-agree-".length()))));
+        return ids;
+    }
+
+    /** Ideas linked from the page now. */
+    List<Long> linkedIdeas() {
+        return new ArrayList<>(ideaLinks.keySet());
+    }
+
+    /** Opens the Push connection over a WebSocket, as the client does once the page is shown. */
+    void connectPush() throws InterruptedException {
+        if (pushId == null) {
+            return;
+        }
+        URI ws = URI.create(
+                home.toString().replace("http://", "ws://") + "VAADIN/push?v-r=push&v-uiId=" + uiId + "&v-pushId="
+                        + URLEncoder.encode(pushId, UTF_8)
+                        + "&X-Atmosphere-tracking-id=0&X-Atmosphere-Framework=3.1.5-javascript"
+                        + "&X-Atmosphere-Transport=websocket&X-Atmosphere-TrackMessageSize=true"
+                        + "&Content-Type=application/json;%20charset=UTF-8&X-atmo-protocol=true");
+        WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30));
+        String cookie = cookieHeader();
+        if (!cookie.isEmpty()) {
+            b.header("Cookie", cookie);
+        }
+        push = b.buildAsync(ws, new PushListener()).join();
+    }
+
+    void close() {
+        if (push != null) {
+            push.abort();
+            push = null;
+        }
+    }
+
+    private final class PushListener implements WebSocket.Listener {
+        private final StringBuilder buffer = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            buffer.append(data);
+            if (last) {
+                String message = buffer.toString();
+                buffer.setLength(0);
+                if (message.contains("for(;;);")) {
+                    pushed.incrementAndGet();
+                    // Pushed changes re-render parts of the page (new node ids) and move the server's sync id on.
+                    absorb(message);
+                }
+            }
+            ws.request(1);
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private synchronized String rpc(String invocations) throws IOException, InterruptedException {
+        String message = "{\"csrfToken\":\"" + securityKey + "\",\"rpc\":[" + invocations + "],\"syncId\":"
+                + Math.max(syncId, 0) + ",\"clientId\":" + clientId + "}";
+        HttpResponse<String> r = send(HttpRequest.newBuilder(home.resolve("?v-r=uidl&v-uiId=" + uiId))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(message)));
+        String body = r.body();
+        if (r.statusCode() != 200 || !body.startsWith("for(;;);") || body.contains("\"appError\"")) {
+            throw new Failure("UIDL answer " + r.statusCode() + ": " + body.substring(0, Math.min(200, body.length())));
+        }
+        Matcher c = CLIENT.matcher(body);
+        if (c.find()) {
+            clientId = Integer.parseInt(c.group(1));
+        }
+        absorb(body);
+        return body;
+    }
+
+    /** Applies what the browser needs of a server message: its sync id, the nodes that went and came. */
+    private synchronized void absorb(String body) {
+        Matcher s = SYNC.matcher(body);
+        while (s.find()) {
+            syncId = Math.max(syncId, Integer.parseInt(s.group(1)));
+        }
+        Matcher d = DETACH.matcher(body);
+        while (d.find()) {
+            Integer gone = Integer.valueOf(d.group(1));
+            nodesById.values().remove(gone);
+            ideaLinks.values().remove(gone);
+        }
+        Matcher id = ID.matcher(body);
+        while (id.find()) {
+            nodesById.put(id.group(2), Integer.parseInt(id.group(1)));
+        }
+        Matcher href = HREF.matcher(body);
+        while (href.find()) {
+            ideaLinks.put(Long.parseLong(href.group(2)), Integer.parseInt(href.group(1)));
+        }
+        Matcher list = LIST.matcher(body);
+        if (list.find()) {
+            listNode = Integer.parseInt(list.group(1));
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(home.resolve(path)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        String cookie = cookieHeader();
+        if (!cookie.isEmpty()) {
+            request.header("Cookie", cookie);
+        }
+        HttpResponse<String> r =
+                http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        for (String set : r.headers().allValues("Set-Cookie")) {
+            String pair = set.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                cookies.put(
+                        pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+        }
+        return r;
+    }
+
+    private String cookieHeader() {
+        StringBuilder b = new StringBuilder();
+        cookies.forEach((k, v) ->
+                b.append(b.isEmpty() ? "" : "; ").append(k).append('=').append(v));
+        return b.toString();
+    }
+}
