@@ -169,7 +169,19 @@ public class IdeaService {
      * Published after the counts of some ideas caught up with new votes (within a fraction of a second of the
      * votes), so open pages can show the new figures. One event per consultation per catch-up.
      */
-    public record VotesCounted(long consultationId, Set<Long> ideaIds) implements PageEvent {}
+    /**
+     * Ideas of a consultation were recounted; it carries the new counts, so that the thousands of pages that show
+     * them need not each read them again.
+     */
+    public record VotesCounted(long consultationId, List<StoredCounts> counts) implements PageEvent {
+        public Set<Long> ideaIds() {
+            return counts.stream().map(StoredCounts::ideaId).collect(java.util.stream.Collectors.toSet());
+        }
+
+        public Optional<StoredCounts> of(long ideaId) {
+            return counts.stream().filter(c -> c.ideaId() == ideaId).findFirst();
+        }
+    }
 
     public record IdeaChanged(long ideaId, long consultationId) implements PageEvent {}
 

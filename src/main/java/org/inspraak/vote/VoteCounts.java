@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +43,7 @@ class VoteCounts {
     static final long INTERVAL_MS = 200;
     private static final int CHUNK = 500;
     private static final int TALLY_CHUNK = 50;
+    private static final int EVENT_CHUNK = 100;
     private static final String TALLY_SQL = "select idea_id, choice, count(*) from vote where idea_id in ("
             + String.join(", ", Collections.nCopies(TALLY_CHUNK, "?")) + ") group by idea_id, choice";
     private static final Logger LOG = LoggerFactory.getLogger(VoteCounts.class);
@@ -98,19 +98,27 @@ class VoteCounts {
                     break;
                 }
             }
+            List<IdeaService.StoredCounts> counted;
             try {
-                tx.executeWithoutResult(s -> recount(batch.keySet()));
+                counted = tx.execute(s -> recount(batch.keySet()));
             } catch (RuntimeException e) {
                 // Put them back: the next round tries again, and nothing is counted twice because we recount.
                 batch.forEach(pending::putIfAbsent);
                 throw e;
             }
-            Map<Long, Set<Long>> byConsultation = new HashMap<>();
-            batch.forEach((idea, consultation) -> byConsultation
-                    .computeIfAbsent(consultation, k -> new HashSet<>())
-                    .add(idea));
-            byConsultation.forEach((consultation, ids) ->
-                    events.publishEvent(new IdeaService.VotesCounted(consultation, Set.copyOf(ids))));
+            Map<Long, List<IdeaService.StoredCounts>> byConsultation = new HashMap<>();
+            for (IdeaService.StoredCounts c : counted) {
+                byConsultation
+                        .computeIfAbsent(batch.get(c.ideaId()), k -> new ArrayList<>())
+                        .add(c);
+            }
+            // In pieces that fit in one PostgreSQL notification (8,000 bytes) in cluster mode.
+            byConsultation.forEach((consultation, all) -> {
+                for (int from = 0; from < all.size(); from += EVENT_CHUNK) {
+                    events.publishEvent(new IdeaService.VotesCounted(
+                            consultation, List.copyOf(all.subList(from, Math.min(all.size(), from + EVENT_CHUNK)))));
+                }
+            });
         }
     }
 
@@ -122,7 +130,7 @@ class VoteCounts {
         }
     }
 
-    private void recount(Set<Long> ideaIds) {
+    private List<IdeaService.StoredCounts> recount(Set<Long> ideaIds) {
         ideas.lockForCounting(ideaIds);
         Map<Long, Map<VoteChoice, Integer>> tallies = new HashMap<>();
         List<Long> ids = List.copyOf(ideaIds);
@@ -152,6 +160,7 @@ class VoteCounts {
                     t.getOrDefault(VoteChoice.PASS, 0)));
         }
         ideas.setVoteCounts(counts);
+        return counts;
     }
 
     /**

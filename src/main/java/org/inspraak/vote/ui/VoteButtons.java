@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaSummary;
 import org.inspraak.ui.Notices;
 import org.inspraak.vote.VoteChoice;
@@ -88,6 +89,21 @@ public class VoteButtons extends Div {
             ownVoteUncounted = true;
             render();
         }
+    }
+
+    /**
+     * New counts from a recount (anyone's vote): shown as they come, without reading them again, unless the
+     * resident's own vote may not be in them yet.
+     */
+    public void counted(IdeaService.StoredCounts counts) {
+        if (ownVoteUncounted) {
+            refresh();
+            return;
+        }
+        shown[VoteChoice.AGREE.ordinal()] = counts.agree();
+        shown[VoteChoice.DISAGREE.ordinal()] = counts.disagree();
+        shown[VoteChoice.PASS.ordinal()] = counts.pass();
+        render();
     }
 
     /** Re-reads the figures, e.g. when another resident voted. */

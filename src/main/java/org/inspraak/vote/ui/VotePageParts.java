@@ -25,7 +25,10 @@ class VotePageParts {
             VoteButtons buttons =
                     new VoteButtons(votes, id, () -> ideas.find(id).orElse(null), canVote);
             live.subscribe(
-                    buttons, IdeaService.VotesCounted.class, e -> e.ideaIds().contains(id), e -> buttons.refresh());
+                    buttons,
+                    IdeaService.VotesCounted.class,
+                    e -> e.of(id).isPresent(),
+                    e -> buttons.counted(e.of(id).orElseThrow()));
             return Optional.of(buttons);
         });
     }
@@ -46,7 +49,10 @@ class VotePageParts {
                     votes, id, c::idea, true, () -> ideas.find(id).orElse(null));
             buttons.inList();
             live.subscribe(
-                    buttons, IdeaService.VotesCounted.class, e -> e.ideaIds().contains(id), e -> buttons.refresh());
+                    buttons,
+                    IdeaService.VotesCounted.class,
+                    e -> e.of(id).isPresent(),
+                    e -> buttons.counted(e.of(id).orElseThrow()));
             return Optional.of(buttons);
         });
     }
