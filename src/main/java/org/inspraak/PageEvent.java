@@ -5,4 +5,12 @@ package org.inspraak;
  * browser page through Vaadin Push, and in cluster mode travel to every application node, so they must be small
  * records of ids that serialise to JSON.
  */
-public interface PageEvent {}
+public interface PageEvent {
+
+    /**
+     * An event that comes many times a second on a busy evening (a recount of votes). A page gets these at most once
+     * per {@code inspraak.live.frequent-interval}, all that arrived meanwhile in one update and one push: pushing every
+     * open page at every recount was what limited how many residents one node serves.
+     */
+    interface Frequent extends PageEvent {}
+}

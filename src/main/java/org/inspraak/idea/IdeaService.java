@@ -173,7 +173,7 @@ public class IdeaService {
      * Ideas of a consultation were recounted; it carries the new counts, so that the thousands of pages that show
      * them need not each read them again.
      */
-    public record VotesCounted(long consultationId, List<StoredCounts> counts) implements PageEvent {
+    public record VotesCounted(long consultationId, List<StoredCounts> counts) implements PageEvent.Frequent {
         public Set<Long> ideaIds() {
             return counts.stream().map(StoredCounts::ideaId).collect(java.util.stream.Collectors.toSet());
         }

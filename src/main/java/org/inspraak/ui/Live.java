@@ -1,18 +1,30 @@
 package org.inspraak.ui;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.PreDestroy;
 import org.inspraak.AfterTransaction;
 import org.inspraak.PageEvent;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -22,6 +34,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Live {
+
+    private static final Logger log = LoggerFactory.getLogger(Live.class);
 
     private record Listener(UI ui, Predicate<Object> concerns, Consumer<Object> action) {}
 
@@ -53,12 +67,27 @@ public class Live {
     }
 
     private final @Nullable ClusterChannel cluster;
+    /** Frequent events waiting for their page's next update, per page. */
+    private final Map<UI, Queue<Runnable>> waiting = new ConcurrentHashMap<>();
 
-    Live(ObjectProvider<ClusterChannel> cluster) {
+    private final ScheduledExecutorService flusher;
+
+    Live(
+            ObjectProvider<ClusterChannel> cluster,
+            @Value("${inspraak.live.frequent-interval:2s}") Duration frequentInterval) {
         this.cluster = cluster.getIfAvailable();
         if (this.cluster != null) {
             this.cluster.onReceive(this::deliver);
         }
+        this.flusher = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("live-frequent").daemon().factory());
+        long millis = Math.max(10, frequentInterval.toMillis());
+        flusher.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        flusher.shutdownNow();
     }
 
     /**
@@ -86,8 +115,36 @@ public class Live {
         }
         for (Listener l : set) {
             if (l.concerns().test(event)) {
-                l.ui().access(() -> l.action().accept(event));
+                if (event instanceof PageEvent.Frequent) {
+                    waiting.computeIfAbsent(l.ui(), ui -> new ConcurrentLinkedQueue<>())
+                            .add(() -> l.action().accept(event));
+                } else {
+                    l.ui().access(() -> l.action().accept(event));
+                }
             }
+        }
+    }
+
+    /** Each page with frequent events waiting gets them all in one update (one push). */
+    void flush() {
+        for (UI ui : List.copyOf(waiting.keySet())) {
+            Queue<Runnable> events = waiting.remove(ui);
+            if (events == null || events.isEmpty()) {
+                continue;
+            }
+            try {
+                ui.access(() -> events.forEach(Runnable::run));
+            } catch (UIDetachedException gone) {
+                // The page was closed meanwhile: nothing to show.
+            }
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.warn("Live updates could not be delivered; the next round tries again", e);
         }
     }
 

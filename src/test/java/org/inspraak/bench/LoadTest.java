@@ -97,6 +97,8 @@ public final class LoadTest {
     private final AtomicLong votesRefused = new AtomicLong();
     /** The last vote the server acknowledged, per account and idea: what its database must hold at the end. */
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    /** Clicks after the last acknowledged one whose answer never came (timed out): the server may have stored them. */
+    private final Map<String, java.util.Set<String>> unanswered = new ConcurrentHashMap<>();
 
     private final Map<String, Map<String, Object>> results = new LinkedHashMap<>();
     private final List<StageFigures> stages = new ArrayList<>();
@@ -322,10 +324,15 @@ public final class LoadTest {
                             choice = choices[random.nextInt(3)];
                         } while (choice.equals(mine.get(idea)));
                         String button = "vote-" + choice + "-" + idea;
+                        String key = account + " " + idea;
+                        unanswered
+                                .computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet())
+                                .add(choice.toUpperCase(Locale.ROOT));
                         String answer = browser.click(button);
                         if (browser.pressedIn(answer, button)) {
                             mine.put(idea, choice);
-                            acknowledged.put(account + " " + idea, choice.toUpperCase(Locale.ROOT));
+                            unanswered.remove(key);
+                            acknowledged.put(key, choice.toUpperCase(Locale.ROOT));
                             votesAcknowledged.incrementAndGet();
                         } else {
                             votesRefused.incrementAndGet();
@@ -457,12 +464,21 @@ public final class LoadTest {
         long same = acknowledged.entrySet().stream()
                 .filter(e -> e.getValue().equals(stored.get(e.getKey())))
                 .count();
+        // A later click whose answer timed out may have been stored after the acknowledged one, as in a browser.
+        long later = acknowledged.entrySet().stream()
+                .filter(e -> !e.getValue().equals(stored.get(e.getKey())))
+                .filter(e ->
+                        unanswered.getOrDefault(e.getKey(), java.util.Set.of()).contains(stored.get(e.getKey())))
+                .count();
+        long lost = acknowledged.size() - same - later;
         record(
                 "(h) votes acknowledged by the server (clicks answered with the vote shown)",
                 votesAcknowledged.get(),
                 "");
         record("(h) votes a resident holds, as last acknowledged", acknowledged.size(), "");
         record("(h) of those, stored in the database with the acknowledged choice", same, "");
+        record("(h) of those, stored with a later click whose answer timed out", later, "");
+        record("(h) of those, lost (acknowledged but not stored): must be 0", lost, "");
         record("(h) votes stored in the database for the load-test residents", stored.size(), "");
         record("(h) vote clicks answered without the vote (refused)", votesRefused.get(), "");
         record("(h) residents who saw the busy page on arrival (tried again after 30 s)", busyPages.get(), "");
