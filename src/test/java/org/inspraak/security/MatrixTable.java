@@ -87,6 +87,7 @@ final class MatrixTable {
             "InsightService.seedPopulationShare(String,String,double) = internal",
             "InsightService.setPopulationShare(String,String,BigDecimal) = admin",
             "Live.subscribe(Component,Class,Consumer) = everyone",
+            "Live.subscribe(Component,Class,Predicate,Consumer) = everyone",
             "MailService.send(String,String,String) = internal",
             "MailService.send(String,String,String,String) = internal",
             "ModerationService.correct(Target,String,String,String) = staff",
