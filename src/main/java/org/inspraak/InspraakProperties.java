@@ -39,17 +39,34 @@ public record InspraakProperties(
     public record Notifications(@DefaultValue("10m") Duration bundleWindow) {}
 
     /**
-     * How many requests the node works on at once before it asks people to wait. Requests of open pages (a session)
-     * and of new visitors draw on separate slots, so a rush of newcomers never starves the residents already voting;
-     * a request that finds no slot within its wait gets the "busy" page (new visitors) or a 503 that Vaadin's client
-     * retries by itself (open pages). Nothing is refused after it was accepted.
+     * How many requests the node works on at once, and who waits. All requests share {@code slots} (0: four per
+     * processor, because a request mostly computes and more at once only makes each slower). A request of an open
+     * page (a session: a vote, a reaction, a click) waits up to {@code sessionWait} for a slot and then gets a 503
+     * that Vaadin's client retries by itself. A new visitor (no session yet) gets in only while no open page is
+     * waiting, at most {@code visitorSlots} at once (0: half the slots), and waits at most {@code visitorWait};
+     * otherwise the "busy" page. Once an open page waited longer than {@code busyAfter}, newcomers are sent away
+     * for {@code busyFor}. So past capacity the residents already taking part keep being served and newcomers are
+     * told to come back, instead of everyone timing out. Nothing is refused after it was accepted.
      */
     public record Admission(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("120") int sessionSlots,
+            @DefaultValue("0") int slots,
             @DefaultValue("10s") Duration sessionWait,
-            @DefaultValue("24") int visitorSlots,
-            @DefaultValue("1s") Duration visitorWait) {}
+            @DefaultValue("0") int visitorSlots,
+            @DefaultValue("1s") Duration visitorWait,
+            @DefaultValue("250ms") Duration busyAfter,
+            @DefaultValue("10s") Duration busyFor) {
+
+        /** The slots in use: the configured number, or four per processor. */
+        public int effectiveSlots() {
+            return slots > 0 ? slots : 4 * Runtime.getRuntime().availableProcessors();
+        }
+
+        /** At most this many slots go to new visitors at once. */
+        public int effectiveVisitorSlots() {
+            return Math.min(effectiveSlots(), visitorSlots > 0 ? visitorSlots : Math.max(1, effectiveSlots() / 2));
+        }
+    }
 
     /**
      * Open pages. Vaadin keeps the last answer it sent to each page, so that a browser whose answer was lost on the

@@ -2,8 +2,10 @@ package org.inspraak;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.ibm.icu.text.MessageFormat;
 import com.vaadin.flow.i18n.I18NProvider;
@@ -25,6 +27,13 @@ public class Messages implements I18NProvider {
     private static final ResourceBundle.Control CONTROL =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    /**
+     * Parsed patterns by language and key. Parsing an ICU pattern costs far more than formatting it, and a page
+     * asks for the same labels over and over (every vote count on every card). ICU formats are not thread-safe,
+     * so each is used under its own lock; formatting takes microseconds.
+     */
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+
     @Override
     public List<Locale> getProvidedLocales() {
         return LOCALES;
@@ -33,15 +42,25 @@ public class Messages implements I18NProvider {
     @Override
     public String getTranslation(String key, Locale locale, Object... params) {
         Locale effective = supported(locale);
-        ResourceBundle bundle =
-                ResourceBundle.getBundle(BUNDLE, effective.getLanguage().equals("en") ? ENGLISH : Locale.ROOT, CONTROL);
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
+        MessageFormat format = formats.computeIfAbsent(effective.getLanguage() + ":" + key, k -> parse(key, effective));
+        if (format == MISSING) {
             return "!" + key;
         }
-        return new MessageFormat(pattern, effective).format(params);
+        synchronized (format) {
+            return format.format(params);
+        }
+    }
+
+    private static final MessageFormat MISSING = new MessageFormat("");
+
+    private static MessageFormat parse(String key, Locale locale) {
+        ResourceBundle bundle =
+                ResourceBundle.getBundle(BUNDLE, locale.getLanguage().equals("en") ? ENGLISH : Locale.ROOT, CONTROL);
+        try {
+            return new MessageFormat(bundle.getString(key), locale);
+        } catch (MissingResourceException e) {
+            return MISSING;
+        }
     }
 
     public String get(Locale locale, String key, Object... params) {

@@ -3,10 +3,11 @@ package org.inspraak.ui;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,12 +20,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Admission at overload. Each request needs a slot to be worked on; when all are taken it waits a bounded time,
- * and past that it is refused before any work starts, so a refused request has changed nothing. Open pages (a
- * live session: votes, reactions, navigation) and new visitors draw on separate pools, so a rush of newcomers
- * from a social-media post cannot starve the residents already taking part. A newcomer who finds no slot gets a
- * short "busy" page with Retry-After instead of a long timeout; an open page gets a 503, which Vaadin's client
- * answers by showing that it reconnects and sending the same request again.
+ * Admission at overload. Every request needs one of a few work slots, matched to the processors: two cores work
+ * through a handful of requests at a time, and letting more in only makes all of them slower. A request of an open
+ * page (a live session: votes, reactions, navigation) waits a bounded time for a slot; a new visitor gets in only
+ * while no open page is waiting and waits less. So past capacity the residents already taking part keep being
+ * served, and a rush of newcomers from a social-media post gets a short "busy" page with Retry-After instead of
+ * everyone timing out. A request that finds no slot is refused before any work starts, so it changed nothing; an
+ * open page gets a 503, which Vaadin's client answers by sending the same message again.
  *
  * <p>Resources that cost nothing (static files, health checks) and long-lived Push connections, which would hold a
  * slot for their whole life, are never counted.
@@ -33,29 +35,43 @@ public final class Admission extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(Admission.class);
 
-    private final Bulkhead sessions;
-    private final Bulkhead visitors;
+    /** Fair, so that waiting requests are served in their order of arrival. */
+    private final Semaphore slots;
+
+    private final Semaphore visitorSlots;
+    private final AtomicInteger openPagesWaiting = new AtomicInteger();
+    private final long sessionWaitNanos;
+    private final long visitorWaitNanos;
+    private final long busyAfterNanos;
+    private final long busyForNanos;
+    /** Until when newcomers are sent away ({@link System#nanoTime()}), after an open page waited long. */
+    private volatile long busyUntil = System.nanoTime();
+
     private final Messages messages;
     private final AtomicLong refused = new AtomicLong();
 
     public Admission(InspraakProperties.Admission settings, Messages messages) {
-        this.sessions = pool("sessions", settings.sessionSlots(), settings.sessionWait());
-        this.visitors = pool("visitors", settings.visitorSlots(), settings.visitorWait());
+        this.slots = new Semaphore(settings.effectiveSlots(), true);
+        this.visitorSlots = new Semaphore(settings.effectiveVisitorSlots());
+        this.sessionWaitNanos = settings.sessionWait().toNanos();
+        this.visitorWaitNanos = settings.visitorWait().toNanos();
+        this.busyAfterNanos = settings.busyAfter().toNanos();
+        this.busyForNanos = settings.busyFor().toNanos();
         this.messages = messages;
-    }
-
-    private static Bulkhead pool(String name, int slots, java.time.Duration wait) {
-        return Bulkhead.of(
-                name,
-                BulkheadConfig.custom()
-                        .maxConcurrentCalls(slots)
-                        .maxWaitDuration(wait)
-                        .build());
+        log.info(
+                "Admission: {} request slots, at most {} for new visitors",
+                settings.effectiveSlots(),
+                settings.effectiveVisitorSlots());
     }
 
     /** Requests refused since the start, for the load report and the log. */
     public long refused() {
         return refused.get();
+    }
+
+    /** Requests of open pages waiting for a slot right now. */
+    int openPagesWaiting() {
+        return openPagesWaiting.get();
     }
 
     @Override
@@ -78,17 +94,79 @@ public final class Admission extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean openPage = request.getSession(false) != null;
-        Bulkhead pool = openPage ? sessions : visitors;
-        if (!pool.tryAcquirePermission()) {
+        boolean openPage = isOpenPage(request);
+        boolean admitted;
+        try {
+            admitted = openPage ? admitOpenPage() : admitVisitor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
             refuse(request, response, openPage);
             return;
         }
         try {
             chain.doFilter(request, response);
         } finally {
-            pool.onComplete();
+            slots.release();
+            if (!openPage) {
+                visitorSlots.release();
+            }
         }
+    }
+
+    /**
+     * A request of a page already open in the browser: Vaadin's messages (votes, clicks, navigation inside the
+     * app) carry {@code v-r}, and a form sent from an open page is a POST. A full page load (someone arriving, or
+     * reloading) asks for HTML without {@code v-r} and waits at the door like any newcomer, even with a session.
+     */
+    static boolean isOpenPage(HttpServletRequest request) {
+        if (request.getSession(false) == null) {
+            return false;
+        }
+        if (!"GET".equals(request.getMethod())) {
+            return true;
+        }
+        String query = request.getQueryString();
+        if (query != null && (query.startsWith("v-r=") || query.contains("&v-r="))) {
+            return true;
+        }
+        String accept = request.getHeader("Accept");
+        return accept == null || !accept.contains("text/html");
+    }
+
+    private boolean admitOpenPage() throws InterruptedException {
+        if (slots.tryAcquire(0, TimeUnit.NANOSECONDS)) { // unlike tryAcquire(), never overtakes those waiting
+            return true;
+        }
+        long start = System.nanoTime();
+        openPagesWaiting.incrementAndGet();
+        try {
+            return slots.tryAcquire(sessionWaitNanos, TimeUnit.NANOSECONDS);
+        } finally {
+            openPagesWaiting.decrementAndGet();
+            long waited = System.nanoTime() - start;
+            if (waited > busyAfterNanos) {
+                busyUntil = System.nanoTime() + busyForNanos;
+            }
+        }
+    }
+
+    /**
+     * A newcomer is let in only while the residents already here are not kept waiting: nobody waits for a slot
+     * now, and none waited long in the last moments. The second keeps the door shut between two waits, when a
+     * slot is free for an instant although the node is past its capacity.
+     */
+    private boolean admitVisitor() throws InterruptedException {
+        if (openPagesWaiting.get() > 0 || System.nanoTime() - busyUntil < 0 || !visitorSlots.tryAcquire()) {
+            return false;
+        }
+        if (slots.tryAcquire(visitorWaitNanos, TimeUnit.NANOSECONDS)) {
+            return true;
+        }
+        visitorSlots.release();
+        return false;
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, boolean openPage) throws IOException {

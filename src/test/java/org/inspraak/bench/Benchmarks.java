@@ -907,6 +907,28 @@ public final class Benchmarks {
         return Long.parseLong(m.group(1)) * 1024;
     }
 
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("Total\\s+\\d+\\s+(\\d+)");
+
+    /**
+     * The live objects' size in bytes: a class histogram forces a full collection and counts only what survives it.
+     * Unlike {@link #heapAfterGc}, this is exact on a busy application too, where garbage made between the
+     * collection and the reading would be counted.
+     */
+    static long liveHeap(long pid) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.class_histogram")
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        Matcher m = HISTOGRAM_TOTAL.matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException(
+                    "cannot read the class histogram: " + out.substring(0, Math.min(300, out.length())));
+        }
+        return Long.parseLong(m.group(1));
+    }
+
     // ---- results -----------------------------------------------------------------------------------
 
     void record(String name, double value, String unit, Double baseline) {

@@ -91,6 +91,7 @@ public final class LoadTest {
     private final AtomicBoolean measuring = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicLong pushed = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
     private final AtomicLong setupFailures = new AtomicLong();
     private final AtomicLong busyPages = new AtomicLong();
     private final AtomicLong votesAcknowledged = new AtomicLong();
@@ -102,6 +103,7 @@ public final class LoadTest {
 
     private final Map<String, Map<String, Object>> results = new LinkedHashMap<>();
     private final List<StageFigures> stages = new ArrayList<>();
+    private double baselineHeapMb;
     private final ConcurrentLinkedQueue<VirtualBrowser> open = new ConcurrentLinkedQueue<>();
 
     record StageFigures(
@@ -112,7 +114,10 @@ public final class LoadTest {
             double overallP95,
             double cpuMsPerInteraction,
             double heapMb,
-            double driverCpuMsPerInteraction) {}
+            double driverCpuMsPerInteraction,
+            int residentsIn,
+            long busyPages,
+            long retried) {}
 
     LoadTest(Path target) {
         this.target = target;
@@ -181,9 +186,13 @@ public final class LoadTest {
                         .executor(Executors.newVirtualThreadPerTaskExecutor())
                         .build());
             }
+            baselineHeapMb = Benchmarks.liveHeap(app.pid()) / 1024.0 / 1024.0;
+            record("(h) live heap before any resident arrived", baselineHeapMb, "MB");
             int started = 0;
             for (int stageResidents : plan) {
                 int adding = stageResidents - started;
+                long busy0 = busyPages.get();
+                long retried0 = retried.get();
                 CountDownLatch ready = new CountDownLatch(adding);
                 System.out.printf(Locale.ROOT, "Stage %,d residents: adding %,d%n", stageResidents, adding);
                 for (int i = started; i < stageResidents; i++) {
@@ -200,12 +209,12 @@ public final class LoadTest {
                 if (soakMinutes > 0) {
                     for (int slice = 0; slice < Math.ceil(soakMinutes / 5.0); slice++) {
                         int minutes = Math.min(5, soakMinutes - slice * 5);
-                        StageFigures f = measure(app, stageResidents, minutes * 60);
+                        StageFigures f = measure(app, stageResidents, minutes * 60, busy0, retried0);
                         stages.add(f);
                         recordStage(f, "soak " + (slice * 5) + "-" + (slice * 5 + minutes) + " min, ");
                     }
                 } else {
-                    StageFigures f = measure(app, stageResidents, windowSeconds);
+                    StageFigures f = measure(app, stageResidents, windowSeconds, busy0, retried0);
                     stages.add(f);
                     recordStage(f, "");
                 }
@@ -230,7 +239,7 @@ public final class LoadTest {
         String account = moderator
                 ? (n % 2 == 0 ? "moderator@example.org" : "beheerder@example.org")
                 : "bezoeker" + (1 + n) + "@example.org";
-        VirtualBrowser browser = new VirtualBrowser(http, home, pushed);
+        VirtualBrowser browser = new VirtualBrowser(http, home, pushed, retried);
         boolean in = false;
         boolean known = !signedIn;
         for (int attempt = 0; attempt < 10 && !in && !stopping.get(); attempt++) {
@@ -377,7 +386,7 @@ public final class LoadTest {
         }
     }
 
-    private StageFigures measure(Process app, int residents, int seconds) throws Exception {
+    private StageFigures measure(Process app, int residents, int seconds, long busy0, long retried0) throws Exception {
         times.values().forEach(ConcurrentLinkedQueue::clear);
         errors.values().forEach(e -> e.set(0));
         long cpu0 = cpuMillis(app.pid());
@@ -406,7 +415,7 @@ public final class LoadTest {
         }
         long[] everything = all.stream().mapToLong(Long::longValue).toArray();
         long interactions = everything.length;
-        double heap = Benchmarks.heapAfterGc(app.pid()) / 1024.0 / 1024.0;
+        double heap = Benchmarks.liveHeap(app.pid()) / 1024.0 / 1024.0;
         StageFigures f = new StageFigures(
                 residents,
                 interactions,
@@ -415,11 +424,18 @@ public final class LoadTest {
                 interactions == 0 ? 0 : Benchmarks.p(everything, 95) / 1e6,
                 interactions == 0 ? 0 : (double) cpu / interactions,
                 heap,
-                interactions == 0 ? 0 : (double) driver / interactions);
+                interactions == 0 ? 0 : (double) driver / interactions,
+                open.size(),
+                busyPages.get() - busy0,
+                retried.get() - retried0);
         System.out.printf(
                 Locale.ROOT,
-                "  %,d residents: %,d interactions in %d s, %d errors, p95 %.1f ms, server CPU %.1f ms each, heap %.0f MB%n",
+                "  %,d residents (%,d in, %,d busy pages, %,d 503s sent again): %,d interactions in %d s, %d errors,"
+                        + " p95 %.1f ms, server CPU %.1f ms each, heap %.0f MB%n",
                 residents,
+                f.residentsIn(),
+                f.busyPages(),
+                f.retried(),
                 interactions,
                 seconds,
                 errorCount,
@@ -442,7 +458,16 @@ public final class LoadTest {
         record("(h) " + at + ", errors", f.errors(), "");
         record("(h) " + at + ", server CPU per interaction", f.cpuMsPerInteraction(), "ms");
         record("(h) " + at + ", load driver CPU per interaction (same 2 cores)", f.driverCpuMsPerInteraction(), "ms");
-        record("(h) " + at + ", heap in use after full GC", f.heapMb(), "MB");
+        record("(h) " + at + ", live heap (class histogram after a full GC)", f.heapMb(), "MB");
+        if (f.residentsIn() > 0) {
+            record(
+                    "(h) " + at + ", live heap per resident taking part, above the heap before any arrived",
+                    (f.heapMb() - baselineHeapMb) * 1024 / f.residentsIn(),
+                    "KB");
+        }
+        record("(h) " + at + ", residents taking part (the others were sent the busy page)", f.residentsIn(), "");
+        record("(h) " + at + ", busy pages shown to arriving residents", f.busyPages(), "");
+        record("(h) " + at + ", requests of open pages answered 503 and sent again", f.retried(), "");
     }
 
     private static int windowOf(String prefix) {
@@ -484,6 +509,7 @@ public final class LoadTest {
         record("(h) residents who saw the busy page on arrival (tried again after 30 s)", busyPages.get(), "");
         record("(h) arrivals that failed otherwise", setupFailures.get(), "");
         record("(h) messages received over Push", pushed.get(), "");
+        record("(h) requests of open pages answered 503 and sent again (as Vaadin's client does)", retried.get(), "");
         System.out.printf(
                 Locale.ROOT,
                 "Votes: %,d acknowledged clicks, %,d held, %,d stored as acknowledged, %,d stored in all%n",
@@ -532,13 +558,16 @@ public final class LoadTest {
                 System.getProperty("java.version"),
                 THINK_SECONDS));
         md.append(
-                "| residents | interactions/s | p95 all (ms) | errors | server CPU/interaction (ms) | driver CPU/interaction (ms) | heap after GC (MB) |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+                "| residents | taking part | busy pages on arrival | 503s sent again | interactions/s | p95 all (ms) | errors | server CPU/interaction (ms) | driver CPU/interaction (ms) | live heap (MB) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (StageFigures f : stages) {
             md.append(String.format(
                     Locale.ROOT,
-                    "| %,d | %.1f | %.0f | %d | %.1f | %.1f | %.0f |%n",
+                    "| %,d | %,d | %,d | %,d | %.1f | %.0f | %d | %.1f | %.1f | %.0f |%n",
                     f.residents(),
+                    f.residentsIn(),
+                    f.busyPages(),
+                    f.retried(),
                     f.interactions() / (double) (soakMinutes > 0 ? 300 : Integer.getInteger("load.window", 60)),
                     f.overallP95(),
                     f.errors(),

@@ -58,6 +58,7 @@ final class VirtualBrowser {
     private final Map<String, Integer> nodesById = new HashMap<>();
     private final Map<Long, Integer> ideaLinks = new HashMap<>();
     private final AtomicLong pushed;
+    private final AtomicLong retried;
     private String securityKey;
     private String pushId;
     private int syncId = -1;
@@ -67,15 +68,20 @@ final class VirtualBrowser {
     private int promise;
     private WebSocket push;
 
-    VirtualBrowser(HttpClient http, URI home, AtomicLong pushed) {
+    /**
+     * @param pushed counts messages received over Push
+     * @param retried counts requests of an open page sent again after a 503, as Vaadin's client does
+     */
+    VirtualBrowser(HttpClient http, URI home, AtomicLong pushed, AtomicLong retried) {
         this.http = http;
         this.home = home;
         this.pushed = pushed;
+        this.retried = retried;
     }
 
     /** Signs in through the login form, with the CSRF token from the page, as a browser does. */
     void signIn(String email, String password) throws IOException, InterruptedException {
-        String login = get("login").body();
+        String login = document("login").body();
         Matcher token = CSRF.matcher(login);
         if (!token.find()) {
             throw new Failure("no CSRF token on the login page");
@@ -93,7 +99,7 @@ final class VirtualBrowser {
 
     /** Opens a page from its address: the HTML page, Vaadin's init request, and the navigation that renders it. */
     String open(String path) throws IOException, InterruptedException {
-        HttpResponse<String> page = get(path);
+        HttpResponse<String> page = document(path);
         if (page.statusCode() != 200) {
             throw new Failure("page " + path + ": " + page.statusCode());
         }
@@ -273,17 +279,36 @@ final class VirtualBrowser {
         }
     }
 
+    /** A page load, as a browser asks for it when someone follows a link or types the address. */
+    private HttpResponse<String> document(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(home.resolve(path))
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(home.resolve(path)));
     }
 
+    /**
+     * Sends a request. An open page (one with a session) that gets a 503 sends the same request again as Vaadin's
+     * client does after a failed message: once at once, then every 5 s (its default reconnect interval), here at
+     * most 12 times; a page load's 503 (the busy page) is returned to the caller.
+     */
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         String cookie = cookieHeader();
         if (!cookie.isEmpty()) {
             request.header("Cookie", cookie);
         }
-        HttpResponse<String> r =
-                http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+        boolean pageLoad = built.headers().firstValue("Accept").orElse("").contains("text/html");
+        HttpResponse<String> r = http.send(built, HttpResponse.BodyHandlers.ofString());
+        for (int attempt = 1; r.statusCode() == 503 && !cookie.isEmpty() && !pageLoad && attempt <= 12; attempt++) {
+            retried.incrementAndGet();
+            if (attempt > 1) {
+                Thread.sleep(5_000);
+            }
+            r = http.send(built, HttpResponse.BodyHandlers.ofString());
+        }
         for (String set : r.headers().allValues("Set-Cookie")) {
             String pair = set.split(";", 2)[0];
             int eq = pair.indexOf('=');

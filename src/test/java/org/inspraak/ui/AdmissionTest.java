@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.FilterChain;
+import org.awaitility.Awaitility;
 import org.inspraak.InspraakProperties;
 import org.inspraak.Messages;
 import org.junit.jupiter.api.AfterEach;
@@ -23,32 +26,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdmissionTest {
 
     private final Admission admission = new Admission(
-            new InspraakProperties.Admission(true, 1, Duration.ofMillis(50), 1, Duration.ofMillis(50)), new Messages());
+            new InspraakProperties.Admission(
+                    true, 2, Duration.ofMillis(50), 1, Duration.ofMillis(50), Duration.ofHours(1), Duration.ZERO),
+            new Messages());
     private final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger served = new AtomicInteger();
     private CompletableFuture<MockHttpServletResponse> holding;
 
+    /** Threads of their own: the common pool may have a single thread on a small machine. */
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
     private final FilterChain counting = (req, res) -> served.incrementAndGet();
 
     @BeforeEach
     void oneVisitorHoldsTheOnlyVisitorSlot() throws Exception {
-        holding = CompletableFuture.supplyAsync(() -> {
-            MockHttpServletResponse res = new MockHttpServletResponse();
-            try {
-                admission.doFilter(visitor("/gesprekken/1"), res, (req, r) -> {
-                    entered.countDown();
+        holding = CompletableFuture.supplyAsync(
+                () -> {
+                    MockHttpServletResponse res = new MockHttpServletResponse();
                     try {
-                        release.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+                        admission.doFilter(visitor("/gesprekken/1"), res, (req, r) -> {
+                            entered.countDown();
+                            try {
+                                release.await(60, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        });
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
                     }
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return res;
-        });
+                    return res;
+                },
+                threads);
         assertThat(entered.await(60, TimeUnit.SECONDS)).isTrue();
     }
 
@@ -56,6 +66,7 @@ class AdmissionTest {
     void letGo() {
         release.countDown();
         holding.join();
+        threads.shutdownNow();
     }
 
     private static MockHttpServletRequest visitor(String path) {
@@ -84,13 +95,117 @@ class AdmissionTest {
     }
 
     @Test
-    void openPagesHaveSlotsOfTheirOwnAndPushAndStaticFilesAreNeverCounted() throws Exception {
+    void whileAnOpenPageWaitsForASlotNewcomersAreSentAwayAtOnce() throws Exception {
+        Admission busy = new Admission(
+                new InspraakProperties.Admission(
+                        true, 1, Duration.ofSeconds(60), 1, Duration.ofSeconds(60), Duration.ofHours(1), Duration.ZERO),
+                new Messages());
+        CountDownLatch voting = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
+                () -> status(busy, uidl(), (req, res) -> {
+                    voting.countDown();
+                    await(done);
+                }),
+                threads);
+        assertThat(voting.await(60, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Integer> second =
+                CompletableFuture.supplyAsync(() -> status(busy, uidl(), counting), threads);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> busy.openPagesWaiting() == 1);
+
+        // A newcomer would have to wait behind a resident who is already waiting: sent away, even with its own
+        // visitor slot free and a long visitor wait. Had it queued, it would be served once the slot frees below.
+        CompletableFuture<Integer> newcomer =
+                CompletableFuture.supplyAsync(() -> status(busy, visitor("/"), counting), threads);
+        assertThat(newcomer.get(60, TimeUnit.SECONDS)).isEqualTo(503);
+
+        done.countDown();
+        assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+        assertThat(second.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+        assertThat(served).hasValue(1);
+        assertThat(busy.refused()).isEqualTo(1);
+        assertThat(status(busy, visitor("/"), counting)).isEqualTo(200);
+    }
+
+    @Test
+    void afterAnOpenPageWaitedLongNewcomersAreSentAwayForAWhileEvenWithASlotFree() throws Exception {
+        Admission busy = new Admission(
+                new InspraakProperties.Admission(
+                        true,
+                        1,
+                        Duration.ofMillis(50),
+                        1,
+                        Duration.ofSeconds(60),
+                        Duration.ofMillis(10),
+                        Duration.ofHours(1)),
+                new Messages());
+        CountDownLatch voting = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
+                () -> status(busy, uidl(), (req, res) -> {
+                    voting.countDown();
+                    await(done);
+                }),
+                threads);
+        assertThat(voting.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(status(busy, uidl(), counting)).isEqualTo(503); // waited its 50 ms in vain
+        done.countDown();
+        assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+
+        assertThat(status(busy, visitor("/"), counting)).isEqualTo(503);
+        assertThat(status(busy, uidl(), counting)).isEqualTo(200); // residents taking part are still served
+    }
+
+    @Test
+    void aFullPageLoadWaitsAtTheDoorEvenWithASessionAndMessagesOfOpenPagesDoNot() {
+        MockHttpServletRequest reload = visitor("/gesprekken/1");
+        reload.setSession(new MockHttpSession());
+        reload.addHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertThat(Admission.isOpenPage(reload)).isFalse();
+        assertThat(Admission.isOpenPage(visitor("/"))).isFalse();
+
+        MockHttpServletRequest init = visitor("/");
+        init.setSession(new MockHttpSession());
+        init.setQueryString("v-r=init&location=gesprekken%2F1");
+        init.addHeader("Accept", "*/*");
+        assertThat(Admission.isOpenPage(init)).isTrue();
+        assertThat(Admission.isOpenPage(uidl())).isTrue();
+
+        MockHttpServletRequest photo = visitor("/fotos/3");
+        photo.setSession(new MockHttpSession());
+        photo.addHeader("Accept", "image/avif,image/webp,*/*");
+        assertThat(Admission.isOpenPage(photo)).isTrue();
+    }
+
+    private static MockHttpServletRequest uidl() {
         MockHttpServletRequest uidl = new MockHttpServletRequest("POST", "/");
         uidl.setQueryString("v-r=uidl&v-uiId=0");
         uidl.setSession(new MockHttpSession());
+        return uidl;
+    }
+
+    private static int status(Admission admission, MockHttpServletRequest request, FilterChain chain) {
         MockHttpServletResponse res = new MockHttpServletResponse();
-        admission.doFilter(uidl, res, counting);
-        assertThat(res.getStatus()).isEqualTo(200);
+        try {
+            admission.doFilter(request, res, chain);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return res.getStatus();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void openPagesShareTheSlotsAndPushAndStaticFilesAreNeverCounted() throws Exception {
+        // The visitor holds one of the two slots; an open page takes the other.
+        assertThat(status(admission, uidl(), counting)).isEqualTo(200);
 
         for (String path : new String[] {"/VAADIN/push", "/images/logo.svg", "/actuator/health/readiness"}) {
             admission.doFilter(visitor(path), new MockHttpServletResponse(), counting);

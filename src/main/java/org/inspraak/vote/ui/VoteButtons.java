@@ -100,6 +100,11 @@ public class VoteButtons extends Div {
             refresh();
             return;
         }
+        if (shown[VoteChoice.AGREE.ordinal()] == counts.agree()
+                && shown[VoteChoice.DISAGREE.ordinal()] == counts.disagree()
+                && shown[VoteChoice.PASS.ordinal()] == counts.pass()) {
+            return; // nothing to send to the browser
+        }
         shown[VoteChoice.AGREE.ordinal()] = counts.agree();
         shown[VoteChoice.DISAGREE.ordinal()] = counts.disagree();
         shown[VoteChoice.PASS.ordinal()] = counts.pass();
@@ -141,18 +146,27 @@ public class VoteButtons extends Div {
         label(agree, "vote.agree", a, mine == VoteChoice.AGREE);
         label(disagree, "vote.disagree", d, mine == VoteChoice.DISAGREE);
         label(pass, "vote.pass", p, mine == VoteChoice.PASS);
-        summary.setText(
-                a + d == 0
-                        ? getTranslation("vote.none-yet")
-                        : getTranslation("vote.share", Math.round(100.0 * a / (a + d)), a + d + p));
+        String text = a + d == 0
+                ? getTranslation("vote.none-yet")
+                : getTranslation("vote.share", Math.round(100.0 * a / (a + d)), a + d + p);
+        if (!text.equals(summary.getText())) {
+            summary.setText(text);
+        }
     }
 
+    /** Changes only what differs: setting a button's text replaces its text node, which the browser must redo. */
     private void label(Button button, String key, int count, boolean pressed) {
-        button.setText(getTranslation(key) + " · " + count);
+        String text = getTranslation(key) + " · " + count;
+        if (!text.equals(button.getText())) {
+            button.setText(text);
+        }
         button.getElement().setAttribute("aria-pressed", Boolean.toString(pressed));
-        button.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        if (pressed) {
-            button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        if (pressed != button.hasThemeName(ButtonVariant.LUMO_PRIMARY.getVariantName())) {
+            if (pressed) {
+                button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            } else {
+                button.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            }
         }
     }
 }
