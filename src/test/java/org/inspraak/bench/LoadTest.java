@@ -103,6 +103,10 @@ public final class LoadTest {
 
     private final Map<String, Map<String, Object>> results = new LinkedHashMap<>();
     private final List<StageFigures> stages = new ArrayList<>();
+    /** Errors in the measuring windows by interaction and message (numbers left out), with one full sample each. */
+    private final Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
+
+    private final Map<String, String> errorSamples = new ConcurrentHashMap<>();
     private double baselineHeapMb;
     private final ConcurrentLinkedQueue<VirtualBrowser> open = new ConcurrentLinkedQueue<>();
 
@@ -373,6 +377,14 @@ public final class LoadTest {
                     errors.get(kind).incrementAndGet();
                 }
                 lastError.put(kind.name(), String.valueOf(e.getMessage()));
+                if (measuring.get()) {
+                    String what =
+                            String.valueOf(e.getMessage()).split(";", 2)[0].replaceAll("\\d+", "#");
+                    errorKinds
+                            .computeIfAbsent(kind.label + ": " + what, k -> new AtomicLong())
+                            .incrementAndGet();
+                    errorSamples.putIfAbsent(kind.label + ": " + what, String.valueOf(e.getMessage()));
+                }
                 // A browser that lost its page reloads it, as a person would.
                 try {
                     browser.open("gesprekken/1");
@@ -518,6 +530,8 @@ public final class LoadTest {
                 same,
                 stored.size());
         lastError.forEach((k, v) -> System.out.println("  last error, " + k + ": " + v));
+        errorKinds.forEach((k, v) -> System.out.println(
+                "  errors while measuring, " + k + ": " + v.get() + " (e.g. " + errorSamples.get(k) + ")"));
     }
 
     private void record(String name, double value, String unit) {
@@ -589,6 +603,14 @@ public final class LoadTest {
                             v[0],
                             v[1],
                             v[2])));
+        }
+        if (!errorKinds.isEmpty()) {
+            md.append("\n| errors while measuring (all stages) | count |\n|---|---|\n");
+            errorKinds.forEach((k, v) -> md.append("| ")
+                    .append(k.replace("|", "/"))
+                    .append(" | ")
+                    .append(v.get())
+                    .append(" |\n"));
         }
         md.append("\n| votes | count |\n|---|---|\n");
         results.values().stream()

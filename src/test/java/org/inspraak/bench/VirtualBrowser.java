@@ -65,6 +65,9 @@ final class VirtualBrowser {
     private int uiId;
     private int clientId;
     private int listNode = -1;
+    /** The server's last answer to a message, to explain a failure. */
+    private String lastAnswer = "";
+
     private int promise;
     private WebSocket push;
 
@@ -81,8 +84,11 @@ final class VirtualBrowser {
 
     /** Signs in through the login form, with the CSRF token from the page, as a browser does. */
     void signIn(String email, String password) throws IOException, InterruptedException {
-        String login = document("login").body();
-        Matcher token = CSRF.matcher(login);
+        HttpResponse<String> page = document("login");
+        if (page.statusCode() != 200) {
+            throw new Failure("login page: " + page.statusCode());
+        }
+        Matcher token = CSRF.matcher(page.body());
         if (!token.find()) {
             throw new Failure("no CSRF token on the login page");
         }
@@ -137,7 +143,7 @@ final class VirtualBrowser {
     /** The rows a virtual list asks for when it is scrolled to them. */
     String scrollList(int first, int count) throws IOException, InterruptedException {
         if (listNode < 0) {
-            throw new Failure("no idea list on this page");
+            throw new Failure("no idea list on this page; the last answer: " + summary(lastAnswer));
         }
         return rpc("{\"type\":\"publishedEventHandler\",\"node\":" + listNode
                 + ",\"templateEventMethodName\":\"setViewportRange\",\"templateEventMethodArgs\":[" + first + ","
@@ -249,8 +255,18 @@ final class VirtualBrowser {
         if (c.find()) {
             clientId = Integer.parseInt(c.group(1));
         }
+        lastAnswer = body;
         absorb(body);
         return body;
+    }
+
+    /** Enough of an answer to tell why it lacked what was expected. */
+    private static String summary(String body) {
+        return body.length() + " chars"
+                + (body.contains("\"appError\"") ? ", an application error" : "")
+                + (body.contains("\"redirect\"") ? ", a redirect" : "")
+                + (body.contains("vaadin-virtual-list") ? ", with a list" : "")
+                + ": " + body.substring(0, Math.min(300, body.length()));
     }
 
     /** Applies what the browser needs of a server message: its sync id, the nodes that went and came. */

@@ -100,15 +100,8 @@ class AdmissionTest {
                 new InspraakProperties.Admission(
                         true, 1, Duration.ofSeconds(60), 1, Duration.ofSeconds(60), Duration.ofHours(1), Duration.ZERO),
                 new Messages());
-        CountDownLatch voting = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
-                () -> status(busy, uidl(), (req, res) -> {
-                    voting.countDown();
-                    await(done);
-                }),
-                threads);
-        assertThat(voting.await(60, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Integer> first = holdTheSlot(busy, done);
         CompletableFuture<Integer> second =
                 CompletableFuture.supplyAsync(() -> status(busy, uidl(), counting), threads);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> busy.openPagesWaiting() == 1);
@@ -139,15 +132,8 @@ class AdmissionTest {
                         Duration.ofMillis(10),
                         Duration.ofHours(1)),
                 new Messages());
-        CountDownLatch voting = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
-                () -> status(busy, uidl(), (req, res) -> {
-                    voting.countDown();
-                    await(done);
-                }),
-                threads);
-        assertThat(voting.await(60, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Integer> first = holdTheSlot(busy, done);
         assertThat(status(busy, uidl(), counting)).isEqualTo(503); // waited its 50 ms in vain
         done.countDown();
         assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo(200);
@@ -175,6 +161,19 @@ class AdmissionTest {
         photo.setSession(new MockHttpSession());
         photo.addHeader("Accept", "image/avif,image/webp,*/*");
         assertThat(Admission.isOpenPage(photo)).isTrue();
+    }
+
+    /** A resident's message that is being worked on, holding its slot until {@code done}. */
+    private CompletableFuture<Integer> holdTheSlot(Admission admission, CountDownLatch done) throws Exception {
+        CountDownLatch working = new CountDownLatch(1);
+        CompletableFuture<Integer> message = CompletableFuture.supplyAsync(
+                () -> status(admission, uidl(), (req, res) -> {
+                    working.countDown();
+                    await(done);
+                }),
+                threads);
+        assertThat(working.await(60, TimeUnit.SECONDS)).isTrue();
+        return message;
     }
 
     private static MockHttpServletRequest uidl() {
