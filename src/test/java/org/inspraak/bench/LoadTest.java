@@ -93,6 +93,7 @@ public final class LoadTest {
     private final AtomicLong pushed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong setupFailures = new AtomicLong();
+    private final AtomicLong heartbeatFailures = new AtomicLong();
     private final AtomicLong busyPages = new AtomicLong();
     private final AtomicLong votesAcknowledged = new AtomicLong();
     private final AtomicLong votesRefused = new AtomicLong();
@@ -279,6 +280,12 @@ public final class LoadTest {
             sleep((long) Math.min(60_000, -Math.log(1 - random.nextDouble()) * THINK_SECONDS * 1000));
             if (stopping.get()) {
                 break;
+            }
+            try {
+                browser.heartbeatIfDue();
+            } catch (Exception e) {
+                heartbeatFailures.incrementAndGet();
+                lastError.put("heartbeat", String.valueOf(e.getMessage()));
             }
             Kind kind;
             double r = random.nextDouble();
@@ -521,6 +528,7 @@ public final class LoadTest {
         record("(h) residents who saw the busy page on arrival (tried again after 30 s)", busyPages.get(), "");
         record("(h) arrivals that failed otherwise", setupFailures.get(), "");
         record("(h) messages received over Push", pushed.get(), "");
+        record("(h) heartbeats of open pages not answered 200 (a closed UI): must be 0", heartbeatFailures.get(), "");
         record("(h) requests of open pages answered 503 and sent again (as Vaadin's client does)", retried.get(), "");
         System.out.printf(
                 Locale.ROOT,
@@ -612,9 +620,11 @@ public final class LoadTest {
                     .append(v.get())
                     .append(" |\n"));
         }
-        md.append("\n| votes | count |\n|---|---|\n");
+        md.append("\n| votes, arrivals, Push and heartbeats | count |\n|---|---|\n");
         results.values().stream()
                 .filter(m -> String.valueOf(m.get("name")).startsWith("(h) vote")
+                        || String.valueOf(m.get("name")).startsWith("(h) of those")
+                        || String.valueOf(m.get("name")).contains("heartbeat")
                         || String.valueOf(m.get("name")).contains("busy page")
                         || String.valueOf(m.get("name")).contains("arrivals")
                         || String.valueOf(m.get("name")).contains("Push"))

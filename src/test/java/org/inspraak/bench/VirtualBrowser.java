@@ -70,6 +70,14 @@ final class VirtualBrowser {
 
     private int promise;
     private WebSocket push;
+    /** When this page last told the server it is still open (its UI was made, or a heartbeat). */
+    private long lastHeartbeat = System.nanoTime();
+
+    /**
+     * Vaadin's default heartbeat interval. The server closes a UI that missed three heartbeats (15.5 min), however
+     * many other messages it sent; a request to it is then answered with "session expired".
+     */
+    static final Duration HEARTBEAT = Duration.ofSeconds(300);
 
     /**
      * @param pushed counts messages received over Push
@@ -121,12 +129,30 @@ final class VirtualBrowser {
         // Every page load makes a new UI in the session, with its own id.
         Matcher ui = UI_ID.matcher(init.body());
         uiId = ui.find() ? Integer.parseInt(ui.group(1)) : 0;
+        lastHeartbeat = System.nanoTime();
         syncId = -1;
         clientId = 0;
         nodesById.clear();
         ideaLinks.clear();
         listNode = -1;
         return navigate(path);
+    }
+
+    /**
+     * The heartbeat an open page sends on a timer, when it is due: a POST without a body, as Vaadin's client sends it.
+     * Sent before the next interaction rather than on a timer of its own, which residents acting every few seconds
+     * cannot tell apart.
+     */
+    void heartbeatIfDue() throws IOException, InterruptedException {
+        if (System.nanoTime() - lastHeartbeat < HEARTBEAT.toNanos()) {
+            return;
+        }
+        HttpResponse<String> r = send(HttpRequest.newBuilder(home.resolve("?v-r=heartbeat&v-uiId=" + uiId))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        if (r.statusCode() != 200) {
+            throw new Failure("heartbeat answered " + r.statusCode());
+        }
+        lastHeartbeat = System.nanoTime();
     }
 
     /** A click on a link inside the application: the router's navigation message, no new page load. */
