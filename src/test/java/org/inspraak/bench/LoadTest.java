@@ -49,7 +49,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the server acknowledged. Figures go into target/bench/results.json (merged with the benchmark's), a readable
  * target/bench/load-report.md and a chart target/bench/load-p95.svg.
  *
- * <p>{@code -Dload.soak=45} runs the soak mode instead: one stage ({@code load.soak.residents}, 1,000) for that many
+ * <p>{@code -Dload.soak=45} runs the soak mode instead: one stage ({@code load.soak.residents}, 600) for that many
  * minutes with the database pool's connection lifetime cut to 60 s, reporting each 5-minute slice. Every loop here is
  * bounded in count and time, and every request has a timeout, so a run always stops by itself.
  */
@@ -142,7 +142,7 @@ public final class LoadTest {
     void run() throws Exception {
         int soakMinutes = Integer.getInteger("load.soak", 0);
         List<Integer> plan = soakMinutes > 0
-                ? List.of(Integer.getInteger("load.soak.residents", 1_000))
+                ? List.of(Integer.getInteger("load.soak.residents", 600))
                 : Arrays.stream(System.getProperty("load.residents", "500,1000,2000,4000")
                                 .split(","))
                         .map(String::strip)
