@@ -193,6 +193,58 @@ class AdmissionTest {
         return res.getStatus();
     }
 
+    @Test
+    void whenOpenPagesGetSlowWithEverySlotTakenNewcomersAreSentAwayThoughNoneWaited() throws Exception {
+        // One slot, so every open-page request runs with all slots taken; each is served at once (nobody waits for
+        // a slot) but takes 20 ms, longer than busy-after: the node is past its capacity inside the slots, as when
+        // Push updates keep the cores busy.
+        Admission busy = slowAfterTenMillis(1);
+        FilterChain slow = (req, res) -> pause(20);
+        int needed = (int) Math.ceil(Math.log(1 - Admission.SLOW_SHARE_LIMIT) / Math.log(1 - Admission.SHARE_WEIGHT));
+        for (int i = 0; i < needed - 1; i++) {
+            assertThat(status(busy, uidl(), slow)).isEqualTo(200);
+        }
+        assertThat(status(busy, visitor("/"), counting))
+                .as("a few slow requests are not yet overload")
+                .isEqualTo(200);
+        assertThat(status(busy, uidl(), slow)).isEqualTo(200);
+        assertThat(status(busy, visitor("/"), counting)).isEqualTo(503);
+        assertThat(status(busy, uidl(), counting)).isEqualTo(200); // residents taking part are still served
+    }
+
+    @Test
+    void slowRequestsWithSlotsToSpareShutNoDoor() throws Exception {
+        // A slow export on a quiet evening: slow, but the other slot stays free, so it is not overload.
+        Admission quiet = slowAfterTenMillis(2);
+        FilterChain slow = (req, res) -> pause(20);
+        for (int i = 0; i < 20; i++) {
+            assertThat(status(quiet, uidl(), slow)).isEqualTo(200);
+        }
+        assertThat(status(quiet, visitor("/"), counting)).isEqualTo(200);
+    }
+
+    /** Messages of open pages count as slow after 10 ms; the door, once shut, stays shut for the test. */
+    private static Admission slowAfterTenMillis(int slots) {
+        return new Admission(
+                new InspraakProperties.Admission(
+                        true,
+                        slots,
+                        Duration.ofSeconds(60),
+                        1,
+                        Duration.ofSeconds(60),
+                        Duration.ofMillis(10),
+                        Duration.ofHours(1)),
+                new Messages());
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(60, TimeUnit.SECONDS);
