@@ -172,6 +172,14 @@ public final class OpinionGroups {
                 inPoints.add(new Point(m.participants()[i], positions[i], 1));
             }
         }
+        // Polis's base k-means reads the participants in the order of its in-conv hash set of participant numbers
+        // (see ClojureSetOrder). Polis numbers a conversation's participants 0, 1, 2, … as they join; here that is
+        // their row in the matrix, which is in the order of their first vote.
+        Map<Long, Integer> number = new HashMap<>();
+        for (int i = 0; i < rows; i++) {
+            number.put(m.participants()[i], i);
+        }
+        inPoints.sort(Comparator.comparingLong(p -> ClojureSetOrder.key(number.get(p.id()))));
         Map<Long, double[]> componentsById = new LinkedHashMap<>();
         for (int j = 0; j < cols; j++) {
             componentsById.put(m.ideas()[j], new double[] {comps[0][j], comps[1][j]});
@@ -302,6 +310,11 @@ public final class OpinionGroups {
         if (in.size() < GREEDY_N) {
             Integer[] order = new Integer[participants.length];
             Arrays.setAll(order, i -> i);
+            // Polis sorts its vote-count map by count; equal counts keep the map's order: insertion order up to 8
+            // entries (an array map), Clojure's hash order of the participant numbers beyond.
+            if (participants.length > 8) {
+                Arrays.sort(order, Comparator.comparingLong((Integer i) -> ClojureSetOrder.key(i)));
+            }
             Arrays.sort(order, Comparator.comparingInt((Integer i) -> -voteCounts[i]));
             for (int i : order) {
                 if (in.size() >= GREEDY_N) {

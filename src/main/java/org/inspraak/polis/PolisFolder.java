@@ -221,7 +221,14 @@ public record PolisFolder(
         for (int j = 0; j < cids.length; j++) {
             col.put(cids[j], j);
         }
-        long[] pids = votes.stream().mapToLong(VoteRow::participant).distinct().toArray();
+        // Participants in the order of their first vote (ties in file order), as the database orders them after an
+        // import; Polis numbers its participants in the order they join, which this reproduces on its exports.
+        Map<Long, Instant> firstVote = new LinkedHashMap<>();
+        votes.forEach(v -> firstVote.merge(v.participant(), v.at(), (a, b) -> a.isBefore(b) ? a : b));
+        long[] pids = firstVote.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .mapToLong(Map.Entry::getKey)
+                .toArray();
         Map<Long, Integer> row = new HashMap<>();
         for (int i = 0; i < pids.length; i++) {
             row.put(pids[i], i);

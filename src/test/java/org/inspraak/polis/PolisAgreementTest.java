@@ -32,11 +32,11 @@ class PolisAgreementTest {
             "15-per-hour-seattle",
             0.88,
             "brexit-consensus",
-            0.26,
+            0.63,
             "canadian-electoral-reform",
             0.92,
             "scoop-hivemind.affordable-housing",
-            0.11);
+            0.13);
 
     /**
      * The 2017 exports carry the effects of a Polis counting bug fixed later (Polis commit 30355e11) and of history
