@@ -3,13 +3,11 @@ package org.inspraak.idea.ui;
 import java.util.List;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import org.inspraak.idea.IdeaService.IdeaSummary;
 import org.inspraak.ui.Formats;
+import org.inspraak.ui.StaticHtml;
+import org.jsoup.nodes.Element;
 
 /** An idea in a list: title link, a short excerpt, labels and its vote figures. */
 public class IdeaCard extends Div {
@@ -23,18 +21,25 @@ public class IdeaCard extends Div {
 
     public IdeaCard(IdeaSummary idea) {
         addClassNames("card", "idea-card");
-        Anchor link = new Anchor("/ideeen/" + idea.id(), idea.title());
-        H3 title = new H3(link);
-        String text = idea.description().replaceAll("[*_#>`\\[\\]]", "");
-        Paragraph excerpt = new Paragraph(text.length() > EXCERPT ? text.substring(0, EXCERPT) + "…" : text);
-        excerpt.addClassName("excerpt");
-        Div labels = IdeaLabels.of(this, idea);
-        Span figures =
-                new Span(getTranslation("idea.figures", idea.agree(), idea.disagree(), idea.pass(), idea.reactions()));
-        figures.addClassName("figures");
-        Span by =
-                new Span(getTranslation("idea.by", idea.authorName(), Formats.dateTime(idea.createdAt(), getLocale())));
-        by.addClassName("muted");
-        add(title, labels, excerpt, figures, by);
+        // Title, labels, excerpt and figures never change while the card is shown: one node (see StaticHtml).
+        Element text = StaticHtml.element("div", "idea-card-text");
+        text.appendElement("h3")
+                .appendElement("a")
+                .attr("href", "/ideeen/" + idea.id())
+                .text(idea.title());
+        text.appendChild(IdeaLabels.of(this, idea));
+        String plain = idea.description().replaceAll("[*_#>`\\[\\]]", "");
+        StaticHtml.text(text, "p", plain.length() > EXCERPT ? plain.substring(0, EXCERPT) + "…" : plain, "excerpt");
+        StaticHtml.text(
+                text,
+                "span",
+                getTranslation("idea.figures", idea.agree(), idea.disagree(), idea.pass(), idea.reactions()),
+                "figures");
+        StaticHtml.text(
+                text,
+                "span",
+                getTranslation("idea.by", idea.authorName(), Formats.dateTime(idea.createdAt(), getLocale())),
+                "muted");
+        add(StaticHtml.of(text));
     }
 }

@@ -2,42 +2,44 @@ package org.inspraak.idea.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import org.inspraak.idea.IdeaService.IdeaSummary;
 import org.inspraak.ui.Formats;
+import org.inspraak.ui.StaticHtml;
+import org.jsoup.nodes.Element;
 
 /** Theme, neighbourhood, money estimate and status of an idea as small badges. */
 final class IdeaLabels {
 
     private IdeaLabels() {}
 
-    static Div of(Component owner, IdeaSummary idea) {
-        Div labels = new Div();
-        labels.addClassName("labels");
-        if (idea.themeName() != null) {
-            labels.add(badge(idea.themeName(), ""));
-        }
-        if (idea.neighbourhoodName() != null) {
-            labels.add(badge(idea.neighbourhoodName(), "contrast"));
-        }
-        if (idea.amountEuros() != null) {
-            labels.add(badge(
-                    owner.getTranslation(
-                            "idea.amount." + idea.amountKind().name(),
-                            Formats.euros(idea.amountEuros(), UI.getCurrent().getLocale())),
-                    "success"));
-        }
-        labels.add(badge(owner.getTranslation("status." + idea.status().name()), "primary"));
+    static Element of(Component owner, IdeaSummary idea) {
+        Element labels = StaticHtml.element("div", "labels");
+        appendTo(labels, owner, idea);
         return labels;
     }
 
-    private static Span badge(String text, String theme) {
-        Span s = new Span(text);
-        s.getElement().getThemeList().add("badge");
-        if (!theme.isEmpty()) {
-            s.getElement().getThemeList().add(theme);
+    /** Appends the badges to a labels element. */
+    static void appendTo(Element labels, Component owner, IdeaSummary idea) {
+        if (idea.themeName() != null) {
+            badge(labels, idea.themeName(), "");
         }
-        return s;
+        if (idea.neighbourhoodName() != null) {
+            badge(labels, idea.neighbourhoodName(), "contrast");
+        }
+        if (idea.amountEuros() != null) {
+            badge(
+                    labels,
+                    owner.getTranslation(
+                            "idea.amount." + idea.amountKind().name(),
+                            Formats.euros(idea.amountEuros(), UI.getCurrent().getLocale())),
+                    "success");
+        }
+        badge(labels, owner.getTranslation("status." + idea.status().name()), "primary");
+    }
+
+    private static void badge(Element labels, String text, String theme) {
+        labels.appendElement("span")
+                .attr("theme", theme.isEmpty() ? "badge" : "badge " + theme)
+                .text(text);
     }
 }

@@ -15,8 +15,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -48,7 +46,9 @@ import org.inspraak.ui.Markdown;
 import org.inspraak.ui.Notices;
 import org.inspraak.ui.PageParts;
 import org.inspraak.ui.PlaceMaps;
+import org.inspraak.ui.StaticHtml;
 import org.inspraak.ui.Uploads;
+import org.jsoup.nodes.Element;
 
 /** One idea: what it proposes, its votes, its status timeline and the conversation about it. */
 @Route("ideeen/:id(\\d{1,18})")
@@ -122,13 +122,12 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, BeforeLeav
         Anchor back = new Anchor("/gesprekken/" + consultation.id(), "← " + consultation.title());
         back.addClassName("back-link");
         H1 heading = new H1(idea.title());
-        Span by =
-                new Span(getTranslation("idea.by", idea.authorName(), Formats.dateTime(idea.createdAt(), getLocale())));
-        by.addClassName("muted");
-        Div body = new Div(new Html("<div>" + Markdown.userHtml(idea.description()) + "</div>"));
-        body.addClassName("idea-body");
+        // Read-only parts as one node each (see StaticHtml).
+        Html by = StaticHtml.of(StaticHtml.element("span", "muted")
+                .text(getTranslation("idea.by", idea.authorName(), Formats.dateTime(idea.createdAt(), getLocale()))));
+        Html body = new Html("<div class=\"idea-body\">" + Markdown.userHtml(idea.description()) + "</div>");
         IdeaPage.Context context = new IdeaPage.Context(idea, consultation);
-        add(back, heading, IdeaLabels.of(this, idea), by, body);
+        add(back, heading, StaticHtml.of(IdeaLabels.of(this, idea)), by, body);
         add(photos(idea, consultation, mine, staff));
         add(place(idea, consultation, mine || staff));
         if (idea.moderatorEdited()) {
@@ -287,28 +286,28 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, BeforeLeav
     }
 
     private Component statusTimeline(long ideaId) {
-        Div section = new Div(new H2(getTranslation("idea.timeline")));
-        section.addClassName("status-timeline");
-        OrderedList steps = new OrderedList();
+        Element section = StaticHtml.element("div", "status-timeline");
+        StaticHtml.text(section, "h2", getTranslation("idea.timeline"));
+        Element steps = section.appendElement("ol");
         for (IdeaService.StatusStep step : ideas.timeline(ideaId)) {
-            ListItem item = new ListItem(
-                    new Span(getTranslation("status." + step.status().name())),
-                    new Span(" · "
+            Element item = steps.appendElement("li");
+            StaticHtml.text(
+                    item, "span", getTranslation("status." + step.status().name()));
+            StaticHtml.text(
+                    item,
+                    "span",
+                    " · "
                             + (step.effectiveOn() != null
                                     ? Formats.date(step.effectiveOn(), getLocale())
-                                    : Formats.dateTime(step.at(), getLocale()))));
+                                    : Formats.dateTime(step.at(), getLocale())));
             if (!step.explanation().isBlank()) {
-                item.add(new Paragraph(step.explanation()));
+                StaticHtml.text(item, "p", step.explanation());
             }
             if (step.department() != null) {
-                Paragraph dept = new Paragraph(getTranslation("outcome.decision.department", step.department()));
-                dept.addClassName("muted");
-                item.add(dept);
+                StaticHtml.text(item, "p", getTranslation("outcome.decision.department", step.department()), "muted");
             }
-            steps.add(item);
         }
-        section.add(steps);
-        return section;
+        return StaticHtml.of(section);
     }
 
     /** Staff move an idea along its public timeline; every step needs an explanation. */

@@ -26,6 +26,8 @@ import org.inspraak.ui.Live;
 import org.inspraak.ui.Markdown;
 import org.inspraak.ui.Notices;
 import org.inspraak.ui.PageParts;
+import org.inspraak.ui.StaticHtml;
+import org.jsoup.nodes.Element;
 
 /**
  * The reactions on one idea, threaded. Loads top-level reactions in pages with all their replies, so a
@@ -102,30 +104,30 @@ public class ReactionThread extends VerticalLayout {
         item.addClassName("reaction");
         item.addClassName("depth-" + r.depth());
         item.getElement().setAttribute("data-reaction-id", Long.toString(r.id()));
-        Span author = new Span(r.authorName());
-        author.addClassName("author");
-        Div meta = new Div(author);
-        meta.addClassName("meta");
+        // Name, badges and date never change while shown: one node (see StaticHtml).
+        Element meta = StaticHtml.element("div", "meta");
+        StaticHtml.text(meta, "span", r.authorName(), "author");
         if (r.official()) {
-            Span official = new Span(getTranslation("reaction.official"));
-            official.getElement().getThemeList().add("badge primary");
-            meta.add(official);
+            meta.appendElement("span").attr("theme", "badge primary").text(getTranslation("reaction.official"));
             item.addClassName("official");
         }
         QuestionDesk.QuestionInfo question = questions.get(r.id());
         if (question != null) {
-            Span q = new Span(
-                    question.answered()
-                            ? getTranslation("webcare.badge.answered")
-                            : getTranslation("webcare.badge.open", Formats.date(question.dueOn(), getLocale())));
-            q.getElement().getThemeList().add(question.answered() ? "badge success" : "badge");
-            meta.add(q);
+            meta.appendElement("span")
+                    .attr("theme", question.answered() ? "badge success" : "badge")
+                    .text(
+                            question.answered()
+                                    ? getTranslation("webcare.badge.answered")
+                                    : getTranslation(
+                                            "webcare.badge.open", Formats.date(question.dueOn(), getLocale())));
         }
-        Span when = new Span(Formats.dateTime(r.createdAt(), getLocale())
-                + (r.edited() ? " · " + getTranslation("reaction.edited") : ""));
-        when.addClassName("muted");
-        meta.add(when);
-        item.add(meta);
+        StaticHtml.text(
+                meta,
+                "span",
+                Formats.dateTime(r.createdAt(), getLocale())
+                        + (r.edited() ? " · " + getTranslation("reaction.edited") : ""),
+                "muted");
+        item.add(StaticHtml.of(meta));
         if (r.deleted()) {
             item.add(stub(getTranslation("reaction.deleted")));
         } else if (r.hidden()) {
@@ -136,9 +138,7 @@ public class ReactionThread extends VerticalLayout {
                                     ? getTranslation("moderation.stub.pending")
                                     : getTranslation("moderation.stub.hidden", r.hiddenReason())));
         } else {
-            Div body = new Div(new Html("<div>" + Markdown.userHtml(r.body()) + "</div>"));
-            body.addClassName("body");
-            item.add(body);
+            item.add(new Html("<div class=\"body\">" + Markdown.userHtml(r.body()) + "</div>"));
             if (IdeaService.PENDING.equals(r.hiddenReason())) {
                 Span waiting = new Span(getTranslation("moderation.own-awaiting"));
                 waiting.addClassName("muted");

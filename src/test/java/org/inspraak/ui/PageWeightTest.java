@@ -1,0 +1,68 @@
+package org.inspraak.ui;
+
+import com.github.mvysny.kaributesting.v23.VirtualListsKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.virtuallist.VirtualList;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.internal.nodefeature.VirtualChildrenList;
+import org.inspraak.KaribuTest;
+import org.inspraak.reaction.ReactionService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every server-side element costs an open page about 0.7 KB for as long as it is open (issue 18's heap per
+ * session), so the pages residents keep open are held to a number of elements. Read-only parts are one element
+ * each (StaticHtml); a change that turns them back into component trees fails here.
+ */
+class PageWeightTest extends KaribuTest {
+
+    @Autowired
+    ReactionService reactions;
+
+    @Test
+    void anIdeaPageWithThreeReactionsStaysSmall() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        login(data.user());
+        for (int i = 0; i < 3; i++) {
+            reactions.post(idea, null, "Dit plan wordt veel te duur voor de wijk, reactie " + i + ".", false);
+        }
+        login(data.user());
+        navigate("ideeen/" + idea);
+        assertThat(pageHtml()).contains("reactie 2.", "Wat gebeurt er met dit idee?", "Ingediend");
+        // 99 elements before the read-only parts became one element each.
+        assertThat(elements(UI.getCurrent().getElement())).isLessThanOrEqualTo(70);
+    }
+
+    @Test
+    void anIdeaCardIsItsVoteButtonsAndOneElementOfText() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user());
+        login(data.user());
+        navigate("gesprekken/" + c);
+        VirtualList<?> list = _get(VirtualList.class);
+        Component card = VirtualListsKt._getRowComponent(list, 0);
+        assertThat(card.getElement().getOuterHTML()).contains("/ideeen/" + idea, "Ingediend");
+        // Before: 27 elements (title, link, labels, excerpt, figures and author line each with their text).
+        assertThat(elements(card.getElement())).isLessThanOrEqualTo(15);
+    }
+
+    private static int elements(Element e) {
+        int n = 1;
+        for (Element child : e.getChildren().toList()) {
+            n += elements(child);
+        }
+        if (e.getNode().hasFeature(VirtualChildrenList.class)) {
+            VirtualChildrenList virtual = e.getNode().getFeature(VirtualChildrenList.class);
+            for (int i = 0; i < virtual.size(); i++) {
+                n += elements(Element.get(virtual.get(i)));
+            }
+        }
+        return n;
+    }
+}
