@@ -1,14 +1,13 @@
 package org.inspraak.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
@@ -51,19 +50,21 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("nav.menu"));
 
-        Image logo = new Image(
-                properties.municipality().logo(), properties.municipality().name());
-        logo.addClassName("brand-logo");
-        Span name = new Span(properties.municipality().name());
-        name.addClassName("brand-name");
-        Span product = new Span(getTranslation("app.name"));
-        product.addClassName("brand-product");
-        Anchor brand = new Anchor("/", logo, name, product);
-        brand.addClassName("brand");
-        brand.getElement()
-                .setAttribute(
+        // The brand and (for residents) the side navigation are on every page a resident keeps open and never
+        // change while it is open: one element each instead of one per logo, text and icon (see StaticHtml).
+        org.jsoup.nodes.Element brandHtml = StaticHtml.element("a", "brand")
+                .attr("href", "/")
+                .attr(
                         "aria-label",
                         getTranslation("nav.home-of", properties.municipality().name()));
+        brandHtml
+                .appendElement("img")
+                .addClass("brand-logo")
+                .attr("src", properties.municipality().logo())
+                .attr("alt", properties.municipality().name());
+        StaticHtml.text(brandHtml, "span", properties.municipality().name(), "brand-name");
+        StaticHtml.text(brandHtml, "span", getTranslation("app.name"), "brand-product");
+        Html brand = StaticHtml.of(brandHtml);
 
         HorizontalLayout header = new HorizontalLayout(toggle, brand, accountArea());
         header.setWidthFull();
@@ -130,7 +131,27 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
         nav.addItem(new SideNavItem(getTranslation("nav.privacy"), "/privacy", VaadinIcon.LOCK.create()));
         nav.getElement().setAttribute("aria-label", getTranslation("nav.menu"));
-        return nav;
+        if (nav.getItems().stream().anyMatch(i -> i.getSuffixComponent() != null)) {
+            return nav; // staff: live counters in the menu
+        }
+        return StaticHtml.of(asHtml(nav));
+    }
+
+    /** The same menu as static HTML: side-nav items only carry attributes, so the browser's elements behave alike. */
+    private static org.jsoup.nodes.Element asHtml(SideNav nav) {
+        org.jsoup.nodes.Element html = StaticHtml.element("vaadin-side-nav")
+                .attr("aria-label", nav.getElement().getAttribute("aria-label"));
+        for (SideNavItem item : nav.getItems()) {
+            org.jsoup.nodes.Element entry = html.appendElement("vaadin-side-nav-item")
+                    .attr("path", item.getElement().getAttribute("path"));
+            if (item.getPrefixComponent() != null) {
+                entry.appendElement("vaadin-icon")
+                        .attr("icon", item.getPrefixComponent().getElement().getAttribute("icon"))
+                        .attr("slot", "prefix");
+            }
+            entry.appendText(item.getLabel());
+        }
+        return html;
     }
 
     @Override

@@ -3,11 +3,13 @@ package org.inspraak.ui;
 import com.github.mvysny.kaributesting.v23.VirtualListsKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.virtuallist.VirtualList;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.internal.nodefeature.VirtualChildrenList;
 import org.inspraak.KaribuTest;
 import org.inspraak.reaction.ReactionService;
+import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -50,6 +52,25 @@ class PageWeightTest extends KaribuTest {
         assertThat(card.getElement().getOuterHTML()).contains("/ideeen/" + idea, "Ingediend");
         // Before: 27 elements (title, link, labels, excerpt, figures and author line each with their text).
         assertThat(elements(card.getElement())).isLessThanOrEqualTo(15);
+    }
+
+    @Test
+    void theShellOfAResidentsPageIsAFewElementsAndStaffKeepTheirLiveCounters() {
+        login(data.user());
+        MainLayout resident = ctx.getAutowireCapableBeanFactory().createBean(MainLayout.class);
+        UI.getCurrent().add(resident);
+        assertThat(resident.getElement().getOuterHTML())
+                .contains("vaadin-side-nav-item", "vaadin:search", "Zoeken", "Privacy", "Gemeente");
+        assertThat(resident.getChildren().flatMap(Component::getChildren).filter(c -> c instanceof SideNav))
+                .isEmpty();
+        // 35 elements while the menu and brand were a component per item, icon and text.
+        assertThat(elements(resident.getElement())).isLessThanOrEqualTo(20);
+
+        UI.getCurrent().remove(resident);
+        login(data.user(Role.MODERATOR));
+        MainLayout staff = ctx.getAutowireCapableBeanFactory().createBean(MainLayout.class);
+        UI.getCurrent().add(staff);
+        assertThat(_get(staff, SideNav.class).getElement().getOuterHTML()).contains("moderation-count");
     }
 
     private static int elements(Element e) {

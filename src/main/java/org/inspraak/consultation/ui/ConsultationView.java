@@ -12,10 +12,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -36,6 +33,8 @@ import org.inspraak.ui.Formats;
 import org.inspraak.ui.Markdown;
 import org.inspraak.ui.PageParts;
 import org.inspraak.ui.ShareLinks;
+import org.inspraak.ui.StaticHtml;
+import org.jsoup.nodes.Element;
 
 /** One Stadsgesprek: the question, its background and phases, and its ideas. */
 @Route("gesprekken/:id(\\d{1,18})")
@@ -128,8 +127,7 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
             add(groups);
         }
         if (!c.background().isBlank()) {
-            Div background = new Div(new Html("<div>" + Markdown.staffHtml(c.background()) + "</div>"));
-            background.addClassName("background");
+            Html background = new Html("<div class=\"background\">" + Markdown.staffHtml(c.background()) + "</div>");
             add(new H2(getTranslation("consultation.background")), background);
         }
         if (c.attribution() != null && !c.attribution().isBlank()) {
@@ -162,11 +160,12 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
         box.setId("first-visit");
         box.getElement().setAttribute("role", "region");
         box.getElement().setAttribute("aria-label", getTranslation("first-visit.title"));
-        OrderedList steps = new OrderedList();
+        Element list = StaticHtml.element("ol");
         String post = currentUser.get().isPresent() ? "first-visit.post-signed-in" : "first-visit.post";
         for (String key : List.of("first-visit.read", "first-visit.vote", post, "first-visit.outcome")) {
-            steps.add(new ListItem(getTranslation(key)));
+            StaticHtml.text(list, "li", getTranslation(key));
         }
+        Html steps = StaticHtml.of(list);
         Button done = new Button(getTranslation("first-visit.done"), e -> {
             // Remembered in this browser for a year; the box does not come back on every page.
             // On the page, not the box: a hidden element's pending JavaScript is never sent.
@@ -197,26 +196,24 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
         return link;
     }
 
+    /** The phases with their dates; read-only, so one element (see StaticHtml). */
     private Component timeline(ConsultationDetails c) {
-        OrderedList steps = new OrderedList();
-        steps.addClassName("timeline");
-        steps.getElement().setAttribute("aria-label", getTranslation("consultation.timeline"));
+        Element steps =
+                StaticHtml.element("ol", "timeline").attr("aria-label", getTranslation("consultation.timeline"));
         record Step(Phase phase, LocalDate from) {}
         for (Step s : List.of(
                 new Step(Phase.IDEAS, c.ideasFrom()),
                 new Step(Phase.VOTING, c.votingFrom()),
                 new Step(Phase.SUMMARISING, c.summarisingFrom()),
                 new Step(Phase.CLOSED, c.closedFrom()))) {
-            ListItem item = new ListItem(
-                    new Span(getTranslation("phase." + s.phase().name())),
-                    new Span(Formats.date(s.from(), getLocale())));
+            Element item = steps.appendElement("li");
+            StaticHtml.text(item, "span", getTranslation("phase." + s.phase().name()));
+            StaticHtml.text(item, "span", Formats.date(s.from(), getLocale()));
             if (s.phase() == c.phase()) {
-                item.addClassName("current");
-                item.getElement().setAttribute("aria-current", "step");
+                item.addClass("current").attr("aria-current", "step");
             }
-            steps.add(item);
         }
-        return steps;
+        return StaticHtml.of(steps);
     }
 
     @Override

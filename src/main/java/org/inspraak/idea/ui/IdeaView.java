@@ -119,8 +119,9 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, BeforeLeav
             return;
         }
         title = idea.title();
-        Anchor back = new Anchor("/gesprekken/" + consultation.id(), "← " + consultation.title());
-        back.addClassName("back-link");
+        Html back = StaticHtml.of(StaticHtml.element("a", "back-link")
+                .attr("href", "/gesprekken/" + consultation.id())
+                .text("← " + consultation.title()));
         H1 heading = new H1(idea.title());
         // Read-only parts as one node each (see StaticHtml).
         Html by = StaticHtml.of(StaticHtml.element("span", "muted")
