@@ -298,7 +298,8 @@ class ModerationServiceTest extends IntegrationTest {
         assertThat(ideas.find(idea).orElseThrow().hidden()).isTrue();
         loginNew(Role.MODERATOR);
         assertThat(moderation.queue(0, 100))
-                .anyMatch(q -> q.target().id() == idea && q.reasons().contains(FlagReason.AWAITS_APPROVAL));
+                .anyMatch(q -> q.target().equals(new Target(TargetType.IDEA, idea))
+                        && q.reasons().contains(FlagReason.AWAITS_APPROVAL));
         moderation.keep(List.of(new Target(TargetType.IDEA, idea)));
         assertThat(ideas.count(c)).isEqualTo(1);
 

@@ -47,7 +47,8 @@ class ModerationViewsTest extends KaribuTest {
         assertThat(_get(Button.class, s -> s.withId("flag-reaction-" + r)).isEnabled())
                 .isFalse();
         login(data.user(Role.MODERATOR));
-        assertThat(moderation.queue(0, 100)).anyMatch(i -> i.target().id() == r);
+        assertThat(moderation.queue(0, 100))
+                .anyMatch(i -> i.target().equals(new ModerationService.Target(TargetType.REACTION, r)));
     }
 
     @Test
