@@ -6,12 +6,10 @@ import java.nio.charset.StandardCharsets;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import org.inspraak.InspraakProperties;
+import org.jsoup.nodes.Element;
 
 /**
  * Share actions as plain links to each network's own share address: no third-party scripts, no tracking pixels,
@@ -35,18 +33,19 @@ public class ShareLinks {
         share.addClassName("share-links");
         share.getElement().setAttribute("role", "group");
         share.getElement().setAttribute("aria-label", ctx.getTranslation("share.label"));
-        Span label = new Span(ctx.getTranslation("share.label"));
-        label.addClassName("share-label");
-        share.add(
-                label,
-                link("WhatsApp", "https://wa.me/?text=" + encode(title + " " + url), "whatsapp"),
-                link("Facebook", "https://www.facebook.com/sharer/sharer.php?u=" + u, "facebook"),
-                link("X", "https://x.com/intent/post?url=" + u + "&text=" + t, "x"),
-                link("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url=" + u, "linkedin"),
-                link(
-                        ctx.getTranslation("share.mail"),
-                        "mailto:?subject=" + t + "&body=" + encode(title + "\n\n" + url),
-                        "mail"));
+        // Label and links are plain HTML in one element (see StaticHtml); only the copy button needs the server.
+        Element links = StaticHtml.element("span", "share-network-links");
+        StaticHtml.text(links, "span", ctx.getTranslation("share.label"), "share-label");
+        link(links, "WhatsApp", "https://wa.me/?text=" + encode(title + " " + url), "whatsapp");
+        link(links, "Facebook", "https://www.facebook.com/sharer/sharer.php?u=" + u, "facebook");
+        link(links, "X", "https://x.com/intent/post?url=" + u + "&text=" + t, "x");
+        link(links, "LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url=" + u, "linkedin");
+        link(
+                links,
+                ctx.getTranslation("share.mail"),
+                "mailto:?subject=" + t + "&body=" + encode(title + "\n\n" + url),
+                "mail");
+        share.add(StaticHtml.of(links));
         Button copy = new Button(ctx.getTranslation("share.copy"), VaadinIcon.LINK.create());
         copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         copy.addClassName("share-copy");
@@ -58,12 +57,14 @@ public class ShareLinks {
         return share;
     }
 
-    private static Anchor link(String text, String href, String network) {
-        Anchor a = new Anchor(href, text);
-        a.setTarget(AnchorTarget.BLANK);
-        a.getElement().setAttribute("rel", "noopener noreferrer");
-        a.addClassNames("share-link", "share-" + network);
-        return a;
+    private static void link(Element parent, String text, String href, String network) {
+        parent.appendElement("a")
+                .attr("href", href)
+                .attr("target", "_blank")
+                .attr("rel", "noopener noreferrer")
+                .addClass("share-link")
+                .addClass("share-" + network)
+                .text(text);
     }
 
     private static String encode(String s) {
