@@ -129,8 +129,13 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, BeforeLeav
         Html body = new Html("<div class=\"idea-body\">" + Markdown.userHtml(idea.description()) + "</div>");
         IdeaPage.Context context = new IdeaPage.Context(idea, consultation);
         add(back, heading, StaticHtml.of(IdeaLabels.of(this, idea)), by, body);
-        add(photos(idea, consultation, mine, staff));
-        add(place(idea, consultation, mine || staff));
+        // Empty sections would still cost an element each and a gap in the layout.
+        for (Component section :
+                List.of(photos(idea, consultation, mine, staff), place(idea, consultation, mine || staff))) {
+            if (section.getChildren().findAny().isPresent()) {
+                add(section);
+            }
+        }
         if (idea.moderatorEdited()) {
             Span mark = new Span(getTranslation("moderation.edited-mark"));
             mark.addClassName("muted");
