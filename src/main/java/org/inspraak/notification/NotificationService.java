@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.inspraak.InspraakException;
 import org.inspraak.InspraakProperties;
@@ -40,7 +41,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Follows and notifications. Reacts to what happened (official answers, status changes, replies, phase
@@ -67,6 +70,9 @@ public class NotificationService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate tx;
+    /** One announcing run at a time in this process; ShedLock keeps other nodes' timers apart. */
+    private final ReentrantLock announcing = new ReentrantLock();
 
     NotificationService(
             FollowRepository follows,
@@ -83,7 +89,8 @@ public class NotificationService {
             InspraakProperties properties,
             CurrentUser currentUser,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager txManager) {
         this.follows = follows;
         this.notifications = notifications;
         this.phaseNotices = phaseNotices;
@@ -99,6 +106,7 @@ public class NotificationService {
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
+        this.tx = new TransactionTemplate(txManager);
     }
 
     /** A notification as the bell list shows it. */
@@ -421,8 +429,19 @@ public class NotificationService {
      * restarts and repeated runs never announce twice; phases that began more than a day ago are claimed
      * silently (for example on first start with existing data).
      */
-    @Transactional
     public void announcePhaseChanges() {
+        // The claim checks and inserts in one statement, but two transactions can still both see "not claimed";
+        // the primary key then refuses the second. Runs in this process therefore wait for each other, with the
+        // lock held until the first run's transaction has committed.
+        announcing.lock();
+        try {
+            tx.executeWithoutResult(status -> announceInTransaction());
+        } finally {
+            announcing.unlock();
+        }
+    }
+
+    private void announceInTransaction() {
         LocalDate today = LocalDate.now(clock);
         for (ConsultationService.PhaseState state : consultations.phaseStates()) {
             if (state.phase() == Phase.UPCOMING) {

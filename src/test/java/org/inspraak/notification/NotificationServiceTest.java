@@ -149,6 +149,36 @@ class NotificationServiceTest extends IntegrationTest {
         assertThat(follower).isNotNull();
     }
 
+    /** The timer and a direct call can run at the same moment; the primary key used to refuse the second one. */
+    @Test
+    void twoRunsAtTheSameMomentAnnounceAPhaseOnceAndBothSucceed() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            long c = data.openConsultation();
+            loginNew();
+            notifications.followConsultation(c, true);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    runs.add(pool.submit(() -> {
+                        start.await();
+                        notifications.announcePhaseChanges();
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> run : runs) {
+                    run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(notifications.mine(0, 10))
+                    .extracting(NotificationService.NotificationView::kind)
+                    .containsExactly(NotificationKind.PHASE_CHANGE);
+        }
+    }
+
     @Test
     void nobodyReadsOrMarksAnotherPersonsNotifications() {
         long c = data.openConsultation();
