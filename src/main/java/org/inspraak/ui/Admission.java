@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -60,10 +61,26 @@ public final class Admission extends OncePerRequestFilter {
     static final double SHARE_WEIGHT = 0.01;
     static final double SLOW_SHARE_LIMIT = 0.05;
 
+    /**
+     * Slow messages shut the door only while the processors are this busy. The load test showed why: on a node that
+     * had just started, the first messages of a rush of arrivals were slow while the cores were mostly idle (new code
+     * paths, a cold cache), and the door then turned away 728 of 800 arriving residents at a load average below 1.
+     * Slow messages on idle processors are not overload, and refusing newcomers would not make them faster.
+     */
+    static final double BUSY_CPU = 0.8;
+
+    private final DoubleSupplier cpuLoad;
+
     private final Messages messages;
     private final AtomicLong refused = new AtomicLong();
 
     public Admission(InspraakProperties.Admission settings, Messages messages) {
+        this(settings, messages, new CpuLoad());
+    }
+
+    /** With the processors' recent load (0 to 1) from {@code cpuLoad}, for tests. */
+    Admission(InspraakProperties.Admission settings, Messages messages, DoubleSupplier cpuLoad) {
+        this.cpuLoad = cpuLoad;
         this.slots = new Semaphore(settings.effectiveSlots(), true);
         this.visitorSlots = new Semaphore(settings.effectiveVisitorSlots());
         this.sessionWaitNanos = settings.sessionWait().toNanos();
@@ -129,7 +146,7 @@ public final class Admission extends OncePerRequestFilter {
                 visitorSlots.release();
             }
         }
-        if (openPage) {
+        if (openPage && isPageMessage(request)) {
             noteOpenPage(System.nanoTime() - arrived, crowded);
         }
     }
@@ -141,8 +158,38 @@ public final class Admission extends OncePerRequestFilter {
             slowShare += (slow - slowShare) * SHARE_WEIGHT;
             overloaded = slowShare > SLOW_SHARE_LIMIT;
         }
-        if (overloaded) {
+        if (overloaded && cpuLoad.getAsDouble() >= BUSY_CPU) {
             busyUntil = System.nanoTime() + busyForNanos;
+        }
+    }
+
+    /**
+     * A message of a page already shown ({@code v-r=uidl}): what residents taking part wait for. A page's first
+     * request ({@code v-r=init}, which builds the view) is left out of the share of slow messages: in a rush those
+     * are the arrivals' own, and counting them let a rush shut the door on itself.
+     */
+    static boolean isPageMessage(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query != null && (query.startsWith("v-r=uidl") || query.contains("&v-r=uidl"));
+    }
+
+    /** The machine's recent processor load, read at most every half second (reading it parses /proc). */
+    static final class CpuLoad implements DoubleSupplier {
+        private final com.sun.management.OperatingSystemMXBean os =
+                java.lang.management.ManagementFactory.getPlatformMXBean(
+                        com.sun.management.OperatingSystemMXBean.class);
+        private volatile long readAt = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
+        private volatile double load;
+
+        @Override
+        public double getAsDouble() {
+            long now = System.nanoTime();
+            if (now - readAt > TimeUnit.MILLISECONDS.toNanos(500)) {
+                readAt = now;
+                double read = os.getCpuLoad();
+                load = read < 0 ? 1 : read; // not available: assume busy, as before this check
+            }
+            return load;
         }
     }
 
@@ -177,7 +224,7 @@ public final class Admission extends OncePerRequestFilter {
         } finally {
             openPagesWaiting.decrementAndGet();
             long waited = System.nanoTime() - start;
-            if (waited > busyAfterNanos) {
+            if (waited > busyAfterNanos && cpuLoad.getAsDouble() >= BUSY_CPU) {
                 busyUntil = System.nanoTime() + busyForNanos;
             }
         }

@@ -161,9 +161,13 @@ public final class LoadTest {
             port = socket.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(
-                java,
-                "-Xmx" + System.getProperty("load.heap", "3g"),
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + System.getProperty("load.heap", "3g")));
+        // Extra server options, e.g. -Dload.jvm=-XX:StartFlightRecording=filename=x.jfr to profile a run.
+        String extra = System.getProperty("load.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            cmd.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        cmd.addAll(List.of(
                 "-jar",
                 jar().toString(),
                 "--server.port=" + port,

@@ -131,7 +131,8 @@ class AdmissionTest {
                         Duration.ofSeconds(60),
                         Duration.ofMillis(10),
                         Duration.ofHours(1)),
-                new Messages());
+                new Messages(),
+                () -> 0.95);
         CountDownLatch done = new CountDownLatch(1);
         CompletableFuture<Integer> first = holdTheSlot(busy, done);
         assertThat(status(busy, uidl(), counting)).isEqualTo(503); // waited its 50 ms in vain
@@ -198,7 +199,7 @@ class AdmissionTest {
         // One slot, so every open-page request runs with all slots taken; each is served at once (nobody waits for
         // a slot) but takes 20 ms, longer than busy-after: the node is past its capacity inside the slots, as when
         // Push updates keep the cores busy.
-        Admission busy = slowAfterTenMillis(1);
+        Admission busy = slowAfterTenMillis(1, 0.95);
         FilterChain slow = (req, res) -> pause(20);
         int needed = (int) Math.ceil(Math.log(1 - Admission.SLOW_SHARE_LIMIT) / Math.log(1 - Admission.SHARE_WEIGHT));
         for (int i = 0; i < needed - 1; i++) {
@@ -215,7 +216,7 @@ class AdmissionTest {
     @Test
     void slowRequestsWithSlotsToSpareShutNoDoor() throws Exception {
         // A slow export on a quiet evening: slow, but the other slot stays free, so it is not overload.
-        Admission quiet = slowAfterTenMillis(2);
+        Admission quiet = slowAfterTenMillis(2, 0.95);
         FilterChain slow = (req, res) -> pause(20);
         for (int i = 0; i < 20; i++) {
             assertThat(status(quiet, uidl(), slow)).isEqualTo(200);
@@ -223,8 +224,44 @@ class AdmissionTest {
         assertThat(status(quiet, visitor("/"), counting)).isEqualTo(200);
     }
 
-    /** Messages of open pages count as slow after 10 ms; the door, once shut, stays shut for the test. */
-    private static Admission slowAfterTenMillis(int slots) {
+    @Test
+    void slowMessagesWhileTheProcessorsAreMostlyIdleShutNoDoor() throws Exception {
+        // A node that has just started: the first messages are slow (cold code) with every slot taken, but the
+        // cores are not busy. That is no overload; before this check a rush of arrivals shut the door on itself.
+        Admission cold = slowAfterTenMillis(1, 0.3);
+        FilterChain slow = (req, res) -> pause(20);
+        for (int i = 0; i < 20; i++) {
+            assertThat(status(cold, uidl(), slow)).isEqualTo(200);
+        }
+        assertThat(status(cold, visitor("/"), counting)).isEqualTo(200);
+    }
+
+    @Test
+    void theFirstRequestOfAPageDoesNotCountAsASlowMessage() throws Exception {
+        // Building a page for an arrival (v-r=init) is slow by nature: a rush of arrivals must not count as residents
+        // kept waiting, or the door shuts on the arrivals themselves.
+        Admission busy = slowAfterTenMillis(1, 0.95);
+        FilterChain slow = (req, res) -> pause(20);
+        for (int i = 0; i < 20; i++) {
+            MockHttpServletRequest init = new MockHttpServletRequest("GET", "/");
+            init.setQueryString("v-r=init&location=gesprekken%2F1");
+            init.setSession(new MockHttpSession());
+            assertThat(status(busy, init, slow)).isEqualTo(200);
+        }
+        assertThat(status(busy, visitor("/"), counting)).isEqualTo(200);
+        for (int i = 0; i < 20; i++) {
+            assertThat(status(busy, uidl(), slow)).isEqualTo(200);
+        }
+        assertThat(status(busy, visitor("/"), counting))
+                .as("the same number of slow page messages does shut it")
+                .isEqualTo(503);
+    }
+
+    /**
+     * Messages of open pages count as slow after 10 ms, with the processors at {@code cpu}; the door, once shut, stays
+     * shut for the test.
+     */
+    private static Admission slowAfterTenMillis(int slots, double cpu) {
         return new Admission(
                 new InspraakProperties.Admission(
                         true,
@@ -234,7 +271,8 @@ class AdmissionTest {
                         Duration.ofSeconds(60),
                         Duration.ofMillis(10),
                         Duration.ofHours(1)),
-                new Messages());
+                new Messages(),
+                () -> cpu);
     }
 
     private static void pause(long millis) {
