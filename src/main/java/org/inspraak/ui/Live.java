@@ -71,6 +71,19 @@ public class Live {
     private final Map<UI, Queue<Runnable>> waiting = new ConcurrentHashMap<>();
 
     private final ScheduledExecutorService flusher;
+    private final long intervalMillis;
+
+    /**
+     * Frequent updates take at most this share of the time: a round that took 300 ms waits at least 3 s before the
+     * next. Every open page follows the counts, so with twice the residents a round updates twice the pages, and
+     * twice the residents vote twice as often: at a fixed interval the work grew with the square of the residents.
+     * The load test showed it (a seventh of the server's work at 800 residents). Now counts come more slowly on a
+     * busy evening, every 2 s while quiet; a resident's own vote still shows at once.
+     */
+    static final double MOST_TIME = 0.1;
+
+    /** However busy: counts are at most this late. */
+    static final long LONGEST_INTERVAL_MILLIS = 30_000;
 
     Live(
             ObjectProvider<ClusterChannel> cluster,
@@ -81,8 +94,28 @@ public class Live {
         }
         this.flusher = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("live-frequent").daemon().factory());
-        long millis = Math.max(10, frequentInterval.toMillis());
-        flusher.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        this.intervalMillis = Math.max(10, frequentInterval.toMillis());
+        flusher.schedule(this::flushRound, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void flushRound() {
+        long start = System.nanoTime();
+        flushQuietly();
+        long took = System.nanoTime() - start;
+        try {
+            flusher.schedule(
+                    this::flushRound,
+                    nextInterval(intervalMillis, TimeUnit.NANOSECONDS.toMillis(took)),
+                    TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // shutting down
+        }
+    }
+
+    /** The wait before the next round of frequent updates, after a round that took {@code tookMillis}. */
+    static long nextInterval(long intervalMillis, long tookMillis) {
+        long share = (long) Math.ceil(tookMillis / MOST_TIME);
+        return Math.min(LONGEST_INTERVAL_MILLIS, Math.max(intervalMillis, share));
     }
 
     @PreDestroy

@@ -35,6 +35,12 @@ interface VoteRepository extends JpaRepository<Vote, Long> {
             nativeQuery = true)
     List<Long> votersIn(long c);
 
+    @Query(
+            value = "select v.idea_id, v.choice from vote v join idea i on i.id = v.idea_id"
+                    + " where v.user_id = :userId and i.consultation_id = :c",
+            nativeQuery = true)
+    List<Object[]> mineIn(long userId, long c);
+
     @Query("select v.choice, count(v) from Vote v where v.ideaId = :ideaId group by v.choice")
     List<Object[]> tally(Long ideaId);
 }

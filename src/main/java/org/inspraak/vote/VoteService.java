@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -229,6 +230,23 @@ public class VoteService {
         }
         return votes.findMine(user.get().id(), ideaIds).stream()
                 .collect(Collectors.toMap(Vote::getIdeaId, Vote::getChoice));
+    }
+
+    /**
+     * The current user's votes on the ideas of one consultation, in one query: a list shows a page of cards at once,
+     * and asking for each card's vote on its own was one query per card.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, VoteChoice> myVotesIn(long consultationId) {
+        Optional<InspraakUser> user = currentUser.get();
+        if (user.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, VoteChoice> out = new HashMap<>();
+        for (Object[] row : votes.mineIn(user.get().id(), consultationId)) {
+            out.put(((Number) row[0]).longValue(), VoteChoice.valueOf(row[1].toString()));
+        }
+        return out;
     }
 
     /** One cell of the participant × idea matrix: who voted what, when. */

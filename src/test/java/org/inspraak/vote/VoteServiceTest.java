@@ -137,6 +137,23 @@ class VoteServiceTest extends IntegrationTest {
     }
 
     @Test
+    void aResidentsVotesInAConsultationAreReadTogetherAndNoOneElses() {
+        long consultation = data.openConsultation();
+        long other = data.openConsultation();
+        long first = data.idea(consultation, data.user());
+        long second = data.idea(consultation, data.user());
+        long elsewhere = data.idea(other, data.user());
+        TestData.User neighbour = data.user();
+        votes.voteAs(neighbour.id(), second, VoteChoice.AGREE);
+        login(data.user());
+        votes.vote(first, VoteChoice.PASS);
+        votes.vote(elsewhere, VoteChoice.AGREE);
+        assertThat(votes.myVotesIn(consultation)).containsExactlyEntriesOf(java.util.Map.of(first, VoteChoice.PASS));
+        votes.vote(first, VoteChoice.DISAGREE);
+        assertThat(votes.myVotesIn(consultation)).containsEntry(first, VoteChoice.DISAGREE);
+    }
+
+    @Test
     void countsFollowTheVotesByThemselves() {
         long consultation = data.openConsultation();
         long idea = data.idea(consultation, data.user());

@@ -46,7 +46,12 @@ class VotePageParts {
             }
             long id = c.idea().id();
             VoteButtons buttons = new VoteButtons(
-                    votes, id, c::idea, true, () -> ideas.find(id).orElse(null));
+                    votes,
+                    id,
+                    c::idea,
+                    true,
+                    () -> ideas.find(id).orElse(null),
+                    () -> VoteButtons.myVotesIn(votes, c.consultation().id()).get(id));
             buttons.inList();
             live.subscribe(
                     buttons,
