@@ -9,8 +9,9 @@ public interface PageEvent {
 
     /**
      * An event that comes many times a second on a busy evening (a recount of votes). A page gets these at most once
-     * per {@code inspraak.live.frequent-interval}, all that arrived meanwhile in one update and one push: pushing every
-     * open page at every recount was what limited how many residents one node serves.
+     * per {@code inspraak.live.frequent-interval} (longer while the node is busy), in one update and one push: pushing
+     * every open page at every recount was what limited how many residents one node serves. Such an event states a
+     * new value, not a change: each part of a page gets only the latest one that concerns it.
      */
     interface Frequent extends PageEvent {}
 }

@@ -164,14 +164,10 @@ public class IdeaService {
     /** Published in the posting transaction; the author follows their new idea. */
     public record IdeaPosted(long ideaId, long consultationId, long authorId) {}
 
-    /** Published after commit so open pages can refresh. */
     /**
-     * Published after the counts of some ideas caught up with new votes (within a fraction of a second of the
-     * votes), so open pages can show the new figures. One event per consultation per catch-up.
-     */
-    /**
-     * Ideas of a consultation were recounted; it carries the new counts, so that the thousands of pages that show
-     * them need not each read them again.
+     * Ideas of a consultation were recounted (within a fraction of a second of the votes; one event per consultation
+     * per catch-up). It carries the new counts, so that the thousands of pages that show them need not each read
+     * them again.
      */
     public record VotesCounted(long consultationId, List<StoredCounts> counts) implements PageEvent.Frequent {
         public Set<Long> ideaIds() {

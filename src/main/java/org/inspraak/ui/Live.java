@@ -1,12 +1,11 @@
 package org.inspraak.ui;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +36,30 @@ public class Live {
 
     private static final Logger log = LoggerFactory.getLogger(Live.class);
 
-    private record Listener(UI ui, Predicate<Object> concerns, Consumer<Object> action) {}
+    /** Compared by identity (a record would hash its UI and lambdas for every event). */
+    private static final class Listener {
+        private final UI ui;
+        private final Predicate<Object> concerns;
+        private final Consumer<Object> action;
+
+        Listener(UI ui, Predicate<Object> concerns, Consumer<Object> action) {
+            this.ui = ui;
+            this.concerns = concerns;
+            this.action = action;
+        }
+
+        UI ui() {
+            return ui;
+        }
+
+        Predicate<Object> concerns() {
+            return concerns;
+        }
+
+        Consumer<Object> action() {
+            return action;
+        }
+    }
 
     private final Map<Class<?>, Set<Listener>> listeners = new ConcurrentHashMap<>();
 
@@ -67,8 +89,12 @@ public class Live {
     }
 
     private final @Nullable ClusterChannel cluster;
-    /** Frequent events waiting for their page's next update, per page. */
-    private final Map<UI, Queue<Runnable>> waiting = new ConcurrentHashMap<>();
+    /**
+     * Frequent events waiting for their page's next update: per page, the latest event for each of its listeners.
+     * A later count supersedes an earlier one, so a page waiting 10 s on a busy evening holds one event per part
+     * instead of one per recount (50 recounts for each of the list's cards), and gets each part updated once.
+     */
+    private final Map<UI, Map<Listener, Object>> waiting = new ConcurrentHashMap<>();
 
     private final ScheduledExecutorService flusher;
     private final long intervalMillis;
@@ -149,8 +175,12 @@ public class Live {
         for (Listener l : set) {
             if (l.concerns().test(event)) {
                 if (event instanceof PageEvent.Frequent) {
-                    waiting.computeIfAbsent(l.ui(), ui -> new ConcurrentLinkedQueue<>())
-                            .add(() -> l.action().accept(event));
+                    // Atomic per page with the removal in flush(), so no event lands in a map already taken.
+                    waiting.compute(l.ui(), (ui, events) -> {
+                        Map<Listener, Object> map = events != null ? events : new LinkedHashMap<>();
+                        map.put(l, event);
+                        return map;
+                    });
                 } else {
                     l.ui().access(() -> l.action().accept(event));
                 }
@@ -161,12 +191,12 @@ public class Live {
     /** Each page with frequent events waiting gets them all in one update (one push). */
     void flush() {
         for (UI ui : List.copyOf(waiting.keySet())) {
-            Queue<Runnable> events = waiting.remove(ui);
+            Map<Listener, Object> events = waiting.remove(ui);
             if (events == null || events.isEmpty()) {
                 continue;
             }
             try {
-                ui.access(() -> events.forEach(Runnable::run));
+                ui.access(() -> events.forEach((l, e) -> l.action().accept(e)));
             } catch (UIDetachedException gone) {
                 // The page was closed meanwhile: nothing to show.
             }
