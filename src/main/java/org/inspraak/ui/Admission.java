@@ -54,7 +54,7 @@ public final class Admission extends OncePerRequestFilter {
      * only sign of overload: Push updates to open pages are sent outside the slots, and once the residents taking
      * part keep both cores busy with them, requests got slow inside their slot while hardly waiting for one. The
      * load test showed it: with 953 residents in, p95 1.2 s with the door open. A slow share shuts the door only
-     * while the processors are busy ({@link #BUSY_CPU}), so a slow export on a quiet evening shuts none. (It used
+     * while the node keeps the processors busy ({@link #BUSY_CPU}), so a slow export on a quiet evening shuts none. (It used
      * to count only requests that found every slot taken; with Push doing much of the work outside the slots that
      * let 1,582 of 2,000 arriving residents in at p95 0.8 s.)
      */
@@ -64,12 +64,14 @@ public final class Admission extends OncePerRequestFilter {
     static final double SLOW_SHARE_LIMIT = 0.05;
 
     /**
-     * Slow messages shut the door only while the processors are this busy. The load test showed why: on a node that
-     * had just started, the first messages of a rush of arrivals were slow while the cores were mostly idle (new code
-     * paths, a cold cache), and the door then turned away 728 of 800 arriving residents at a load average below 1.
-     * Slow messages on idle processors are not overload, and refusing newcomers would not make them faster.
+     * Slow messages shut the door only while this node keeps the processors this busy (its own share of all of
+     * them). The load test showed why: on a node that had just started, the first messages of a rush of arrivals
+     * were slow while the cores were mostly idle (new code paths, a cold cache), and the door then turned away 728 of
+     * 800 arriving residents at a load average below 1. Slow messages while the node itself is not busy are no
+     * overload, and refusing newcomers would not make them faster. The node's own share, not the machine's: with a
+     * browser running beside the node in the tests, the machine was busy and a test's sign-in page was refused.
      */
-    static final double BUSY_CPU = 0.8;
+    static final double BUSY_CPU = 0.6;
 
     private final DoubleSupplier cpuLoad;
 
@@ -174,7 +176,7 @@ public final class Admission extends OncePerRequestFilter {
         return query != null && (query.startsWith("v-r=uidl") || query.contains("&v-r=uidl"));
     }
 
-    /** The machine's recent processor load, read at most every half second (reading it parses /proc). */
+    /** This process's recent share of the processors, read at most every half second (reading it parses /proc). */
     static final class CpuLoad implements DoubleSupplier {
         private final com.sun.management.OperatingSystemMXBean os =
                 java.lang.management.ManagementFactory.getPlatformMXBean(
@@ -187,7 +189,7 @@ public final class Admission extends OncePerRequestFilter {
             long now = System.nanoTime();
             if (now - readAt > TimeUnit.MILLISECONDS.toNanos(500)) {
                 readAt = now;
-                double read = os.getCpuLoad();
+                double read = os.getProcessCpuLoad();
                 load = read < 0 ? 1 : read; // not available: assume busy, as before this check
             }
             return load;

@@ -23,6 +23,9 @@ class IdeaListBrowserTest extends BrowserTest {
             Page p = phone.newPage();
             login(p, "bewoner4@example.org", "inspraak-demo");
             p.navigate(url("/gesprekken/1"));
+            // Sorting and filters are folded away until opened.
+            assertThat(p.locator("#filter-theme")).hasCount(0);
+            p.locator("#idea-choices").getByText("Sorteren en filteren").click();
             p.locator("#filter-theme").click();
             p.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("Verkeer en parkeren"))
                     .first()

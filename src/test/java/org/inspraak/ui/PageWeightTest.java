@@ -3,16 +3,20 @@ package org.inspraak.ui;
 import com.github.mvysny.kaributesting.v23.VirtualListsKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.virtuallist.VirtualList;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.internal.nodefeature.VirtualChildrenList;
 import org.inspraak.KaribuTest;
+import org.inspraak.idea.IdeaSort;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +56,27 @@ class PageWeightTest extends KaribuTest {
         assertThat(card.getElement().getOuterHTML()).contains("/ideeen/" + idea, "Ingediend");
         // Before: 27 elements (title, link, labels, excerpt, figures and author line each with their text).
         assertThat(elements(card.getElement())).isLessThanOrEqualTo(15);
+    }
+
+    @Test
+    void theConsultationPageBuildsSortAndFiltersOnlyWhenOpenedOrChosenInTheAddress() {
+        long c = data.openConsultation();
+        data.idea(c, data.user());
+        login(data.user());
+        navigate("gesprekken/" + c);
+        assertThat(_find(Select.class)).isEmpty();
+        // 88 elements while the four fields and their items were built for every visitor (the list's cards aside).
+        assertThat(elements(UI.getCurrent().getElement())).isLessThanOrEqualTo(55);
+
+        _get(Details.class, s -> s.withId("idea-choices")).setOpened(true);
+        Select<?> sort = _get(Select.class, s -> s.withId("idea-sort"));
+        assertThat(sort.getValue()).isEqualTo(IdeaSort.NEWEST);
+
+        // A shared link with a selection shows it in the fields, opened.
+        navigate("gesprekken/" + c + "?sorteer=most_support");
+        Details choices = _get(Details.class, s -> s.withId("idea-choices"));
+        assertThat(choices.isOpened()).isTrue();
+        assertThat(_get(Select.class, s -> s.withId("idea-sort")).getValue()).isEqualTo(IdeaSort.MOST_SUPPORT);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -39,6 +40,7 @@ import org.inspraak.security.CurrentUser;
 import org.inspraak.security.Role;
 import org.inspraak.ui.Live;
 import org.inspraak.ui.PageParts;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ideas of one consultation on its page: sorted, filtered by theme, neighbourhood and status, scrolled, and
@@ -54,10 +56,24 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
     static final String STATUS = "status";
 
     private final ConsultationDetails consultation;
-    private final Select<IdeaSort> sort = new Select<>();
-    private final Select<Optional<ThemeRef>> theme = new Select<>();
-    private final Select<Optional<NeighbourhoodRef>> neighbourhood = new Select<>();
-    private final Select<Optional<IdeaStatus>> status = new Select<>();
+    private final List<NeighbourhoodRef> neighbourhoods;
+    /**
+     * Sorting and filters, folded: on a phone the four fields took a screen's height above the ideas, and a page
+     * keeps every field's items as server-side elements (a sixth of a resident's consultation page) although most
+     * visitors never open them. They are built when opened, or at once when the address holds a selection.
+     */
+    private final Details choices = new Details();
+
+    private @Nullable Select<IdeaSort> sort;
+    private @Nullable Select<Optional<ThemeRef>> theme;
+    private @Nullable Select<Optional<NeighbourhoodRef>> neighbourhood;
+    private @Nullable Select<Optional<IdeaStatus>> status;
+    /** The selection, also while the fields are not built. */
+    private IdeaSort sortValue = IdeaSort.NEWEST;
+
+    private Optional<ThemeRef> themeValue = Optional.empty();
+    private Optional<NeighbourhoodRef> neighbourhoodValue = Optional.empty();
+    private Optional<IdeaStatus> statusValue = Optional.empty();
     private final VirtualList<IdeaSummary> list = new VirtualList<>();
     private final H2 heading = new H2();
     private final Paragraph none = new Paragraph();
@@ -76,56 +92,34 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
             PageParts parts,
             List<NeighbourhoodRef> neighbourhoods) {
         this.consultation = c;
+        this.neighbourhoods = neighbourhoods;
         this.ideas = ideas;
         setPadding(false);
         addClassName("ideas-section");
-        sort.setLabel(getTranslation("consultation.sort"));
-        sort.setItems(IdeaSort.values());
-        sort.setItemLabelGenerator(s -> getTranslation("sort." + s.name()));
-        sort.setValue(IdeaSort.NEWEST);
-        sort.setId("idea-sort");
-
-        theme.setLabel(getTranslation("filter.theme"));
-        theme.setItems(with(c.themes()));
-        theme.setItemLabelGenerator(o -> o.map(ThemeRef::name).orElse(getTranslation("filter.all")));
-        theme.setValue(Optional.empty());
-        theme.setId("filter-theme");
-        theme.setVisible(!c.themes().isEmpty());
-        neighbourhood.setLabel(getTranslation("filter.neighbourhood"));
-        neighbourhood.setItems(with(neighbourhoods));
-        neighbourhood.setItemLabelGenerator(o -> o.map(NeighbourhoodRef::name).orElse(getTranslation("filter.all")));
-        neighbourhood.setValue(Optional.empty());
-        neighbourhood.setId("filter-neighbourhood");
-        neighbourhood.setVisible(!neighbourhoods.isEmpty());
-        status.setLabel(getTranslation("filter.status"));
-        status.setItems(with(Arrays.asList(IdeaStatus.values())));
-        status.setItemLabelGenerator(
-                o -> o.map(s -> getTranslation("status." + s.name())).orElse(getTranslation("filter.all")));
-        status.setValue(Optional.empty());
-        status.setId("filter-status");
+        choices.setSummaryText(getTranslation("filter.summary"));
+        choices.setId("idea-choices");
+        choices.addClassName("idea-choices");
+        choices.addOpenedChangeListener(e -> {
+            if (e.isOpened()) {
+                buildChoices();
+            }
+        });
 
         this.seed = visitorSeed();
         list.addClassName("idea-list");
         list.setRenderer(new ComponentRenderer<>(
                 idea -> new IdeaCard(idea, parts.create(IdeaPage.CARD, new IdeaPage.Context(idea, c)))));
         list.setDataProvider(DataProvider.<IdeaSummary>fromCallbacks(
-                q -> ideas.list(c.id(), filter(), sort.getValue(), seed, q.getOffset(), q.getLimit()).stream(),
+                q -> ideas.list(c.id(), filter(), sortValue, seed, q.getOffset(), q.getLimit()).stream(),
                 q -> (int) ideas.count(c.id(), filter())));
         list.getElement().setAttribute("aria-label", getTranslation("consultation.ideas-list"));
         none.setText(getTranslation("filter.none"));
         none.setId("ideas-none");
-        for (HasValue<?, ?> field : List.of(sort, theme, neighbourhood, status)) {
-            field.addValueChangeListener(e -> {
-                if (!restoring) {
-                    changed();
-                }
-            });
-        }
 
-        HorizontalLayout tools = new HorizontalLayout(sort, theme, neighbourhood, status);
+        HorizontalLayout tools = new HorizontalLayout();
         tools.setAlignItems(Alignment.BASELINE);
         tools.setWrap(true);
-        tools.addClassName("idea-tools");
+        tools.addClassName("idea-post");
         if (c.phase().acceptsIdeas() && c.published()) {
             if (currentUser.has(Role.RESIDENT)) {
                 Button post = new Button(getTranslation("idea.new"));
@@ -138,7 +132,11 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
                 tools.addComponentAsFirst(new Anchor("/login", getTranslation("idea.login-to-post")));
             }
         }
-        add(heading, tools, none, list);
+        if (tools.getComponentCount() > 0) {
+            add(heading, tools, choices, none, list);
+        } else {
+            add(heading, choices, none, list);
+        }
         // A box of its own height that scrolls, so only the cards in view are built: grown to the page's height the
         // list rendered every card (with its vote buttons) for every visitor.
         list.setHeight("75vh");
@@ -167,11 +165,67 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
         return out;
     }
 
+    /** The sort and filter fields, built once: when the visitor opens them, or for a selection in the address. */
+    private void buildChoices() {
+        if (sort != null) {
+            return;
+        }
+        Select<IdeaSort> sortField = new Select<>();
+        sortField.setLabel(getTranslation("consultation.sort"));
+        sortField.setItems(IdeaSort.values());
+        sortField.setItemLabelGenerator(s -> getTranslation("sort." + s.name()));
+        sortField.setValue(sortValue);
+        sortField.setId("idea-sort");
+
+        Select<Optional<ThemeRef>> themeField = new Select<>();
+        themeField.setLabel(getTranslation("filter.theme"));
+        themeField.setItems(with(consultation.themes()));
+        themeField.setItemLabelGenerator(o -> o.map(ThemeRef::name).orElse(getTranslation("filter.all")));
+        themeField.setValue(themeValue);
+        themeField.setId("filter-theme");
+        themeField.setVisible(!consultation.themes().isEmpty());
+        Select<Optional<NeighbourhoodRef>> neighbourhoodField = new Select<>();
+        neighbourhoodField.setLabel(getTranslation("filter.neighbourhood"));
+        neighbourhoodField.setItems(with(neighbourhoods));
+        neighbourhoodField.setItemLabelGenerator(
+                o -> o.map(NeighbourhoodRef::name).orElse(getTranslation("filter.all")));
+        neighbourhoodField.setValue(neighbourhoodValue);
+        neighbourhoodField.setId("filter-neighbourhood");
+        neighbourhoodField.setVisible(!neighbourhoods.isEmpty());
+        Select<Optional<IdeaStatus>> statusField = new Select<>();
+        statusField.setLabel(getTranslation("filter.status"));
+        statusField.setItems(with(Arrays.asList(IdeaStatus.values())));
+        statusField.setItemLabelGenerator(
+                o -> o.map(s -> getTranslation("status." + s.name())).orElse(getTranslation("filter.all")));
+        statusField.setValue(statusValue);
+        statusField.setId("filter-status");
+        sort = sortField;
+        theme = themeField;
+        neighbourhood = neighbourhoodField;
+        status = statusField;
+        for (HasValue<?, ?> field : List.of(sortField, themeField, neighbourhoodField, statusField)) {
+            field.addValueChangeListener(e -> {
+                if (!restoring) {
+                    sortValue = sortField.getValue();
+                    themeValue = themeField.getValue();
+                    neighbourhoodValue = neighbourhoodField.getValue();
+                    statusValue = statusField.getValue();
+                    changed();
+                }
+            });
+        }
+        HorizontalLayout fields = new HorizontalLayout(sortField, themeField, neighbourhoodField, statusField);
+        fields.setAlignItems(Alignment.BASELINE);
+        fields.setWrap(true);
+        fields.addClassName("idea-tools");
+        choices.add(fields);
+    }
+
     private IdeaFilter filter() {
         return new IdeaFilter(
-                theme.getValue().map(ThemeRef::id).orElse(null),
-                neighbourhood.getValue().map(NeighbourhoodRef::id).orElse(null),
-                status.getValue().orElse(null));
+                themeValue.map(ThemeRef::id).orElse(null),
+                neighbourhoodValue.map(NeighbourhoodRef::id).orElse(null),
+                statusValue.orElse(null));
     }
 
     private void updateCount() {
@@ -190,12 +244,12 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
         list.scrollToStart();
         // Into the address without a new history entry: Back leaves the page, and comes back to this selection.
         Map<String, String> params = new HashMap<>();
-        if (sort.getValue() != IdeaSort.NEWEST) {
-            params.put(SORT, sort.getValue().name().toLowerCase(java.util.Locale.ROOT));
+        if (sortValue != IdeaSort.NEWEST) {
+            params.put(SORT, sortValue.name().toLowerCase(java.util.Locale.ROOT));
         }
-        theme.getValue().ifPresent(t -> params.put(THEME, Long.toString(t.id())));
-        neighbourhood.getValue().ifPresent(n -> params.put(NEIGHBOURHOOD, Long.toString(n.id())));
-        status.getValue().ifPresent(s -> params.put(STATUS, s.name().toLowerCase(java.util.Locale.ROOT)));
+        themeValue.ifPresent(t -> params.put(THEME, Long.toString(t.id())));
+        neighbourhoodValue.ifPresent(n -> params.put(NEIGHBOURHOOD, Long.toString(n.id())));
+        statusValue.ifPresent(s -> params.put(STATUS, s.name().toLowerCase(java.util.Locale.ROOT)));
         getUI().ifPresent(ui -> ui.getPage()
                 .getHistory()
                 .replaceState(null, new Location("gesprekken/" + consultation.id(), QueryParameters.simple(params))));
@@ -205,26 +259,38 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         Map<String, List<String>> p = event.getLocation().getQueryParameters().getParameters();
-        restoring = true;
-        try {
-            sort.setValue(Arrays.stream(IdeaSort.values())
-                    .filter(s -> s.name().equalsIgnoreCase(first(p, SORT)))
-                    .findFirst()
-                    .orElse(IdeaSort.NEWEST));
-            theme.setValue(consultation.themes().stream()
-                    .filter(t -> Long.toString(t.id()).equals(first(p, THEME)))
-                    .findFirst());
-            neighbourhood.setValue(neighbourhood
-                    .getListDataView()
-                    .getItems()
-                    .flatMap(Optional::stream)
-                    .filter(n -> Long.toString(n.id()).equals(first(p, NEIGHBOURHOOD)))
-                    .findFirst());
-            status.setValue(Arrays.stream(IdeaStatus.values())
-                    .filter(s -> s.name().equalsIgnoreCase(first(p, STATUS)))
-                    .findFirst());
-        } finally {
-            restoring = false;
+        sortValue = Arrays.stream(IdeaSort.values())
+                .filter(s -> s.name().equalsIgnoreCase(first(p, SORT)))
+                .findFirst()
+                .orElse(IdeaSort.NEWEST);
+        themeValue = consultation.themes().stream()
+                .filter(t -> Long.toString(t.id()).equals(first(p, THEME)))
+                .findFirst();
+        neighbourhoodValue = neighbourhoods.stream()
+                .filter(n -> Long.toString(n.id()).equals(first(p, NEIGHBOURHOOD)))
+                .findFirst();
+        statusValue = Arrays.stream(IdeaStatus.values())
+                .filter(s -> s.name().equalsIgnoreCase(first(p, STATUS)))
+                .findFirst();
+        boolean chosen = sortValue != IdeaSort.NEWEST
+                || themeValue.isPresent()
+                || neighbourhoodValue.isPresent()
+                || statusValue.isPresent();
+        if (chosen) {
+            // A shared link or Back with a selection: the fields show it.
+            buildChoices();
+            choices.setOpened(true);
+        }
+        if (sort != null && theme != null && neighbourhood != null && status != null) {
+            restoring = true;
+            try {
+                sort.setValue(sortValue);
+                theme.setValue(themeValue);
+                neighbourhood.setValue(neighbourhoodValue);
+                status.setValue(statusValue);
+            } finally {
+                restoring = false;
+            }
         }
         updateCount();
         list.getDataProvider().refreshAll();
@@ -239,11 +305,10 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
 
     /** Back from an idea: its card at the top of the list, and the list in view, where the visitor left it. */
     private void showAgain(long ideaId) {
-        ideas.position(consultation.id(), filter(), sort.getValue(), seed, ideaId)
-                .ifPresent(index -> {
-                    list.scrollToIndex(index);
-                    list.getElement().executeJs("this.scrollIntoView({block: 'start'})");
-                });
+        ideas.position(consultation.id(), filter(), sortValue, seed, ideaId).ifPresent(index -> {
+            list.scrollToIndex(index);
+            list.getElement().executeJs("this.scrollIntoView({block: 'start'})");
+        });
     }
 
     private static String first(Map<String, List<String>> params, String key) {
