@@ -963,16 +963,33 @@ public final class Benchmarks {
                         : String.format(Locale.ROOT, " baseline %.2f, ratio %.2f", baseline, m.get("ratio")));
     }
 
+    /**
+     * Writes this run's figures into results.json, keeping the figures of earlier runs it did not measure (a run of
+     * {@code -Dbench.only=sessions} used to drop the load test's and every other part's).
+     */
     private void write() throws IOException {
+        Path out = target.resolve("bench").resolve("results.json");
+        JsonMapper json = JsonMapper.builder().build();
         Map<String, Object> doc = new LinkedHashMap<>();
+        Map<String, Object> merged = new LinkedHashMap<>();
+        if (Files.exists(out)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> previous = json.readValue(out.toFile(), Map.class);
+            doc.putAll(previous);
+            if (previous.get("results") instanceof List<?> earlier) {
+                for (Object e : earlier) {
+                    if (e instanceof Map<?, ?> m && m.get("name") instanceof String name) {
+                        merged.put(name, m);
+                    }
+                }
+            }
+        }
+        results.values().forEach(m -> merged.put((String) m.get("name"), m));
         doc.put("cores", Runtime.getRuntime().availableProcessors());
         doc.put("java", System.getProperty("java.version"));
         doc.put("date", LocalDate.now(Clock.systemUTC()).toString());
-        doc.put("results", new ArrayList<>(results.values()));
-        Path out = target.resolve("bench").resolve("results.json");
-        Files.writeString(
-                out,
-                JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        doc.put("results", new ArrayList<>(merged.values()));
+        Files.writeString(out, json.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         System.out.println();
         System.out.println("| measure | value | unit | baseline | ratio |");
         System.out.println("|---|---|---|---|---|");
