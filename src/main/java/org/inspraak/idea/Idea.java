@@ -12,7 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
-import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
@@ -37,15 +36,17 @@ public class Idea {
     @Column(nullable = false)
     private Long authorId;
 
+    // Title and description are not stored in the index: search marks its matches in the texts from the database
+    // (search.Passages), and stored texts made every search's page of hits decompress them.
     @Column(nullable = false)
-    @FullTextField(analyzer = "dutch", highlightable = Highlightable.ANY, projectable = Projectable.YES)
+    @FullTextField(analyzer = "dutch", highlightable = Highlightable.NO)
     @FullTextField(name = "title_en", analyzer = "english")
     @FullTextField(name = "title_parts", analyzer = "dutch_parts")
     @FullTextField(name = "title_words", analyzer = "words")
     private String title;
 
     @Column(nullable = false)
-    @FullTextField(analyzer = "dutch", highlightable = Highlightable.ANY, projectable = Projectable.YES)
+    @FullTextField(analyzer = "dutch", highlightable = Highlightable.NO)
     @FullTextField(name = "description_en", analyzer = "english")
     @FullTextField(name = "description_parts", analyzer = "dutch_parts")
     @FullTextField(name = "description_words", analyzer = "words")

@@ -265,6 +265,22 @@ public class IdeaService {
         return (cut > max / 2 ? text.substring(0, cut) : text.substring(0, max - 1)).strip() + "…";
     }
 
+    /** The title and description of an idea, as its author wrote them. */
+    public record IdeaText(long id, String title, String description) {}
+
+    /** The texts of the given ideas that are not hidden, in no particular order; for search results. */
+    @Transactional(readOnly = true)
+    public List<IdeaText> visibleTexts(Collection<Long> ideaIds) {
+        if (ideaIds.isEmpty()) {
+            return List.of();
+        }
+        // Plain SQL: on every search, Hibernate's translation of a query with a list of ids cost more than the read.
+        return jdbc.sql("select id, title, description from idea where id in (:ids) and hidden = false")
+                .param("ids", ideaIds)
+                .query((rs, row) -> new IdeaText(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
     /** Every idea of a consultation, hidden ones included (insights leave those out themselves), oldest first. */
     @Transactional(readOnly = true)
     public List<IdeaSummary> allFor(long consultationId) {

@@ -36,7 +36,9 @@ public class Reaction {
     private Long authorId;
 
     @Column(nullable = false)
-    @FullTextField(analyzer = "dutch", highlightable = Highlightable.ANY, projectable = Projectable.YES)
+    // Not stored in the index: search reads the ideas of the best reactions there on every query, and stored texts
+    // made each read decompress blocks of them. The passages it shows come from the database (search.Passages).
+    @FullTextField(analyzer = "dutch", highlightable = Highlightable.NO)
     @FullTextField(name = "body_en", analyzer = "english")
     private String body;
 

@@ -11,6 +11,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ReactionRepository extends JpaRepository<Reaction, Long> {
 
+    @Query(
+            "select r.id, r.ideaId, r.body from Reaction r where r.id in :ids and r.hidden = false and r.deleted = false")
+    List<Object[]> visibleTexts(Collection<Long> ids);
+
     @Query("select r from Reaction r where r.ideaId = :ideaId and r.parentId is null order by r.createdAt, r.id")
     List<Reaction> topLevel(long ideaId, Pageable page);
 

@@ -223,6 +223,20 @@ public class ReactionService {
     // ---- moderation (staff) ------------------------------------------------------------------------
 
     /** What moderators need to judge a reaction: its text, author and idea. */
+    /** The text of a reaction and the idea it is on. */
+    public record ReactionText(long id, long ideaId, String body) {}
+
+    /** The texts of the given reactions that are neither hidden nor deleted, in no particular order; for search. */
+    @Transactional(readOnly = true)
+    public List<ReactionText> visibleTexts(Collection<Long> reactionIds) {
+        if (reactionIds.isEmpty()) {
+            return List.of();
+        }
+        return reactions.visibleTexts(reactionIds).stream()
+                .map(r -> new ReactionText((Long) r[0], (Long) r[1], (String) r[2]))
+                .toList();
+    }
+
     /** A reaction as insights use it: no names, no IP; hidden and deleted ones are left out. */
     public record Activity(long id, long ideaId, long authorId, String body, Instant at, boolean official) {}
 

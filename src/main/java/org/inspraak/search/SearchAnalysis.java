@@ -1,7 +1,14 @@
 package org.inspraak.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
+import org.apache.lucene.util.ClasspathResourceLoader;
 
 /**
  * The analyzers as data, in one place: each a tokenizer and a chain of token filters with their parameters, named as
@@ -80,4 +87,22 @@ public final class SearchAnalysis {
     public static final Definition WORDS = new Definition("words", "standard", List.of(Filter.of("lowercase")));
 
     public static final List<Definition> ALL = List.of(DUTCH, DUTCH_PARTS, ENGLISH, WORDS);
+
+    /**
+     * The definition as a Lucene analyzer of its own, whichever backend indexes: for text that is analysed outside
+     * the index, such as a reaction's passage highlighted from the database.
+     */
+    static Analyzer lucene(Definition d) {
+        try {
+            var builder = CustomAnalyzer.builder(new ClasspathResourceLoader(SearchAnalysis.class.getClassLoader()))
+                    .withTokenizer(d.tokenizer());
+            for (Filter f : d.filters()) {
+                // The factories take their parameters out of the map they are given.
+                builder.addTokenFilter(f.name(), new HashMap<>(f.params()));
+            }
+            return builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

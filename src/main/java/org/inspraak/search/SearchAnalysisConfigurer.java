@@ -17,10 +17,10 @@ import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
 public class SearchAnalysisConfigurer implements LuceneAnalysisConfigurer {
 
     /**
-     * Bumped whenever an analyzer changes, so existing indexes are rebuilt at the next start
-     * ({@link SearchIndexMaintenance}).
+     * Bumped whenever an analyzer or what the index stores changes, so existing indexes are rebuilt at the next start
+     * ({@link SearchIndexMaintenance}). 3: the texts of ideas and reactions are no longer stored.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     @Override
     public void configure(LuceneAnalysisConfigurationContext context) {

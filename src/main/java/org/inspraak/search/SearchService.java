@@ -21,16 +21,17 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
-import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.inspraak.idea.Idea;
+import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaStatus;
 import org.inspraak.idea.SimilarIdeas;
 import org.inspraak.reaction.Reaction;
+import org.inspraak.reaction.ReactionService;
 import org.jspecify.annotations.Nullable;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -58,8 +59,9 @@ public class SearchService implements SimilarIdeas {
     static final int MAX_PARTS = 8;
 
     static final int COMMON_PART_MIN = 100;
-    /** How much of a description that did not match is shown. */
+    /** How much of a description is shown: the passage with the most matches, or its start. */
     static final int NO_MATCH_SIZE = 160;
+
     /**
      * How many of the best-matching reactions bring their ideas into the results: two and a half pages. Each costs a
      * stored-field read on every search, which was a third of a search's time at 100.
@@ -75,10 +77,17 @@ public class SearchService implements SimilarIdeas {
     private EntityManager em;
 
     private final SynonymService synonyms;
+    private final IdeaService ideas;
+    private final ReactionService reactions;
+    /** Marks the words of a query in titles, descriptions and reactions, as their whole-word fields analyse them. */
+    private final Passages passages = new Passages(SearchAnalysis.lucene(SearchAnalysis.DUTCH));
+
     private volatile @Nullable IndexTerms indexTerms;
 
-    SearchService(SynonymService synonyms) {
+    SearchService(SynonymService synonyms, IdeaService ideas, ReactionService reactions) {
         this.synonyms = synonyms;
+        this.ideas = ideas;
+        this.reactions = reactions;
     }
 
     @PersistenceUnit
@@ -134,33 +143,7 @@ public class SearchService implements SimilarIdeas {
             }
         });
         Set<Long> viaReactions = reactionMatches(session, q);
-        SearchResult<Object[]> result = session.search(Idea.class)
-                .select(f -> f.composite()
-                        .from(f.id(Long.class), f.highlight("title"), f.highlight("description"))
-                        .asArray())
-                .where(f -> withFilters(
-                        f,
-                        viaReactions.isEmpty()
-                                ? ownText(f, q, parts)
-                                : f.or(
-                                        ownText(f, q, parts),
-                                        f.id().matchingAny(viaReactions).boost(0.5f)),
-                        filters))
-                .highlighter(f -> f.plain()
-                        .tag("<mark>", "</mark>")
-                        .encoder(HighlighterEncoder.HTML)
-                        .fragmentSize(160)
-                        .numberOfFragments(1)
-                        .noMatchSize(NO_MATCH_SIZE))
-                .highlighter(
-                        "title",
-                        f -> f.plain()
-                                .tag("<mark>", "</mark>")
-                                .encoder(HighlighterEncoder.HTML)
-                                .numberOfFragments(0)
-                                .noMatchSize(200))
-                .totalHitCountThreshold(Math.max(0, offset) + Math.max(1, Math.min(limit, 100)))
-                .fetch(Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
+        List<Hit> hits = hits(session, q, parts, viaReactions, filters, offset, limit);
         // The few ideas that match through a reaction only are counted apart and added.
         SearchResult<Long> viaOnly = viaReactions.isEmpty()
                 ? null
@@ -171,25 +154,6 @@ public class SearchService implements SimilarIdeas {
                                 f.bool().must(f.id().matchingAny(viaReactions)).mustNot(ownText(f, q, parts)),
                                 filters));
         SearchResult<Long> own = awaitCount(ownCounted);
-        List<Long> onlyViaReaction = new ArrayList<>();
-        for (Object[] row : result.hits()) {
-            long id = (Long) row[0];
-            boolean ownMatch = first(row[1]).orElse("").contains("<mark>")
-                    || first(row[2]).map(d -> d.contains("<mark>")).orElse(false);
-            if (!ownMatch && viaReactions.contains(id)) {
-                onlyViaReaction.add(id);
-            }
-        }
-        Map<Long, String> reactionSnippets = reactionSnippets(session, q, onlyViaReaction);
-        List<Hit> hits = new ArrayList<>();
-        for (Object[] row : result.hits()) {
-            long id = (Long) row[0];
-            String title = first(row[1]).orElse("");
-            Optional<String> description = first(row[2]);
-            String reaction = reactionSnippets.get(id);
-            boolean inReaction = reaction != null;
-            hits.add(new Hit(id, title, inReaction ? reaction : description.orElse(""), inReaction));
-        }
         Facets facets = new Facets(
                 sum(own, viaOnly, THEMES),
                 sum(own, viaOnly, NEIGHBOURHOODS),
@@ -198,6 +162,75 @@ public class SearchService implements SimilarIdeas {
         long total =
                 own.total().hitCount() + (viaOnly == null ? 0 : viaOnly.total().hitCount());
         return new Page(hits, total, facets, total < FEW ? suggestion(typed) : null);
+    }
+
+    /**
+     * A page of the same results as {@link #search}, without counting or facets: for a list that scrolls on after
+     * its first page, which needs neither again.
+     */
+    @Transactional(readOnly = true)
+    public List<Hit> hits(String rawQuery, Filters filters, int offset, int limit) {
+        String typed = normalise(rawQuery);
+        if (typed.isEmpty()) {
+            return List.of();
+        }
+        String q = synonyms.expand(typed);
+        SearchSession session = Search.session(em);
+        return hits(session, q, informativeParts(q), reactionMatches(session, q), filters, offset, limit);
+    }
+
+    private List<Hit> hits(
+            SearchSession session,
+            String q,
+            List<List<String>> parts,
+            Set<Long> viaReactions,
+            Filters filters,
+            int offset,
+            int limit) {
+        List<Long> page = session.search(Idea.class)
+                .select(f -> f.id(Long.class))
+                .where(f -> withFilters(
+                        f,
+                        viaReactions.isEmpty()
+                                ? ownText(f, q, parts)
+                                : f.or(
+                                        ownText(f, q, parts),
+                                        f.id().matchingAny(viaReactions).boost(0.5f)),
+                        filters))
+                .totalHitCountThreshold(Math.max(0, offset) + Math.max(1, Math.min(limit, 100)))
+                .fetchHits(Math.max(0, offset), Math.max(1, Math.min(limit, 100)));
+        // The texts come from the database (the index does not store them) and are marked where the query's words
+        // are; an idea on the page whose own text holds none of them was found through a reaction.
+        Map<Long, IdeaService.IdeaText> texts = new LinkedHashMap<>();
+        for (IdeaService.IdeaText t : ideas.visibleTexts(page)) {
+            texts.put(t.id(), t);
+        }
+        Passages.Marker marker = passages.marker(q);
+        List<Hit> own = new ArrayList<>();
+        List<Long> onlyViaReaction = new ArrayList<>();
+        for (long id : page) {
+            IdeaService.IdeaText text = texts.get(id);
+            if (text == null) {
+                continue; // hidden or removed since it was indexed
+            }
+            String title = marker.whole(text.title());
+            String description = marker.best(text.description(), NO_MATCH_SIZE);
+            if (title == null && description == null && viaReactions.contains(id)) {
+                onlyViaReaction.add(id);
+            }
+            own.add(new Hit(
+                    id,
+                    safeFragment(title != null ? title : text.title()),
+                    safeFragment(description != null ? description : Passages.start(text.description(), NO_MATCH_SIZE)),
+                    false));
+        }
+        Map<Long, String> reactionSnippets = reactionSnippets(session, q, onlyViaReaction);
+        List<Hit> hits = new ArrayList<>();
+        for (Hit hit : own) {
+            String reaction = reactionSnippets.get(hit.ideaId());
+            hits.add(reaction == null ? hit : new Hit(hit.ideaId(), hit.titleHtml(), reaction, true));
+        }
+        return hits;
     }
 
     private static SearchResult<Long> counted(
@@ -381,27 +414,39 @@ public class SearchService implements SimilarIdeas {
         return new LinkedHashSet<>(ideaIds);
     }
 
-    /** The matching passage of a reaction, for the few ideas on this page that matched through a reaction only. */
+    /**
+     * The matching passage of a reaction, for the few ideas on this page that matched through a reaction only. The
+     * index holds no reaction texts (reading them from its stored fields made every search slow, as every search reads
+     * the idea of its best reactions there): the best few reactions come from the index, their texts from the database,
+     * and Lucene's highlighter marks them with the query as the index analysed it.
+     */
     private Map<Long, String> reactionSnippets(SearchSession session, String q, Collection<Long> ideaIds) {
         if (ideaIds.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = session.search(Reaction.class)
-                .select(f -> f.composite()
-                        .from(f.field("ideaId", Long.class), f.highlight("body"))
-                        .asArray())
+        List<Long> best = session.search(Reaction.class)
+                .select(f -> f.id(Long.class))
                 .where(f -> f.bool()
                         .must(reactionQuery(f, q))
                         .filter(f.terms().field("ideaId").matchingAny(ideaIds)))
-                .highlighter(f -> f.plain()
-                        .tag("<mark>", "</mark>")
-                        .encoder(HighlighterEncoder.HTML)
-                        .fragmentSize(160)
-                        .numberOfFragments(1))
                 .fetchHits(ideaIds.size() * 3);
+        if (best.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, ReactionService.ReactionText> texts = new LinkedHashMap<>();
+        for (ReactionService.ReactionText t : reactions.visibleTexts(best)) {
+            texts.put(t.id(), t);
+        }
+        Passages.Marker marker = passages.marker(q);
         Map<Long, String> byIdea = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            byIdea.putIfAbsent((Long) row[0], first(row[1]).orElse(""));
+        for (Long reactionId : best) {
+            ReactionService.ReactionText text = texts.get(reactionId);
+            if (text != null && !byIdea.containsKey(text.ideaId())) {
+                String passage = marker.best(text.body(), Passages.SIZE);
+                byIdea.put(
+                        text.ideaId(),
+                        safeFragment(passage != null ? passage : Passages.start(text.body(), Passages.SIZE)));
+            }
         }
         return byIdea;
     }
@@ -415,17 +460,10 @@ public class SearchService implements SimilarIdeas {
     private static final PolicyFactory HIGHLIGHT =
             new HtmlPolicyBuilder().allowElements("mark").toFactory();
 
-    @SuppressWarnings("unchecked")
-    private static Optional<String> first(Object highlights) {
-        List<String> list = (List<String>) highlights;
-        return list == null || list.isEmpty() ? Optional.empty() : Optional.of(safeFragment(list.getFirst()));
-    }
-
     /**
-     * Lucene encodes a fragment that holds a match, but returns the start of a field that does not match
-     * ({@code noMatchSize}) as it was typed. So a fragment without a match is escaped here, and every fragment then
-     * passes a sanitizer that lets only {@code <mark>} through: whatever the highlighter does, no resident's markup
-     * reaches a page as markup.
+     * The highlighter encodes a passage that holds a match, but the start of a text that does not match comes as it
+     * was typed. So a fragment without a match is escaped here, and every fragment then passes a sanitizer that lets
+     * only {@code <mark>} through: whatever the highlighter does, no resident's markup reaches a page as markup.
      */
     static String safeFragment(String fragment) {
         String html = fragment.contains("<mark>") ? fragment : HtmlUtils.htmlEscape(wholeWords(fragment), "UTF-8");
@@ -433,7 +471,7 @@ public class SearchService implements SimilarIdeas {
     }
 
     /**
-     * The start of a field that did not match is cut at a fixed length ({@code noMatchSize}), often inside a word:
+     * The start of a text that did not match is cut at a fixed length ({@link #NO_MATCH_SIZE}), often inside a word:
      * such a fragment ends at the last whole word instead, with an ellipsis. (A matching fragment is built from whole
      * tokens already.)
      */

@@ -100,6 +100,69 @@ class SearchServiceTest extends IntegrationTest {
         assertThat(viaReaction.hits().getFirst().snippetHtml()).contains("<mark>riolering</mark>");
     }
 
+    /** Reaction texts are not stored in the index: their passages come from the database, marked the same way. */
+    @Test
+    void reactionPassagesAreMarkedLikeTheIndexReadsThemAndEscaped() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user(), "Minder tegels", "Tuinen vergroenen.");
+        String before = "Vorig jaar stond de hele straat blank na een hoosbui, en dat gebeurt elk voorjaar opnieuw. ";
+        reactions.postAs(
+                data.user().id(),
+                false,
+                idea,
+                null,
+                before + before + "Dan moeten <b>de</b> putten & riolen vaker worden schoongemaakt.",
+                Instant.now());
+        SearchService.Hit hit = search.search("put", new SearchService.Filters(c, null, null, null), 0, 10)
+                .hits()
+                .getFirst();
+        assertThat(hit.matchedInReaction()).isTrue();
+        // Stemmed as the index stems it (putten, put), the passage around the match, markup escaped.
+        assertThat(hit.snippetHtml())
+                .contains("<mark>putten</mark>")
+                .contains("&lt;b&gt;de&lt;/b&gt;")
+                .contains("&amp;")
+                .doesNotContain("<b>");
+        assertThat(hit.snippetHtml().replace("<mark>", "").replace("</mark>", ""))
+                .hasSizeLessThanOrEqualTo(Passages.SIZE + 40);
+    }
+
+    @Test
+    void pagesOfHitsAreThePagesOfTheSearch() {
+        long c = data.openConsultation();
+        SearchService.Filters inThis = new SearchService.Filters(c, null, null, null);
+        for (int i = 0; i < 7; i++) {
+            data.idea(
+                    c,
+                    data.user(),
+                    "Speeltuin " + i + " opknappen",
+                    "Nieuwe toestellen in speeltuin nummer " + i + ".");
+        }
+        long viaReaction = data.idea(c, data.user(), "Minder tegels", "Tuinen vergroenen.");
+        reactions.postAs(data.user().id(), false, viaReaction, null, "En een speeltuin erbij.", Instant.now());
+        SearchService.Page all = search.search("speeltuin", inThis, 0, 20);
+        assertThat(all.total()).isEqualTo(8);
+        assertThat(search.hits("speeltuin", inThis, 0, 20)).isEqualTo(all.hits());
+        assertThat(search.hits("speeltuin", inThis, 3, 4)).isEqualTo(all.hits().subList(3, 7));
+        assertThat(all.hits())
+                .filteredOn(SearchService.Hit::matchedInReaction)
+                .extracting(SearchService.Hit::ideaId)
+                .containsExactly(viaReaction);
+        assertThat(search.hits("  ", inThis, 0, 20)).isEmpty();
+    }
+
+    @Test
+    void aPassageWithoutMatchIsTheTextsStart() {
+        Passages passages = new Passages(SearchAnalysis.lucene(SearchAnalysis.DUTCH));
+        assertThat(passages.passage("bibliotheek", "Over de bieb <i>zelf</i>.")).isEqualTo("Over de bieb <i>zelf</i>.");
+        assertThat(SearchService.safeFragment(passages.passage("bibliotheek", "Over de bieb <i>zelf</i>.")))
+                .isEqualTo("Over de bieb &lt;i&gt;zelf&lt;/i&gt;.");
+        assertThat(passages.passage("de het een", "Alleen stopwoorden gezocht."))
+                .isEqualTo("Alleen stopwoorden gezocht.");
+        assertThat(passages.passage("bomen", "Meer bomen in de straat."))
+                .isEqualTo("Meer <mark>bomen</mark> in de straat.");
+    }
+
     @Test
     void facetsCountPerConsultationAndEmptyQueriesFindNothing() {
         long c = data.openConsultation();

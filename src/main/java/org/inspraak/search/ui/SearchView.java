@@ -164,11 +164,11 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             help.add(new Paragraph(getTranslation(filtered ? "search.none.filtered" : "search.none")));
         }
         help.setVisible(help.getComponentCount() > 0);
+        // The total is the one just counted; scrolling fetches pages of hits only, without counting again.
+        long total = first.total();
         results.setDataProvider(DataProvider.<Hit>fromCallbacks(
-                q -> search.search(effective, filters, q.getOffset(), q.getLimit()).hits().stream(),
-                q -> (int) Math.min(
-                        Integer.MAX_VALUE,
-                        search.search(effective, filters, 0, 1).total())));
+                q -> search.hits(effective, filters, q.getOffset(), q.getLimit()).stream(),
+                q -> (int) Math.min(Integer.MAX_VALUE, total)));
         SearchService.Facets f = first.facets();
         facets.add(facet(
                 "search.facet.consultation",
@@ -239,7 +239,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private Component hit(Hit hit) {
         Div card = new Div();
         card.addClassNames("card", "search-hit");
-        // Highlights come HTML-escaped from the index, with only <mark> added.
+        // Titles and snippets come HTML-escaped from SearchService, with only <mark> added.
         Anchor title = new Anchor("/ideeen/" + hit.ideaId());
         title.add(new Html("<span>" + hit.titleHtml() + "</span>"));
         H2 heading = new H2(title);
