@@ -14,6 +14,7 @@ import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The words of a query marked in texts, with Lucene's highlighter: the query read as a simple query string and the
@@ -63,10 +64,30 @@ final class Passages {
             this.query = query;
         }
 
-        /** The passage of about {@code size} characters that holds the most matches, marked; null without a match. */
+        /**
+         * The passage of about {@code size} characters that holds the most matches, marked, with an ellipsis where it
+         * leaves out the text before or after it; null without a match.
+         */
         @Nullable
         String best(String text, int size) {
-            return marked(text, new SimpleFragmenter(size));
+            String passage = marked(text, new SimpleFragmenter(size));
+            if (passage == null) {
+                return null;
+            }
+            String plain = HtmlUtils.htmlUnescape(passage.replace("<mark>", "").replace("</mark>", ""))
+                    .strip();
+            int at = text.indexOf(plain);
+            if (plain.isEmpty() || at < 0) {
+                return passage;
+            }
+            String out = passage.strip();
+            if (!text.substring(0, at).isBlank()) {
+                out = "… " + out;
+            }
+            if (!text.substring(at + plain.length()).isBlank()) {
+                out = out + " …";
+            }
+            return out;
         }
 
         /** The whole text, marked; null without a match. */

@@ -161,6 +161,14 @@ class SearchServiceTest extends IntegrationTest {
                 .isEqualTo("Alleen stopwoorden gezocht.");
         assertThat(passages.passage("bomen", "Meer bomen in de straat."))
                 .isEqualTo("Meer <mark>bomen</mark> in de straat.");
+        // A passage out of a longer text says so at the end it leaves out, and keeps accented letters readable.
+        String sentence = "Een café aan het plein trekt bezoekers naar het centrum. ";
+        String passage =
+                passages.marker("bomen").best(sentence.repeat(3) + "Plant er bomen. " + sentence.repeat(3), 80);
+        assertThat(passage).startsWith("… ").endsWith(" …").contains("<mark>bomen</mark>");
+        assertThat(SearchService.safeFragment(passages.marker("café").best(sentence.repeat(5), 60)))
+                .startsWith("Een <mark>café</mark>")
+                .endsWith(" …");
     }
 
     @Test
