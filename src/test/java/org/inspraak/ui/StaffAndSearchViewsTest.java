@@ -1,6 +1,7 @@
 package org.inspraak.ui;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v23.VirtualListsKt;
@@ -45,6 +46,9 @@ class StaffAndSearchViewsTest extends KaribuTest {
     @Autowired
     NotificationService notifications;
 
+    @Autowired
+    SearchService search;
+
     @Test
     void searchShowsHighlightedHitsAndFacets() {
         long c = data.openConsultation();
@@ -59,6 +63,33 @@ class StaffAndSearchViewsTest extends KaribuTest {
         navigate("zoeken?q=zonnepaneel&gesprek=abc&status=NONSENSE");
         assertThat(_get(Paragraph.class, s -> s.withId("search-summary")).getText())
                 .contains("zonnepaneel");
+    }
+
+    /** The first page comes with the count; further pages are fetched as the list scrolls, in the same order. */
+    @Test
+    void aLongResultListReadsOnPastItsFirstPage() {
+        long c = data.openConsultation();
+        TestData.User u = data.user();
+        for (int i = 0; i < 57; i++) {
+            data.idea(c, u, "Fietsenstalling " + i, "Een overdekte fietsenstalling bij halte " + i + ".");
+        }
+        navigate("zoeken?q=fietsenstalling&gesprek=" + c);
+        assertThat(_get(Paragraph.class, s -> s.withId("search-summary")).getText())
+                .isEqualTo("57 ideeën gevonden voor \"fietsenstalling\".");
+        @SuppressWarnings("unchecked")
+        VirtualList<SearchService.Hit> results = _get(VirtualList.class, s -> s.withClasses("search-results"));
+        List<Long> listed = VirtualListsKt._findAll(results).stream()
+                .map(SearchService.Hit::ideaId)
+                .toList();
+        assertThat(listed).hasSize(57).doesNotHaveDuplicates();
+        assertThat(listed)
+                .isEqualTo(
+                        search
+                                .search("fietsenstalling", new SearchService.Filters(c, null, null, null), 0, 100)
+                                .hits()
+                                .stream()
+                                .map(SearchService.Hit::ideaId)
+                                .toList());
     }
 
     /** Issue 15: a misspelt word gets a suggestion from the ideas' own words; nothing found says what to try. */

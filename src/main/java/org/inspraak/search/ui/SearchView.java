@@ -52,6 +52,9 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final Div facets = new Div();
     private final Paragraph summary = new Paragraph();
     private final Div help = new Div();
+    /** Found with the count and facets, so that a list that is not scrolled needs no second search. */
+    private static final int FIRST_PAGE = 50;
+
     private final VirtualList<Hit> results = new VirtualList<>();
     private String query = "";
     private Filters filters = Filters.NONE;
@@ -135,13 +138,13 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             results.setItems(List.of());
             return;
         }
-        SearchService.Page first = search.search(query, filters, 0, 1);
+        SearchService.Page first = search.search(query, filters, 0, FIRST_PAGE);
         summary.setText(getTranslation("search.summary", first.total(), query));
         help.removeAll();
         String searched = query;
         if (first.total() == 0 && first.suggestion() != null) {
             // Nothing for what was typed: show what the nearest words find, and say so.
-            SearchService.Page corrected = search.search(first.suggestion(), filters, 0, 1);
+            SearchService.Page corrected = search.search(first.suggestion(), filters, 0, FIRST_PAGE);
             if (corrected.total() > 0) {
                 searched = first.suggestion();
                 summary.setText(getTranslation("search.corrected", query, corrected.total(), searched));
@@ -164,10 +167,19 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             help.add(new Paragraph(getTranslation(filtered ? "search.none.filtered" : "search.none")));
         }
         help.setVisible(help.getComponentCount() > 0);
-        // The total is the one just counted; scrolling fetches pages of hits only, without counting again.
+        // The total is the one just counted and the first page the one just found; scrolling further fetches pages of
+        // hits only, without counting again.
         long total = first.total();
+        List<Hit> firstHits = first.hits();
+        boolean allInHand = firstHits.size() >= total;
         results.setDataProvider(DataProvider.<Hit>fromCallbacks(
-                q -> search.hits(effective, filters, q.getOffset(), q.getLimit()).stream(),
+                q -> q.getOffset() + q.getLimit() <= firstHits.size() || allInHand
+                        ? firstHits
+                                .subList(
+                                        Math.min(q.getOffset(), firstHits.size()),
+                                        Math.min(q.getOffset() + q.getLimit(), firstHits.size()))
+                                .stream()
+                        : search.hits(effective, filters, q.getOffset(), q.getLimit()).stream(),
                 q -> (int) Math.min(Integer.MAX_VALUE, total)));
         SearchService.Facets f = first.facets();
         facets.add(facet(
