@@ -1,10 +1,18 @@
 package org.inspraak.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.highlight.Fragmenter;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
@@ -41,6 +49,37 @@ final class Passages {
     /** A query, read once, to mark many texts with. */
     Marker marker(String query) {
         return new Marker(new SimpleQueryParser(analyzer, FIELD).parse(query));
+    }
+
+    /**
+     * A marker for the words of a text that hold one of the given words whole as a part ("verlichting" in
+     * "Straatverlichting", "sport" in "sporthal"), for an analyzer that splits compounds. A word only sharing a part
+     * with a query word is not marked ("licht" of "verlichting" does not mark "lichtmast").
+     */
+    Marker wordsAsParts(List<String> words) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        int terms = 0;
+        for (String word : words) {
+            // The first token is the word itself, analysed; the ones after it are its own parts.
+            String whole = null;
+            try (TokenStream ts = analyzer.tokenStream(FIELD, word)) {
+                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                ts.reset();
+                while (ts.incrementToken()) {
+                    if (whole == null) {
+                        whole = term.toString();
+                    }
+                }
+                ts.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (whole != null) {
+                query.add(new TermQuery(new Term(FIELD, whole)), BooleanClause.Occur.SHOULD);
+                terms++;
+            }
+        }
+        return new Marker(terms == 0 ? null : query.build());
     }
 
     /**

@@ -81,6 +81,8 @@ public class SearchService implements SimilarIdeas {
     private final ReactionService reactions;
     /** Marks the words of a query in titles, descriptions and reactions, as their whole-word fields analyse them. */
     private final Passages passages = new Passages(SearchAnalysis.lucene(SearchAnalysis.DUTCH));
+    /** Marks compounds that hold a query word as a part, where the whole words did not match. */
+    private final Passages compounds = new Passages(SearchAnalysis.lucene(SearchAnalysis.DUTCH_PARTS));
 
     private volatile @Nullable IndexTerms indexTerms;
 
@@ -206,6 +208,7 @@ public class SearchService implements SimilarIdeas {
             texts.put(t.id(), t);
         }
         Passages.Marker marker = passages.marker(q);
+        Passages.Marker inCompounds = compounds.wordsAsParts(queryWords(q));
         List<Hit> own = new ArrayList<>();
         List<Long> onlyViaReaction = new ArrayList<>();
         for (long id : page) {
@@ -214,7 +217,13 @@ public class SearchService implements SimilarIdeas {
                 continue; // hidden or removed since it was indexed
             }
             String title = marker.whole(text.title());
+            if (title == null) {
+                title = inCompounds.whole(text.title());
+            }
             String description = marker.best(text.description(), NO_MATCH_SIZE);
+            if (description == null) {
+                description = inCompounds.best(text.description(), NO_MATCH_SIZE);
+            }
             if (title == null && description == null && viaReactions.contains(id)) {
                 onlyViaReaction.add(id);
             }

@@ -151,6 +151,27 @@ class SearchServiceTest extends IntegrationTest {
         assertThat(search.hits("  ", inThis, 0, 20)).isEmpty();
     }
 
+    /** An idea found because a compound holds the query word shows that compound marked. */
+    @Test
+    void compoundsThatHoldTheQueryWordAreMarked() {
+        long c = data.openConsultation();
+        SearchService.Filters inThis = new SearchService.Filters(c, null, null, null);
+        long idea = data.idea(
+                c,
+                data.user(),
+                "Straatverlichting dimmen na middernacht",
+                "Bij de lichtmasten in de wijk scheelt dat stroom.");
+        SearchService.Hit hit =
+                search.search("verlichting", inThis, 0, 10).hits().getFirst();
+        assertThat(hit.ideaId()).isEqualTo(idea);
+        assertThat(hit.titleHtml()).isEqualTo("<mark>Straatverlichting</mark> dimmen na middernacht");
+        // A word that only shares a part with the query word is not marked.
+        assertThat(hit.snippetHtml()).doesNotContain("<mark>");
+        // Whole words still mark as they did, and take precedence.
+        assertThat(search.search("dimmen", inThis, 0, 10).hits().getFirst().titleHtml())
+                .isEqualTo("Straatverlichting <mark>dimmen</mark> na middernacht");
+    }
+
     @Test
     void aPassageWithoutMatchIsTheTextsStart() {
         Passages passages = new Passages(SearchAnalysis.lucene(SearchAnalysis.DUTCH));
