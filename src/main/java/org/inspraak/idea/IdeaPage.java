@@ -16,8 +16,6 @@ public final class IdeaPage {
     public static final PageSlot<Context> VOTES = new PageSlot<>("idea.votes");
     /** In the staff panel, after the status change: further moderation of the idea. */
     public static final PageSlot<Context> STAFF_TOOLS = new PageSlot<>("idea.staff-tools");
-    /** On an idea's card in a list: what a visitor can do without opening it (vote). */
-    public static final PageSlot<Context> CARD = new PageSlot<>("idea.card");
     /** Below the status timeline: the conversation about the idea. */
     public static final PageSlot<Context> DISCUSSION = new PageSlot<>("idea.discussion");
 

@@ -136,6 +136,32 @@ public class IdeaService {
         public int votes() {
             return agree + disagree + pass;
         }
+
+        public IdeaSummary withCounts(int agree, int disagree, int pass) {
+            return new IdeaSummary(
+                    id,
+                    consultationId,
+                    title,
+                    description,
+                    themeName,
+                    neighbourhoodName,
+                    amountKind,
+                    amountEuros,
+                    status,
+                    agree,
+                    disagree,
+                    pass,
+                    reactions,
+                    authorName,
+                    authorId,
+                    createdAt,
+                    hidden,
+                    hiddenReason,
+                    moderatorEdited,
+                    locked,
+                    pinned,
+                    mergedInto);
+        }
     }
 
     /**

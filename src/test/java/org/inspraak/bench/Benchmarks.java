@@ -760,8 +760,10 @@ public final class Benchmarks {
                             HttpResponse.BodyHandlers.ofString())
                     .body();
         }
-        // A signed-in resident sees the vote buttons (on the list "vote-agree-<id>"), which nobody signed out sees.
-        if (view.statusCode() != 200 || !shown.contains("vote-agree")) {
+        // A signed-in resident sees the vote buttons, which nobody signed out sees: on an idea's page "vote-agree", on
+        // the list each card's own vote ("mine") among the card's values.
+        boolean votes = list.find(0) ? shown.contains("_mine\"") : shown.contains("vote-agree");
+        if (view.statusCode() != 200 || !votes) {
             Files.writeString(Path.of("target/bench/view-failed.json"), shown);
             throw new IllegalStateException("no signed-in view for " + path + ": " + view.statusCode());
         }

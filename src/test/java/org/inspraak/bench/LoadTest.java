@@ -347,13 +347,12 @@ public final class LoadTest {
                         do {
                             choice = choices[random.nextInt(3)];
                         } while (choice.equals(mine.get(idea)));
-                        String button = "vote-" + choice + "-" + idea;
                         String key = account + " " + idea;
                         unanswered
                                 .computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet())
                                 .add(choice.toUpperCase(Locale.ROOT));
-                        String answer = browser.click(button);
-                        if (browser.pressedIn(answer, button)) {
+                        String answer = browser.voteOnCard(idea, choice.toUpperCase(Locale.ROOT));
+                        if (browser.votedIn(answer, idea, choice.toUpperCase(Locale.ROOT))) {
                             mine.put(idea, choice);
                             unanswered.remove(key);
                             acknowledged.put(key, choice.toUpperCase(Locale.ROOT));

@@ -40,6 +40,14 @@ final class VirtualBrowser {
             "\"node\":(\\d+),\"type\":\"put\",\"key\":\"href\",\"feat\":3,\"value\":\"/ideeen/(\\d+)\"");
     private static final Pattern LIST = Pattern.compile(
             "\"node\":(\\d+),\"type\":\"put\",\"key\":\"tag\",\"feat\":0,\"value\":\"vaadin-virtual-list\"");
+    /** The return channel of a list's card template (its functions, such as a card's vote). */
+    private static final Pattern CARD_CHANNEL =
+            Pattern.compile("\\{\"@v-return\":\\[(\\d+),(\\d+)\\]\\},\\[\"vote\"\\]");
+    /** A row of a list as the server sends it: its key, then its values, one of which is the idea's id. */
+    private static final Pattern ROW = Pattern.compile("\\{\"key\":\"(\\d+)\"");
+
+    private static final Pattern ROW_ID = Pattern.compile("\"lr_[0-9a-f]+_id\":(\\d+)");
+    private static final Pattern ROW_MINE = Pattern.compile("\"lr_[0-9a-f]+_mine\":\"([A-Z]*)\"");
     private static final Pattern DETACH = Pattern.compile("\"node\":(\\d+),\"type\":\"detach\"");
     private static final String CLICK = "{\"event.shiftKey\":false,\"event.metaKey\":false,\"event.detail\":1,"
             + "\"event.ctrlKey\":false,\"event.clientX\":40,\"event.clientY\":300,\"event.altKey\":false,"
@@ -65,6 +73,14 @@ final class VirtualBrowser {
     private int uiId;
     private int clientId;
     private int listNode = -1;
+    /** The node and channel of the list's card functions, when its cards can vote. */
+    private int cardNode = -1;
+
+    private int cardChannel = -1;
+    /** Whether the page's list is a list of idea cards (rows of other lists are not ideas). */
+    private boolean ideaCards;
+    /** The cards the browser holds: row key by idea id. */
+    private final Map<Long, String> cardKeys = new HashMap<>();
     /** The server's last answer to a message, to explain a failure. */
     private String lastAnswer = "";
 
@@ -161,6 +177,9 @@ final class VirtualBrowser {
         String path = q < 0 ? route : route.substring(0, q);
         String query = q < 0 ? "" : route.substring(q + 1);
         listNode = -1;
+        cardNode = -1;
+        ideaCards = false;
+        cardKeys.clear();
         return rpc("{\"type\":\"event\",\"node\":1,\"event\":\"ui-navigate\",\"data\":{\"route\":\"" + path
                 + "\",\"query\":\"" + query
                 + "\",\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"\"}}");
@@ -195,30 +214,69 @@ final class VirtualBrowser {
                 + "},{\"type\":\"event\",\"node\":" + node + ",\"event\":\"change\",\"data\":{}}");
     }
 
-    /** Whether the server marked the element pressed in this answer (a vote button after the vote was stored). */
-    boolean pressedIn(String answer, String elementId) {
-        Integer node = nodesById.get(elementId);
-        return node != null
-                && answer.contains("\"node\":" + node + ",\"type\":\"put\",\"key\":\"aria-pressed\",\"feat\":3,"
-                        + "\"value\":\"true\"");
+    /**
+     * A click on a vote button of an idea's card: the card's template calls its function, which the browser sends
+     * through the list's return channel with the row's key.
+     */
+    String voteOnCard(long idea, String choice) throws IOException, InterruptedException {
+        String key = cardKeys.get(idea);
+        if (cardNode < 0 || key == null) {
+            throw new Failure("no card of idea " + idea + " to vote on");
+        }
+        return rpc("{\"type\":\"channel\",\"node\":" + cardNode + ",\"channel\":" + cardChannel
+                + ",\"args\":[\"vote\",\"" + key + "\",[\"" + choice + "\"]]}");
+    }
+
+    /** Whether the server drew the idea's card again with this choice pressed in this answer (the vote was stored). */
+    boolean votedIn(String answer, long idea, String choice) {
+        String key = cardKeys.get(idea);
+        if (key == null) {
+            return false;
+        }
+        for (String row : rows(answer)) {
+            Matcher k = ROW.matcher(row);
+            Matcher mine = ROW_MINE.matcher(row);
+            if (k.find()
+                    && k.group(1).equals(key)
+                    && mine.find()
+                    && mine.group(1).equals(choice)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The rows of lists in a server message, each from its key to the next row. */
+    private static List<String> rows(String body) {
+        List<String> rows = new ArrayList<>();
+        Matcher m = ROW.matcher(body);
+        int start = -1;
+        while (m.find()) {
+            if (start >= 0) {
+                rows.add(body.substring(start, m.start()));
+            }
+            start = m.start();
+        }
+        if (start >= 0) {
+            rows.add(body.substring(start));
+        }
+        return rows;
     }
 
     boolean has(String elementId) {
         return nodesById.containsKey(elementId);
     }
 
-    /** Ideas whose vote buttons are on the page now. */
+    /** Ideas whose cards with vote buttons are on the page now. */
     List<Long> votableIdeas() {
-        List<Long> ids = new ArrayList<>();
-        nodesById.keySet().stream()
-                .filter(k -> k.startsWith("vote-agree-"))
-                .forEach(k -> ids.add(Long.parseLong(k.substring("vote-agree-".length()))));
-        return ids;
+        return cardNode < 0 ? List.of() : new ArrayList<>(cardKeys.keySet());
     }
 
-    /** Ideas linked from the page now. */
+    /** Ideas linked from the page now, by a link or a card. */
     List<Long> linkedIdeas() {
-        return new ArrayList<>(ideaLinks.keySet());
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>(ideaLinks.keySet());
+        ids.addAll(cardKeys.keySet());
+        return new ArrayList<>(ids);
     }
 
     /** Opens the Push connection over a WebSocket, as the client does once the page is shown. */
@@ -318,6 +376,28 @@ final class VirtualBrowser {
         Matcher list = LIST.matcher(body);
         if (list.find()) {
             listNode = Integer.parseInt(list.group(1));
+        }
+        Matcher channel = CARD_CHANNEL.matcher(body);
+        if (channel.find()) {
+            cardNode = Integer.parseInt(channel.group(1));
+            cardChannel = Integer.parseInt(channel.group(2));
+        }
+        if (body.contains("card idea-card")) {
+            ideaCards = true;
+        }
+        if (!ideaCards) {
+            return;
+        }
+        // A new range of rows replaces the cards the browser holds; a card drawn again keeps its key.
+        if (body.contains("$connector.set(")) {
+            cardKeys.clear();
+        }
+        for (String row : rows(body)) {
+            Matcher k = ROW.matcher(row);
+            Matcher rowId = ROW_ID.matcher(row);
+            if (k.find() && rowId.find()) {
+                cardKeys.put(Long.parseLong(rowId.group(1)), k.group(1));
+            }
         }
     }
 

@@ -1,45 +1,42 @@
 package org.inspraak.idea.ui;
 
-import java.util.List;
-
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.UI;
 import org.inspraak.idea.IdeaService.IdeaSummary;
 import org.inspraak.ui.Formats;
 import org.inspraak.ui.StaticHtml;
 import org.jsoup.nodes.Element;
 
-/** An idea in a list: title link, a short excerpt, labels and its vote figures. */
-public class IdeaCard extends Div {
+/** The text of an idea's card in a list: title link, labels, a short excerpt, its vote figures and author. */
+final class IdeaCard {
 
     private static final int EXCERPT = 220;
 
-    public IdeaCard(IdeaSummary idea, List<Component> actions) {
-        this(idea);
-        actions.forEach(this::add);
-    }
+    private IdeaCard() {}
 
-    public IdeaCard(IdeaSummary idea) {
-        addClassNames("card", "idea-card");
-        // Title, labels, excerpt and figures never change while the card is shown: one node (see StaticHtml).
+    /** As HTML, its texts escaped (see StaticHtml). */
+    static String html(Component owner, IdeaSummary idea) {
         Element text = StaticHtml.element("div", "idea-card-text");
         text.appendElement("h3")
                 .appendElement("a")
                 .attr("href", "/ideeen/" + idea.id())
                 .text(idea.title());
-        text.appendChild(IdeaLabels.of(this, idea));
+        text.appendChild(IdeaLabels.of(owner, idea));
         String plain = idea.description().replaceAll("[*_#>`\\[\\]]", "");
         StaticHtml.text(text, "p", plain.length() > EXCERPT ? plain.substring(0, EXCERPT) + "…" : plain, "excerpt");
         StaticHtml.text(
                 text,
                 "span",
-                getTranslation("idea.figures", idea.agree(), idea.disagree(), idea.pass(), idea.reactions()),
+                owner.getTranslation("idea.figures", idea.agree(), idea.disagree(), idea.pass(), idea.reactions()),
                 "figures");
         StaticHtml.text(
                 text,
                 "span",
-                getTranslation("idea.by", idea.authorName(), Formats.dateTime(idea.createdAt(), getLocale())),
+                owner.getTranslation(
+                        "idea.by",
+                        idea.authorName(),
+                        Formats.dateTime(idea.createdAt(), UI.getCurrent().getLocale())),
                 "muted");
-        add(StaticHtml.of(text));
+        return text.html();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,8 +19,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.virtuallist.VirtualList;
-import com.vaadin.flow.data.provider.DataProvider;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeLeaveEvent;
@@ -29,7 +30,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
 import org.inspraak.consultation.ConsultationService.ConsultationDetails;
 import org.inspraak.consultation.ConsultationService.ThemeRef;
-import org.inspraak.idea.IdeaPage;
+import org.inspraak.idea.IdeaCardPart;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaFilter;
 import org.inspraak.idea.IdeaService.IdeaSummary;
@@ -39,7 +40,6 @@ import org.inspraak.neighbourhood.NeighbourhoodService.NeighbourhoodRef;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.Role;
 import org.inspraak.ui.Live;
-import org.inspraak.ui.PageParts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,6 +75,19 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
     private Optional<NeighbourhoodRef> neighbourhoodValue = Optional.empty();
     private Optional<IdeaStatus> statusValue = Optional.empty();
     private final VirtualList<IdeaSummary> list = new VirtualList<>();
+    /**
+     * The rows the list fetched last, by idea, for the card parts that redraw a card (a vote's new figures). Bounded:
+     * the browser holds the rows in view and a few around them.
+     */
+    private final Map<Long, IdeaSummary> fetched = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, IdeaSummary> eldest) {
+            return size() > FETCHED_KEPT;
+        }
+    };
+
+    private static final int FETCHED_KEPT = 100;
+    private @Nullable CallbackDataProvider<IdeaSummary, Void> rows;
     private final H2 heading = new H2();
     private final Paragraph none = new Paragraph();
     private final transient IdeaService ideas;
@@ -89,7 +102,7 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
             CurrentUser currentUser,
             Live live,
             IdeaEditor.Factory editors,
-            PageParts parts,
+            List<IdeaCardPart> cardParts,
             List<NeighbourhoodRef> neighbourhoods) {
         this.consultation = c;
         this.neighbourhoods = neighbourhoods;
@@ -107,11 +120,17 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
 
         this.seed = visitorSeed();
         list.addClassName("idea-list");
-        list.setRenderer(new ComponentRenderer<>(
-                idea -> new IdeaCard(idea, parts.create(IdeaPage.CARD, new IdeaPage.Context(idea, c)))));
-        list.setDataProvider(DataProvider.<IdeaSummary>fromCallbacks(
-                q -> ideas.list(c.id(), filter(), sortValue, seed, q.getOffset(), q.getLimit()).stream(),
-                q -> (int) ideas.count(c.id(), filter())));
+        CallbackDataProvider<IdeaSummary, Void> provider = new CallbackDataProvider<>(
+                q -> {
+                    List<IdeaSummary> page = ideas.list(c.id(), filter(), sortValue, seed, q.getOffset(), q.getLimit());
+                    page.forEach(i -> fetched.put(i.id(), i));
+                    return page.stream();
+                },
+                q -> (int) ideas.count(c.id(), filter()),
+                IdeaSummary::id);
+        rows = provider;
+        list.setRenderer(cards(c, cardParts));
+        list.setDataProvider(provider);
         list.getElement().setAttribute("aria-label", getTranslation("consultation.ideas-list"));
         none.setText(getTranslation("filter.none"));
         none.setId("ideas-none");
@@ -156,6 +175,61 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
                 list.getDataProvider().refreshAll();
             }
         });
+    }
+
+    /**
+     * The cards, drawn in the browser from one template and each idea's values: the text as escaped HTML (see
+     * StaticHtml), then what other modules add (the vote buttons). No server-side component per card.
+     */
+    private LitRenderer<IdeaSummary> cards(ConsultationDetails c, List<IdeaCardPart> cardParts) {
+        IdeaCardPart.CardList on = new IdeaCardPart.CardList() {
+            @Override
+            public ConsultationDetails consultation() {
+                return c;
+            }
+
+            @Override
+            public Component owner() {
+                return list;
+            }
+
+            @Override
+            public List<IdeaSummary> shown() {
+                // As the browser was sent them last, which a fetch for another reason does not change.
+                var keys = list.getDataCommunicator().getKeyMapper();
+                return fetched.values().stream()
+                        .filter(list.getDataCommunicator()::isItemActive)
+                        .map(i -> keys.get(keys.key(i)))
+                        .toList();
+            }
+
+            @Override
+            public void redraw(IdeaSummary idea) {
+                if (rows != null && list.getDataCommunicator().isItemActive(idea)) {
+                    rows.refreshItem(idea);
+                }
+            }
+        };
+        List<IdeaCardPart.Cards> parts =
+                cardParts.stream().map(p -> p.on(on)).flatMap(Optional::stream).toList();
+        StringBuilder template = new StringBuilder(
+                "<div class=\"card idea-card\"><div class=\"idea-card-text\" .innerHTML=\"${item.text}\"></div>");
+        parts.forEach(p -> template.append(p.template()));
+        template.append("</div>");
+        LitRenderer<IdeaSummary> renderer = LitRenderer.<IdeaSummary>of(template.toString())
+                .withProperty("id", IdeaSummary::id)
+                .withProperty("text", idea -> IdeaCard.html(this, idea));
+        java.util.Set<String> names = new java.util.HashSet<>(List.of("id", "text"));
+        for (IdeaCardPart.Cards part : parts) {
+            part.values().forEach((name, value) -> {
+                if (!names.add(name)) {
+                    throw new IllegalStateException("two card parts use the value " + name);
+                }
+                renderer.withProperty(name, value);
+            });
+            part.functions().forEach(renderer::withFunction);
+        }
+        return renderer;
     }
 
     private static <T> List<Optional<T>> with(List<T> values) {

@@ -4,12 +4,13 @@ import java.util.Optional;
 
 import org.inspraak.consultation.ConsultationPage;
 import org.inspraak.consultation.ConsultationService.ConsultationDetails;
+import org.inspraak.idea.IdeaCardPart;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.ui.Live;
 import org.inspraak.ui.PagePart;
-import org.inspraak.ui.PageParts;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,7 +24,7 @@ class IdeaPageParts {
             CurrentUser currentUser,
             Live live,
             IdeaEditor.Factory editors,
-            PageParts parts,
+            ObjectProvider<IdeaCardPart> cardParts,
             NeighbourhoodService neighbourhoods) {
         return PagePart.of(
                 ConsultationPage.MAIN,
@@ -34,7 +35,9 @@ class IdeaPageParts {
                         currentUser,
                         live,
                         editors,
-                        parts,
+                        cardParts.stream()
+                                .sorted(java.util.Comparator.comparingInt(IdeaCardPart::order))
+                                .toList(),
                         neighbourhoods.all().stream()
                                 .filter(n -> c.neighbourhoodIds().isEmpty()
                                         || c.neighbourhoodIds().contains(n.id()))

@@ -1,8 +1,6 @@
 package org.inspraak.vote.ui;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import com.vaadin.flow.component.button.Button;
@@ -11,7 +9,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.dom.Element;
-import com.vaadin.flow.server.VaadinRequest;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaService.IdeaSummary;
 import org.inspraak.ui.Notices;
@@ -42,20 +39,6 @@ public class VoteButtons extends Div {
     private boolean ownVoteUncounted;
 
     public VoteButtons(VoteService votes, long ideaId, Supplier<IdeaSummary> reload, boolean canVote) {
-        this(votes, ideaId, reload, canVote, reload, null);
-    }
-
-    /**
-     * Shown first with the figures of {@code initial} (a list's row, read already) and, when given, the resident's
-     * own vote from {@code initialMine} (read for the whole list at once); refreshed from {@code reload}.
-     */
-    public VoteButtons(
-            VoteService votes,
-            long ideaId,
-            Supplier<IdeaSummary> initial,
-            boolean canVote,
-            Supplier<IdeaSummary> reload,
-            @Nullable Supplier<@Nullable VoteChoice> initialMine) {
         this.votes = votes;
         this.reload = reload;
         this.ideaId = ideaId;
@@ -80,48 +63,10 @@ public class VoteButtons extends Div {
         summary.setId("vote-summary");
         summary.getElement().setAttribute("aria-live", "polite");
         add(agree, disagree, pass, summary);
-        if (initialMine != null) {
-            mine = initialMine.get();
-            show(initial.get(), false);
-        } else {
-            show(initial.get());
-        }
-    }
-
-    /** In a list of ideas: ids unique per idea, and a compact look. */
-    public void inList() {
-        agree.setId("vote-agree-" + ideaId);
-        disagree.setId("vote-disagree-" + ideaId);
-        pass.setId("vote-pass-" + ideaId);
-        summary.setId("vote-summary-" + ideaId);
-        addClassName("in-list");
-    }
-
-    private static final String MINE = VoteButtons.class.getName() + ".mine";
-
-    /**
-     * The resident's votes in a consultation, read once per request: the cards of a scrolled list are built together
-     * in one answer, and each asking for its own vote was one query per card. A vote in the request forgets them.
-     */
-    static Map<Long, VoteChoice> myVotesIn(VoteService votes, long consultationId) {
-        VaadinRequest request = VaadinRequest.getCurrent();
-        if (request == null) {
-            return votes.myVotesIn(consultationId);
-        }
-        @SuppressWarnings("unchecked")
-        Map<Long, Map<Long, VoteChoice>> read = (Map<Long, Map<Long, VoteChoice>>) request.getAttribute(MINE);
-        if (read == null) {
-            read = new HashMap<>();
-            request.setAttribute(MINE, read);
-        }
-        return read.computeIfAbsent(consultationId, votes::myVotesIn);
+        show(reload.get());
     }
 
     private void cast(VoteChoice choice) {
-        VaadinRequest request = VaadinRequest.getCurrent();
-        if (request != null) {
-            request.removeAttribute(MINE);
-        }
         VoteChoice before = mine;
         if (Notices.attempt(this, () -> votes.vote(ideaId, choice))) {
             // The stored counts follow within a fraction of a second (and a push then re-reads them);
@@ -163,17 +108,11 @@ public class VoteButtons extends Div {
         show(reload.get());
     }
 
-    private void show(IdeaSummary idea) {
-        show(idea, true);
-    }
-
-    private void show(IdeaSummary idea, boolean readMine) {
+    private void show(@Nullable IdeaSummary idea) {
         if (idea == null) {
             return;
         }
-        if (readMine) {
-            mine = votes.myVotes(List.of(ideaId)).get(ideaId);
-        }
+        mine = votes.myVotes(List.of(ideaId)).get(ideaId);
         int a = idea.agree();
         int d = idea.disagree();
         int p = idea.pass();

@@ -2,6 +2,7 @@ package org.inspraak.vote.ui;
 
 import java.util.Optional;
 
+import org.inspraak.idea.IdeaCardPart;
 import org.inspraak.idea.IdeaPage;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.security.CurrentUser;
@@ -33,32 +34,9 @@ class VotePageParts {
         });
     }
 
-    /**
-     * Voting from the list, without opening each idea: only where a vote can be cast. Each card's buttons follow
-     * the counts of their own idea; the list itself re-reads its cards only now and then (see IdeaList).
-     */
+    /** Voting from the list, without opening each idea: only where a vote can be cast. */
     @Bean
-    PagePart<IdeaPage.Context> voteButtonsOnCard(
-            VoteService votes, IdeaService ideas, CurrentUser currentUser, Live live) {
-        return PagePart.of(IdeaPage.CARD, 0, c -> {
-            if (!c.consultation().phase().acceptsVotes() || !currentUser.has(Role.RESIDENT)) {
-                return Optional.empty();
-            }
-            long id = c.idea().id();
-            VoteButtons buttons = new VoteButtons(
-                    votes,
-                    id,
-                    c::idea,
-                    true,
-                    () -> ideas.find(id).orElse(null),
-                    () -> VoteButtons.myVotesIn(votes, c.consultation().id()).get(id));
-            buttons.inList();
-            live.subscribe(
-                    buttons,
-                    IdeaService.VotesCounted.class,
-                    e -> e.of(id).isPresent(),
-                    e -> buttons.counted(e.of(id).orElseThrow()));
-            return Optional.of(buttons);
-        });
+    IdeaCardPart voteButtonsOnCards(VoteService votes, CurrentUser currentUser, Live live) {
+        return new VoteCards(votes, currentUser, live);
     }
 }
