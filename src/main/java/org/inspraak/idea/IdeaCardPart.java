@@ -42,8 +42,14 @@ public interface IdeaCardPart {
         /** The list on the page: to follow events while it is open, and to tell the visitor what went wrong. */
         Component owner();
 
-        /** The cards the browser holds now. */
+        /** The cards the browser holds now, as it was sent them last. */
         List<IdeaSummary> shown();
+
+        /**
+         * The ideas the list read last: those shown and those about to be drawn, so that a part can read what it
+         * needs for a screenful of cards at once.
+         */
+        List<Long> fetched();
 
         /** Draws the card of this idea again with these figures, when the browser holds it. */
         void redraw(IdeaSummary idea);

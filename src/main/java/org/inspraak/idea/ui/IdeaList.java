@@ -2,9 +2,12 @@ package org.inspraak.idea.ui;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.vaadin.flow.component.Component;
@@ -79,7 +82,7 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
      * The rows the list fetched last, by idea, for the card parts that redraw a card (a vote's new figures). Bounded:
      * the browser holds the rows in view and a few around them.
      */
-    private final Map<Long, IdeaSummary> fetched = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<Long, IdeaSummary> fetched = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, IdeaSummary> eldest) {
             return size() > FETCHED_KEPT;
@@ -87,7 +90,7 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
     };
 
     private static final int FETCHED_KEPT = 100;
-    private @Nullable CallbackDataProvider<IdeaSummary, Void> rows;
+    private final CallbackDataProvider<IdeaSummary, Void> rows;
     private final H2 heading = new H2();
     private final Paragraph none = new Paragraph();
     private final transient IdeaService ideas;
@@ -120,7 +123,7 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
 
         this.seed = visitorSeed();
         list.addClassName("idea-list");
-        CallbackDataProvider<IdeaSummary, Void> provider = new CallbackDataProvider<>(
+        rows = new CallbackDataProvider<>(
                 q -> {
                     List<IdeaSummary> page = ideas.list(c.id(), filter(), sortValue, seed, q.getOffset(), q.getLimit());
                     page.forEach(i -> fetched.put(i.id(), i));
@@ -128,9 +131,8 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
                 },
                 q -> (int) ideas.count(c.id(), filter()),
                 IdeaSummary::id);
-        rows = provider;
         list.setRenderer(cards(c, cardParts));
-        list.setDataProvider(provider);
+        list.setDataProvider(rows);
         list.getElement().setAttribute("aria-label", getTranslation("consultation.ideas-list"));
         none.setText(getTranslation("filter.none"));
         none.setId("ideas-none");
@@ -204,8 +206,13 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
             }
 
             @Override
+            public List<Long> fetched() {
+                return List.copyOf(fetched.keySet());
+            }
+
+            @Override
             public void redraw(IdeaSummary idea) {
-                if (rows != null && list.getDataCommunicator().isItemActive(idea)) {
+                if (list.getDataCommunicator().isItemActive(idea)) {
                     rows.refreshItem(idea);
                 }
             }
@@ -219,7 +226,7 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
         LitRenderer<IdeaSummary> renderer = LitRenderer.<IdeaSummary>of(template.toString())
                 .withProperty("id", IdeaSummary::id)
                 .withProperty("text", idea -> IdeaCard.html(this, idea));
-        java.util.Set<String> names = new java.util.HashSet<>(List.of("id", "text"));
+        Set<String> names = new HashSet<>(List.of("id", "text"));
         for (IdeaCardPart.Cards part : parts) {
             part.values().forEach((name, value) -> {
                 if (!names.add(name)) {

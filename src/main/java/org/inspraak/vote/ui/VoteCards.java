@@ -131,8 +131,7 @@ class VoteCards implements IdeaCardPart {
             }
             List<Long> unknown = new ArrayList<>();
             unknown.add(idea.id());
-            list.shown().stream()
-                    .map(IdeaSummary::id)
+            list.fetched().stream()
                     .filter(id -> id != idea.id() && !mine.containsKey(id))
                     .forEach(unknown::add);
             Map<Long, VoteChoice> read = votes.myVotes(unknown);
