@@ -1,7 +1,6 @@
 package org.inspraak.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -64,7 +63,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 .attr("alt", properties.municipality().name());
         StaticHtml.text(brandHtml, "span", properties.municipality().name(), "brand-name");
         StaticHtml.text(brandHtml, "span", getTranslation("app.name"), "brand-product");
-        Html brand = StaticHtml.of(brandHtml);
+        Component brand = StaticHtml.of(brandHtml);
 
         HorizontalLayout header = new HorizontalLayout(toggle, brand, accountArea());
         header.setWidthFull();

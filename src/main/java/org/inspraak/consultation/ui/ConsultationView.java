@@ -165,7 +165,7 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
         for (String key : List.of("first-visit.read", "first-visit.vote", post, "first-visit.outcome")) {
             StaticHtml.text(list, "li", getTranslation(key));
         }
-        Html steps = StaticHtml.of(list);
+        Component steps = StaticHtml.of(list);
         Button done = new Button(getTranslation("first-visit.done"), e -> {
             // Remembered in this browser for a year; the box does not come back on every page.
             // On the page, not the box: a hidden element's pending JavaScript is never sent.

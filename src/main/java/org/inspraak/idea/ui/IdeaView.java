@@ -119,12 +119,12 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, BeforeLeav
             return;
         }
         title = idea.title();
-        Html back = StaticHtml.of(StaticHtml.element("a", "back-link")
+        Component back = StaticHtml.of(StaticHtml.element("a", "back-link")
                 .attr("href", "/gesprekken/" + consultation.id())
                 .text("← " + consultation.title()));
         H1 heading = new H1(idea.title());
         // Read-only parts as one node each (see StaticHtml).
-        Html by = StaticHtml.of(StaticHtml.element("span", "muted")
+        Component by = StaticHtml.of(StaticHtml.element("span", "muted")
                 .text(getTranslation("idea.by", idea.authorName(), Formats.dateTime(idea.createdAt(), getLocale()))));
         Html body = new Html("<div class=\"idea-body\">" + Markdown.userHtml(idea.description()) + "</div>");
         IdeaPage.Context context = new IdeaPage.Context(idea, consultation);
