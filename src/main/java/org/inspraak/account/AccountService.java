@@ -392,8 +392,8 @@ public class AccountService implements UserDetailsService, LocalePreference {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return users.findAllByIds(ids).stream()
-                .collect(Collectors.toMap(UserAccount::getId, UserAccount::getDisplayName));
+        return users.displayNamesOf(ids).stream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> (String) row[1]));
     }
 
     @Transactional(readOnly = true)

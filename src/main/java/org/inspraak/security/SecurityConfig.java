@@ -2,7 +2,9 @@ package org.inspraak.security;
 
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -140,6 +142,12 @@ class SecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    /** Vaadin's navigation access control without a service lookup per page (see {@link NavigationAccess}). */
+    @Bean
+    static BeanPostProcessor navigationAccessWithoutLookup(BeanFactory beans) {
+        return NavigationAccess.replacing(beans);
     }
 
     @Bean

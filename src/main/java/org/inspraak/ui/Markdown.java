@@ -3,6 +3,8 @@ package org.inspraak.ui;
 import java.util.List;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.commonmark.Extension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
@@ -44,14 +46,37 @@ public final class Markdown {
 
     private Markdown() {}
 
+    /**
+     * Rendered texts by their Markdown. Every reader of an idea page has the same texts rendered and sanitised
+     * again (2 % of the server's work under load); the result depends on the text alone. Bounded by characters.
+     */
+    private static final Cache<String, String> USER_CACHE = cache();
+
+    private static final Cache<String, String> STAFF_CACHE = cache();
+
+    private static Cache<String, String> cache() {
+        return Caffeine.newBuilder()
+                .maximumWeight(2_000_000)
+                .<String, String>weigher((markdown, html) -> markdown.length() + html.length())
+                .build();
+    }
+
     /** Ideas and reactions: paragraphs, emphasis, lists, quotes, code and links. */
     public static String userHtml(String markdown) {
-        return USER_POLICY.sanitize(RENDERER.render(USER_PARSER.parse(markdown == null ? "" : markdown)));
+        return USER_CACHE.get(markdown == null ? "" : markdown, Markdown::renderUser);
+    }
+
+    private static String renderUser(String markdown) {
+        return USER_POLICY.sanitize(RENDERER.render(USER_PARSER.parse(markdown)));
     }
 
     /** Texts written by staff (background, guidelines, summaries): also headings and tables. */
     public static String staffHtml(String markdown) {
-        var document = STAFF_PARSER.parse(markdown == null ? "" : markdown);
+        return STAFF_CACHE.get(markdown == null ? "" : markdown, Markdown::renderStaff);
+    }
+
+    private static String renderStaff(String markdown) {
+        var document = STAFF_PARSER.parse(markdown);
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {

@@ -47,6 +47,19 @@ public final class StaticHtml {
         return new Block(element);
     }
 
+    /**
+     * A block with HTML that is already safe (sanitised Markdown, escaped search hits) as its content, without
+     * parsing it again as {@code new Html(String)} would.
+     */
+    public static Component safe(String tag, String cssClass, String safeHtml) {
+        com.vaadin.flow.dom.Element element = new com.vaadin.flow.dom.Element(tag);
+        if (!cssClass.isEmpty()) {
+            element.setAttribute("class", cssClass);
+        }
+        element.setProperty("innerHTML", safeHtml);
+        return new Block(element);
+    }
+
     /** A read-only block of HTML. */
     private static final class Block extends Component {
         Block(com.vaadin.flow.dom.Element element) {

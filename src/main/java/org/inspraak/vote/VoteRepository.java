@@ -12,8 +12,9 @@ interface VoteRepository extends JpaRepository<Vote, Long> {
     @Query("select v.ideaId, v.choice, count(v) from Vote v group by v.ideaId, v.choice")
     List<Object[]> allTallies();
 
-    @Query("select v from Vote v where v.userId = :userId and v.ideaId in :ideaIds")
-    List<Vote> findMine(Long userId, Collection<Long> ideaIds);
+    /** Idea and choice of one person's votes on the given ideas (no entities: a list asks for every screenful). */
+    @Query("select v.ideaId, v.choice from Vote v where v.userId = :userId and v.ideaId in :ideaIds")
+    List<Object[]> findMine(Long userId, Collection<Long> ideaIds);
 
     long countByIdeaId(Long ideaId);
 

@@ -229,7 +229,7 @@ public class VoteService {
             return Map.of();
         }
         return votes.findMine(user.get().id(), ideaIds).stream()
-                .collect(Collectors.toMap(Vote::getIdeaId, Vote::getChoice));
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> (VoteChoice) row[1]));
     }
 
     /**

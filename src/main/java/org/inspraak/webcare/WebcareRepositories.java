@@ -2,7 +2,6 @@ package org.inspraak.webcare;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
@@ -11,7 +10,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface QuestionRepository extends JpaRepository<Question, Long> {
 
-    Optional<Question> findByReactionId(Long reactionId);
+    List<Question> findByReactionIdIn(java.util.Collection<Long> reactionIds);
 
     @Query("""
             select q from Question q where (:open = false or q.answeredAt is null)

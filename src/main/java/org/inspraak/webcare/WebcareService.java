@@ -101,10 +101,12 @@ public class WebcareService implements QuestionDesk {
     @Transactional(readOnly = true)
     public Map<Long, QuestionInfo> questionsOn(List<Long> reactionIds) {
         Map<Long, QuestionInfo> out = new HashMap<>();
-        for (Long id : reactionIds) {
-            questions
-                    .findByReactionId(id)
-                    .ifPresent(q -> out.put(id, new QuestionInfo(q.getDueOn(), q.getAnsweredAt() != null)));
+        if (reactionIds.isEmpty()) {
+            return out;
+        }
+        // One query for the whole thread: an idea page asks this for every reaction it shows.
+        for (Question q : questions.findByReactionIdIn(reactionIds)) {
+            out.put(q.getReactionId(), new QuestionInfo(q.getDueOn(), q.getAnsweredAt() != null));
         }
         return out;
     }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -127,7 +126,7 @@ class ConsultationView extends VerticalLayout implements BeforeEnterObserver, Ha
             add(groups);
         }
         if (!c.background().isBlank()) {
-            Html background = new Html("<div class=\"background\">" + Markdown.staffHtml(c.background()) + "</div>");
+            Component background = StaticHtml.safe("div", "background", Markdown.staffHtml(c.background()));
             add(new H2(getTranslation("consultation.background")), background);
         }
         if (c.attribution() != null && !c.attribution().isBlank()) {

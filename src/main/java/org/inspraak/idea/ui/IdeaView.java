@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -126,7 +125,7 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, BeforeLeav
         // Read-only parts as one node each (see StaticHtml).
         Component by = StaticHtml.of(StaticHtml.element("span", "muted")
                 .text(getTranslation("idea.by", idea.authorName(), Formats.dateTime(idea.createdAt(), getLocale()))));
-        Html body = new Html("<div class=\"idea-body\">" + Markdown.userHtml(idea.description()) + "</div>");
+        Component body = StaticHtml.safe("div", "idea-body", Markdown.userHtml(idea.description()));
         IdeaPage.Context context = new IdeaPage.Context(idea, consultation);
         add(back, heading, StaticHtml.of(IdeaLabels.of(this, idea)), by, body);
         // Empty sections would still cost an element each and a gap in the layout.

@@ -3,7 +3,6 @@ package org.inspraak.reaction.ui;
 import java.util.List;
 import java.util.Map;
 
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -138,7 +137,7 @@ public class ReactionThread extends VerticalLayout {
                                     ? getTranslation("moderation.stub.pending")
                                     : getTranslation("moderation.stub.hidden", r.hiddenReason())));
         } else {
-            item.add(new Html("<div class=\"body\">" + Markdown.userHtml(r.body()) + "</div>"));
+            item.add(StaticHtml.safe("div", "body", Markdown.userHtml(r.body())));
             if (IdeaService.PENDING.equals(r.hiddenReason())) {
                 Span waiting = new Span(getTranslation("moderation.own-awaiting"));
                 waiting.addClassName("muted");

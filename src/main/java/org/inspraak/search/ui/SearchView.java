@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -38,6 +37,7 @@ import org.inspraak.search.SearchIndexMaintenance;
 import org.inspraak.search.SearchService;
 import org.inspraak.search.SearchService.Filters;
 import org.inspraak.search.SearchService.Hit;
+import org.inspraak.ui.StaticHtml;
 
 /** One search box over ideas and reactions, with facets to narrow down. The URL holds the query, so results can be shared. */
 @Route("zoeken")
@@ -253,7 +253,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         card.addClassNames("card", "search-hit");
         // Titles and snippets come HTML-escaped from SearchService, with only <mark> added.
         Anchor title = new Anchor("/ideeen/" + hit.ideaId());
-        title.add(new Html("<span>" + hit.titleHtml() + "</span>"));
+        title.add(StaticHtml.safe("span", "", hit.titleHtml()));
         H2 heading = new H2(title);
         card.add(heading);
         if (hit.matchedInReaction()) {
@@ -262,7 +262,7 @@ class SearchView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             card.add(where);
         }
         if (!hit.snippetHtml().isBlank()) {
-            card.add(new Html("<p class=\"snippet\">" + hit.snippetHtml() + "</p>"));
+            card.add(StaticHtml.safe("p", "snippet", hit.snippetHtml()));
         }
         return card;
     }
