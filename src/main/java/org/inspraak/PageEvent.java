@@ -8,10 +8,13 @@ package org.inspraak;
 public interface PageEvent {
 
     /**
-     * An event that comes many times a second on a busy evening (a recount of votes). A page gets these at most once
+     * An event that comes many times a second on a busy evening (a recount of votes, a reaction somewhere on an idea
+     * that many have open). A page gets these at most once
      * per {@code inspraak.live.frequent-interval} (longer while the node is busy), in one update and one push: pushing
-     * every open page at every recount was what limited how many residents one node serves. Such an event states a
-     * new value, not a change: each part of a page gets only the latest one that concerns it.
+     * every open page at every recount was what limited how many residents one node serves. They are also not worked
+     * on in the request that caused them: a resident posting a reaction waited while every open page of that idea was
+     * drawn again. Such an event states a new value, or asks a part to read its state again, not a change: each part
+     * of a page gets only the latest one that concerns it.
      */
     interface Frequent extends PageEvent {}
 }

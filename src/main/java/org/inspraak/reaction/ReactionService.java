@@ -85,8 +85,11 @@ public class ReactionService {
             String hiddenReason,
             boolean moderatorEdited) {}
 
-    /** Published after commit so open idea pages can show the new reaction. */
-    public record ReactionChanged(long ideaId, long reactionId) implements PageEvent {}
+    /**
+     * Published after commit so open idea pages can show the new reaction. A thread reads itself again on it, so only
+     * the latest matters: it comes with a page's next round of updates (at most 2 s while quiet).
+     */
+    public record ReactionChanged(long ideaId, long reactionId) implements PageEvent.Frequent {}
 
     /** Published for a new reaction: official answers and replies notify people. */
     public record ReactionPosted(long ideaId, long reactionId, long authorId, Long parentAuthorId, boolean official) {}

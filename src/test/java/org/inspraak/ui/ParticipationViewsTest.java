@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -14,6 +16,7 @@ import com.vaadin.flow.data.provider.DataChangeEvent;
 import org.inspraak.KaribuTest;
 import org.inspraak.TestData;
 import org.inspraak.idea.IdeaService;
+import org.inspraak.reaction.ReactionService;
 import org.inspraak.vote.VoteChoice;
 import org.inspraak.vote.VoteService;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,9 @@ class ParticipationViewsTest extends KaribuTest {
 
     @Autowired
     VoteService votes;
+
+    @Autowired
+    ReactionService reactions;
 
     @Test
     void aResidentPostsAnIdeaAndLandsOnItsPage() {
@@ -188,6 +194,55 @@ class ParticipationViewsTest extends KaribuTest {
                 s -> s.withId("reply-post-" + reply.getId().orElseThrow().substring("reply-text-".length()))));
         assertThat(ideas.find(idea).orElseThrow().reactions()).isEqualTo(2);
         assertThat(pageHtml()).contains("Ik ook!").contains("depth-1");
+    }
+
+    /**
+     * Another resident's reaction reaches an open idea page with the next round of updates. What was already shown
+     * keeps its element, so a reply being typed is not lost, and only the new reaction is sent.
+     */
+    @Test
+    void anotherResidentsReactionAppearsWithoutLosingAReplyBeingTyped() {
+        long c = data.openConsultation();
+        TestData.User author = data.user();
+        long idea = data.idea(c, author);
+        data.authenticate(author);
+        long first = reactions.post(idea, null, "Eerste reactie op het idee.");
+        TestData.User reader = data.user();
+        login(reader);
+        navigate("ideeen/" + idea);
+        Div firstItem = reactionItem(first);
+        _click(_get(firstItem, Button.class, s -> s.withText("Reageren")));
+        TextArea reply = _get(TextArea.class, s -> s.withId("reply-text-" + first));
+        _setValue(reply, "Half getypt antwoord");
+
+        data.authenticate(author);
+        long second = reactions.post(idea, null, "Tweede reactie, terwijl de lezer typt.");
+        data.authenticate(reader);
+        await().atMost(Duration.ofSeconds(30)).pollInSameThread().untilAsserted(() -> {
+            MockVaadin.clientRoundtrip(false);
+            assertThat(pageHtml()).contains("Tweede reactie, terwijl de lezer typt.");
+        });
+        assertThat(reactionItem(first))
+                .as("the element of the reaction already shown")
+                .isSameAs(firstItem);
+        assertThat(_get(TextArea.class, s -> s.withId("reply-text-" + first)))
+                .isSameAs(reply)
+                .extracting(TextArea::getValue)
+                .isEqualTo("Half getypt antwoord");
+        assertThat(_get(H2.class, s -> s.withText("2 reacties"))).isNotNull();
+        assertThat(reactionItem(second)).isNotNull();
+
+        // Posting the reply closes its form; the reply shows below the reaction it answers.
+        _click(_get(Button.class, s -> s.withId("reply-post-" + first)));
+        assertThat(_find(TextArea.class, s -> s.withId("reply-text-" + first))).isEmpty();
+        assertThat(pageHtml()).contains("Half getypt antwoord").contains("depth-1");
+    }
+
+    private static Div reactionItem(long reactionId) {
+        return _find(Div.class).stream()
+                .filter(d -> Long.toString(reactionId).equals(d.getElement().getAttribute("data-reaction-id")))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
