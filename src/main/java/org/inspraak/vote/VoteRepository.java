@@ -16,6 +16,10 @@ interface VoteRepository extends JpaRepository<Vote, Long> {
     @Query("select v.ideaId, v.choice from Vote v where v.userId = :userId and v.ideaId in :ideaIds")
     List<Object[]> findMine(Long userId, Collection<Long> ideaIds);
 
+    /** Idea and choice of all of one person's votes (through the index on the voter). */
+    @Query("select v.ideaId, v.choice from Vote v where v.userId = :userId")
+    List<Object[]> findAllMine(Long userId);
+
     long countByIdeaId(Long ideaId);
 
     List<Vote> findByUserId(Long userId);

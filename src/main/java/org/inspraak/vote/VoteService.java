@@ -228,8 +228,20 @@ public class VoteService {
         if (user.isEmpty() || ideaIds.isEmpty()) {
             return Map.of();
         }
-        return votes.findMine(user.get().id(), ideaIds).stream()
-                .collect(Collectors.toMap(row -> (Long) row[0], row -> (VoteChoice) row[1]));
+        if (ideaIds.size() == 1) {
+            return votes.findMine(user.get().id(), ideaIds).stream()
+                    .collect(Collectors.toMap(row -> (Long) row[0], row -> (VoteChoice) row[1]));
+        }
+        // For a list, all of one's own votes through the voter's index: with the ideas in an IN list H2 seeks by idea
+        // and reads every vote on each (2,588 rows for 32 cards after a busy evening, against the resident's 40).
+        Set<Long> wanted = new HashSet<>(ideaIds);
+        Map<Long, VoteChoice> out = new HashMap<>();
+        for (Object[] row : votes.findAllMine(user.get().id())) {
+            if (wanted.contains((Long) row[0])) {
+                out.put((Long) row[0], (VoteChoice) row[1]);
+            }
+        }
+        return out;
     }
 
     /**

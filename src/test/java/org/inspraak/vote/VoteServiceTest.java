@@ -154,6 +154,26 @@ class VoteServiceTest extends IntegrationTest {
     }
 
     @Test
+    void aResidentsVotesOnAListAreOnlyTheirOwnOnTheIdeasAsked() {
+        long consultation = data.openConsultation();
+        long first = data.idea(consultation, data.user());
+        long second = data.idea(consultation, data.user());
+        long notAsked = data.idea(consultation, data.user());
+        long unvoted = data.idea(consultation, data.user());
+        TestData.User neighbour = data.user();
+        votes.voteAs(neighbour.id(), second, VoteChoice.AGREE);
+        votes.voteAs(neighbour.id(), unvoted, VoteChoice.DISAGREE);
+        login(data.user());
+        votes.vote(first, VoteChoice.PASS);
+        votes.vote(second, VoteChoice.DISAGREE);
+        votes.vote(notAsked, VoteChoice.AGREE);
+        assertThat(votes.myVotes(List.of(first, second, unvoted)))
+                .containsExactlyInAnyOrderEntriesOf(
+                        java.util.Map.of(first, VoteChoice.PASS, second, VoteChoice.DISAGREE));
+        assertThat(votes.myVotes(List.of(unvoted))).isEmpty();
+    }
+
+    @Test
     void countsFollowTheVotesByThemselves() {
         long consultation = data.openConsultation();
         long idea = data.idea(consultation, data.user());
