@@ -2,11 +2,14 @@ package org.inspraak.ui;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.DoubleSupplier;
 
 import jakarta.servlet.FilterChain;
@@ -78,6 +81,22 @@ public final class Admission extends OncePerRequestFilter {
     private final Messages messages;
     private final AtomicLong refused = new AtomicLong();
 
+    /** Why a request was refused: counted for the log, where an operator (or the load test) sees what shuts the door. */
+    enum Refusal {
+        /** An open page found no slot within {@code session-wait}. */
+        OPEN_PAGE_NO_SLOT,
+        /** A newcomer arrived while open pages were waiting for a slot. */
+        PAGES_WAITING,
+        /** A newcomer arrived while the door was shut after slow messages or a long wait. */
+        RECENTLY_SLOW,
+        /** A newcomer arrived while the other newcomers already held their share of the slots. */
+        NEWCOMERS_AT_ONCE,
+        /** A newcomer found no slot within {@code visitor-wait}. */
+        NEWCOMER_NO_SLOT
+    }
+
+    private final AtomicLongArray refusedFor = new AtomicLongArray(Refusal.values().length);
+
     public Admission(InspraakProperties.Admission settings, Messages messages) {
         this(settings, messages, new CpuLoad());
     }
@@ -130,15 +149,15 @@ public final class Admission extends OncePerRequestFilter {
             throws ServletException, IOException {
         long arrived = System.nanoTime();
         boolean openPage = isOpenPage(request);
-        boolean admitted;
+        Refusal refusal;
         try {
-            admitted = openPage ? admitOpenPage() : admitVisitor();
+            refusal = openPage ? (admitOpenPage() ? null : Refusal.OPEN_PAGE_NO_SLOT) : admitVisitor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            admitted = false;
+            refusal = openPage ? Refusal.OPEN_PAGE_NO_SLOT : Refusal.NEWCOMER_NO_SLOT;
         }
-        if (!admitted) {
-            refuse(request, response, openPage);
+        if (refusal != null) {
+            refuse(request, response, openPage, refusal);
             return;
         }
         try {
@@ -238,24 +257,42 @@ public final class Admission extends OncePerRequestFilter {
      * now, and none waited long in the last moments. The second keeps the door shut between two waits, when a
      * slot is free for an instant although the node is past its capacity.
      */
-    private boolean admitVisitor() throws InterruptedException {
-        if (openPagesWaiting.get() > 0 || System.nanoTime() - busyUntil < 0 || !visitorSlots.tryAcquire()) {
-            return false;
+    private Refusal admitVisitor() throws InterruptedException {
+        if (openPagesWaiting.get() > 0) {
+            return Refusal.PAGES_WAITING;
+        }
+        if (System.nanoTime() - busyUntil < 0) {
+            return Refusal.RECENTLY_SLOW;
+        }
+        if (!visitorSlots.tryAcquire()) {
+            return Refusal.NEWCOMERS_AT_ONCE;
         }
         if (slots.tryAcquire(visitorWaitNanos, TimeUnit.NANOSECONDS)) {
-            return true;
+            return null;
         }
         visitorSlots.release();
-        return false;
+        return Refusal.NEWCOMER_NO_SLOT;
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, boolean openPage) throws IOException {
+    /** Requests refused since the start, by reason. */
+    Map<Refusal, Long> refusedFor() {
+        Map<Refusal, Long> out = new EnumMap<>(Refusal.class);
+        for (Refusal r : Refusal.values()) {
+            out.put(r, refusedFor.get(r.ordinal()));
+        }
+        return out;
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, boolean openPage, Refusal why)
+            throws IOException {
         long n = refused.incrementAndGet();
+        refusedFor.incrementAndGet(why.ordinal());
         if (n == 1 || n % 1000 == 0) {
             log.warn(
-                    "Overloaded: {} request(s) refused so far (this one from {})",
+                    "Overloaded: {} request(s) refused so far (this one from {}); by reason: {}",
                     n,
-                    openPage ? "an open page" : "a new visitor");
+                    openPage ? "an open page" : "a new visitor",
+                    refusedFor());
         }
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "30");

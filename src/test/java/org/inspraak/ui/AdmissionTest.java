@@ -117,6 +117,7 @@ class AdmissionTest {
         assertThat(second.get(60, TimeUnit.SECONDS)).isEqualTo(200);
         assertThat(served).hasValue(1);
         assertThat(busy.refused()).isEqualTo(1);
+        assertThat(busy.refusedFor()).containsEntry(Admission.Refusal.PAGES_WAITING, 1L);
         assertThat(status(busy, visitor("/"), counting)).isEqualTo(200);
     }
 
@@ -141,6 +142,10 @@ class AdmissionTest {
 
         assertThat(status(busy, visitor("/"), counting)).isEqualTo(503);
         assertThat(status(busy, uidl(), counting)).isEqualTo(200); // residents taking part are still served
+        assertThat(busy.refusedFor())
+                .containsEntry(Admission.Refusal.OPEN_PAGE_NO_SLOT, 1L)
+                .containsEntry(Admission.Refusal.RECENTLY_SLOW, 1L)
+                .containsEntry(Admission.Refusal.PAGES_WAITING, 0L);
     }
 
     @Test

@@ -126,6 +126,10 @@ class ParticipationViewsTest extends KaribuTest {
             MockVaadin.clientRoundtrip(false);
             assertThat(cards.values(counted)).containsEntry("agree", 1);
         });
+        // The card's text is written once per state of the idea and kept; a new count is a new state.
+        assertThat((String) cards.values(counted).get("text"))
+                .contains("Eens 1")
+                .doesNotContain("Eens 0");
         assertThat(cards.values(other)).containsEntry("agree", 0);
         assertThat(redrawn).as("cards drawn again").hasValue(1);
         assertThat(reread).as("rows re-read by the list at the count").hasValue(0);
