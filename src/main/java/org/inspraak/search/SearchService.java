@@ -2,6 +2,7 @@ package org.inspraak.search;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,9 +21,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
+import org.hibernate.search.backend.lucene.LuceneBackend;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryStringPredicateFieldMoreStep;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
@@ -32,6 +35,7 @@ import org.inspraak.idea.IdeaStatus;
 import org.inspraak.idea.SimilarIdeas;
 import org.inspraak.reaction.Reaction;
 import org.inspraak.reaction.ReactionService;
+import org.inspraak.search.SearchCounts.Counted;
 import org.jspecify.annotations.Nullable;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -53,6 +57,16 @@ public class SearchService implements SimilarIdeas {
      * with 5.6 results a query, 40 % recall 0.997 with 4.4, 50 % recall 0.988 with 3.7; any single part (0 %), 18.4.
      */
     static final int PARTS_MATCH_PERCENT = 40;
+
+    /** The fields of whole words a query searches, and their weights. */
+    static final Map<String, Float> WORD_FIELDS = orderedMap(
+            "title", 3f,
+            "description", 1f,
+            "title_en", 1.5f,
+            "description_en", 0.5f);
+
+    /** The fields of word parts (compounds split). */
+    static final List<String> PART_FIELDS = List.of("title_parts", "description_parts");
 
     static final int COMMON_PART_PERCENT = 1;
     /** The longest parts of a query word that are looked up: 8 gave the same judged-set figures as all of them. */
@@ -94,6 +108,11 @@ public class SearchService implements SimilarIdeas {
 
     @PersistenceUnit
     private EntityManagerFactory emf;
+
+    /** Counts on the embedded index; null in cluster mode, where the search engine's aggregations count. */
+    private volatile @Nullable SearchCounts nativeCounts;
+
+    private volatile boolean backendChecked;
     /** Counts and facets of a search, beside its page of hits. Bounded: one per core is all that helps. */
     private final ExecutorService counting =
             Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
@@ -139,31 +158,32 @@ public class SearchService implements SimilarIdeas {
         SearchSession session = Search.session(em);
         // Counting and faceting must visit every match; the page of hits need not (Lucene skips what cannot reach
         // the top). So the count of ideas matching on their own text runs beside the rest, on another core.
-        Future<SearchResult<Long>> ownCounted = counting.submit(() -> {
-            try (EntityManager own = emf.createEntityManager()) {
-                return counted(Search.session(own), f -> withFilters(f, ownText(f, q, parts), filters));
-            }
-        });
+        Future<Counted> ownCounted = counting.submit(() -> ownCounts(q, parts, filters));
         Set<Long> viaReactions = reactionMatches(session, q);
-        List<Hit> hits = hits(session, q, parts, viaReactions, filters, offset, limit);
-        // The few ideas that match through a reaction only are counted apart and added.
-        SearchResult<Long> viaOnly = viaReactions.isEmpty()
+        // The few ideas that match through a reaction only are counted apart, on the other core too, and added.
+        Future<Counted> viaOnlyCounted = viaReactions.isEmpty()
                 ? null
-                : counted(
-                        session,
-                        f -> withFilters(
-                                f,
-                                f.bool().must(f.id().matchingAny(viaReactions)).mustNot(ownText(f, q, parts)),
-                                filters));
-        SearchResult<Long> own = awaitCount(ownCounted);
-        Facets facets = new Facets(
-                sum(own, viaOnly, THEMES),
-                sum(own, viaOnly, NEIGHBOURHOODS),
-                sum(own, viaOnly, STATUSES),
-                sum(own, viaOnly, CONSULTATIONS));
-        long total =
-                own.total().hitCount() + (viaOnly == null ? 0 : viaOnly.total().hitCount());
-        return new Page(hits, total, facets, total < FEW ? suggestion(typed) : null);
+                : counting.submit(() -> {
+                    try (EntityManager own = emf.createEntityManager()) {
+                        return counted(
+                                Search.session(own),
+                                f -> withFilters(
+                                        f,
+                                        f.bool()
+                                                .must(f.id().matchingAny(viaReactions))
+                                                .mustNot(ownText(f, q, parts)),
+                                        filters));
+                    }
+                });
+        List<Hit> hits = hits(session, q, parts, viaReactions, filters, offset, limit);
+        Counted counted = await(ownCounted).plus(viaOnlyCounted == null ? null : await(viaOnlyCounted));
+        long total = counted.total();
+        return new Page(hits, total, counted.facets(), total < FEW ? suggestion(typed) : null);
+    }
+
+    /** A query as search reads it: trimmed and bounded, with the admins' synonyms added. */
+    String expanded(String rawQuery) {
+        return synonyms.expand(normalise(rawQuery));
     }
 
     /**
@@ -216,12 +236,13 @@ public class SearchService implements SimilarIdeas {
             if (text == null) {
                 continue; // hidden or removed since it was indexed
             }
-            String title = marker.whole(text.title());
-            if (title == null) {
-                title = inCompounds.whole(text.title());
-            }
+            String wholeInTitle = marker.whole(text.title());
+            String title = wholeInTitle != null ? wholeInTitle : inCompounds.whole(text.title());
             String description = marker.best(text.description(), NO_MATCH_SIZE);
-            if (description == null) {
+            if (description == null && wholeInTitle == null) {
+                // A title that holds the query's words whole explains the hit. Looking for them inside the
+                // description's compounds as well analysed every such description into its parts: a quarter of a
+                // typical search.
                 description = inCompounds.best(text.description(), NO_MATCH_SIZE);
             }
             if (title == null && description == null && viaReactions.contains(id)) {
@@ -242,42 +263,63 @@ public class SearchService implements SimilarIdeas {
         return hits;
     }
 
-    private static SearchResult<Long> counted(
-            SearchSession session, Function<SearchPredicateFactory, PredicateFinalStep> where) {
+    /**
+     * The total and facets of the ideas matching on their own text: counted from the embedded index directly, or by
+     * the search cluster's aggregations.
+     */
+    Counted ownCounts(String q, List<List<String>> parts, Filters filters) {
+        SearchCounts direct = nativeCounts();
+        if (direct != null) {
+            return direct.count(q, parts, filters);
+        }
+        return ownCountsByAggregations(q, parts, filters);
+    }
+
+    /** The same counts through Hibernate Search's aggregations, whichever the backend. */
+    Counted ownCountsByAggregations(String q, List<List<String>> parts, Filters filters) {
+        try (EntityManager own = emf.createEntityManager()) {
+            return counted(Search.session(own), f -> withFilters(f, ownText(f, q, parts), filters));
+        }
+    }
+
+    private @Nullable SearchCounts nativeCounts() {
+        if (!backendChecked) {
+            nativeCounts = Search.mapping(emf).backend() instanceof LuceneBackend ? new SearchCounts(emf) : null;
+            backendChecked = true;
+        }
+        return nativeCounts;
+    }
+
+    private static Counted counted(SearchSession session, Function<SearchPredicateFactory, PredicateFinalStep> where) {
         // A pure filter: counting needs no relevance, and not scoring saves decoding term frequencies.
-        return session.search(Idea.class)
+        SearchResult<Long> result = session.search(Idea.class)
                 .select(f -> f.id(Long.class))
                 .where(f -> f.bool().filter(where.apply(f)))
-                .aggregation(THEMES, f -> f.terms().field("themeId", Long.class).maxTermCount(50))
+                .aggregation(THEMES, f -> f.terms().field("themeId", Long.class).maxTermCount(SearchCounts.MAX_VALUES))
                 .aggregation(
                         NEIGHBOURHOODS,
-                        f -> f.terms().field("neighbourhoodId", Long.class).maxTermCount(50))
+                        f -> f.terms().field("neighbourhoodId", Long.class).maxTermCount(SearchCounts.MAX_VALUES))
                 .aggregation(STATUSES, f -> f.terms().field("status", IdeaStatus.class))
                 .aggregation(
                         CONSULTATIONS,
-                        f -> f.terms().field("consultationId", Long.class).maxTermCount(50))
+                        f -> f.terms().field("consultationId", Long.class).maxTermCount(SearchCounts.MAX_VALUES))
                 .fetch(0, 0);
-    }
-
-    private static <K> Map<K, Long> sum(SearchResult<Long> a, SearchResult<Long> b, AggregationKey<Map<K, Long>> key) {
-        if (b == null) {
-            return a.aggregation(key);
-        }
-        Map<K, Long> total = new LinkedHashMap<>(a.aggregation(key));
-        b.aggregation(key).forEach((k, n) -> total.merge(k, n, Long::sum));
-        return total;
+        return new Counted(
+                result.total().hitCount(),
+                new Facets(
+                        result.aggregation(THEMES),
+                        result.aggregation(NEIGHBOURHOODS),
+                        result.aggregation(STATUSES),
+                        result.aggregation(CONSULTATIONS)));
     }
 
     private PredicateFinalStep ownText(SearchPredicateFactory f, String q, List<List<String>> partsPerWord) {
-        var words = f.simpleQueryString()
-                .field("title")
-                .boost(3f)
-                .field("description")
-                .field("title_en")
-                .boost(1.5f)
-                .field("description_en")
-                .boost(0.5f)
-                .matching(q);
+        SimpleQueryStringPredicateFieldMoreStep<?, ?, ?> fields = null;
+        for (Map.Entry<String, Float> field : WORD_FIELDS.entrySet()) {
+            fields = (fields == null ? f.simpleQueryString().field(field.getKey()) : fields.field(field.getKey()))
+                    .boost(field.getValue());
+        }
+        var words = fields.matching(q);
         if (partsPerWord.isEmpty()) {
             return words;
         }
@@ -292,15 +334,28 @@ public class SearchService implements SimilarIdeas {
             var all = f.bool();
             for (String part : parts) {
                 all.should(f.match()
-                        .field("title_parts")
-                        .field("description_parts")
+                        .fields(PART_FIELDS.toArray(String[]::new))
                         .boost(0.3f)
                         .matching(part)
                         .skipAnalysis());
             }
-            any.should(all.minimumShouldMatchNumber(Math.max(1, (parts.size() * PARTS_MATCH_PERCENT + 99) / 100)));
+            any.should(all.minimumShouldMatchNumber(partsToMatch(parts.size())));
         }
         return any;
+    }
+
+    /** How many of a query word's parts a text must hold: {@value #PARTS_MATCH_PERCENT} %, at least one. */
+    static int partsToMatch(int parts) {
+        return Math.max(1, (parts * PARTS_MATCH_PERCENT + 99) / 100);
+    }
+
+    private static <K, V> Map<K, V> orderedMap(K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4) {
+        Map<K, V> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        m.put(k3, v3);
+        m.put(k4, v4);
+        return Collections.unmodifiableMap(m);
     }
 
     /**
@@ -308,7 +363,7 @@ public class SearchService implements SimilarIdeas {
      * ideas hold (and at least {@value #COMMON_PART_MIN} of them) is left out, as stop words are. Such parts
      * ("eer", "ren") match most texts anyway and made a search three times slower on 100,000 ideas.
      */
-    private List<List<String>> informativeParts(String q) {
+    List<List<String>> informativeParts(String q) {
         List<String> words = queryWords(q);
         if (words.isEmpty()) {
             return List.of();
@@ -378,7 +433,7 @@ public class SearchService implements SimilarIdeas {
         return bool;
     }
 
-    private static SearchResult<Long> awaitCount(Future<SearchResult<Long>> counted) {
+    private static Counted await(Future<Counted> counted) {
         try {
             return counted.get();
         } catch (InterruptedException e) {

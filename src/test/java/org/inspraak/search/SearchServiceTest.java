@@ -6,6 +6,8 @@ import java.util.List;
 import org.inspraak.IntegrationTest;
 import org.inspraak.TestData;
 import org.inspraak.idea.IdeaService;
+import org.inspraak.idea.IdeaStatus;
+import org.inspraak.neighbourhood.NeighbourhoodService;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,9 @@ class SearchServiceTest extends IntegrationTest {
 
     @Autowired
     IdeaService ideas;
+
+    @Autowired
+    NeighbourhoodService neighbourhoods;
 
     @Test
     void dutchStemmingFindsInflectedForms() {
@@ -190,6 +195,71 @@ class SearchServiceTest extends IntegrationTest {
         assertThat(SearchService.safeFragment(passages.marker("café").best(sentence.repeat(5), 60)))
                 .startsWith("Een <mark>café</mark>")
                 .endsWith(" …");
+    }
+
+    /**
+     * The embedded index counts a search's total and facets with Lucene's facet module, from a query written apart
+     * from the one the search itself runs: both must count the same ideas, under every filter.
+     */
+    @Test
+    void countsFromTheIndexAreTheAggregationsCounts() {
+        long c = data.openConsultation();
+        long other = data.openConsultation();
+        long north = neighbourhoods.createUnchecked("Noord " + TestData.next());
+        long south = neighbourhoods.createUnchecked("Zuid " + TestData.next());
+        long author = data.user().id();
+        long garage =
+                post(author, c, "Parkeergarage aan de rand", "Parkeren buiten het centrum, met een pendelbus.", north);
+        post(author, c, "Parkeertarief omlaag", "Goedkoper parkeren voor bewoners van de binnenstad.", south);
+        long bieb = post(author, other, "Bieb langer open", "De bibliotheek is de huiskamer van de wijk.", north);
+        post(author, other, "Sporthal delen met scholen", "Sportclubs en scholen gebruiken de sporthal samen.", null);
+        post(author, c, "Buurtbus in plaats van lege grote bussen", "Kleine bussen rijden vaker.", south);
+        data.authenticate(data.user(Role.MODERATOR));
+        ideas.setStatus(garage, IdeaStatus.UNDER_CONSIDERATION, "We rekenen het door.");
+        ideas.setStatus(bieb, IdeaStatus.SELECTED, "De openingstijden worden ruimer.");
+        List<SearchService.Filters> filters = List.of(
+                SearchService.Filters.NONE,
+                new SearchService.Filters(c, null, null, null),
+                new SearchService.Filters(other, null, north, null),
+                new SearchService.Filters(null, null, south, null),
+                new SearchService.Filters(null, null, null, IdeaStatus.UNDER_CONSIDERATION),
+                new SearchService.Filters(c, null, north, IdeaStatus.UNDER_CONSIDERATION));
+        for (String typed : List.of(
+                "parkeren",
+                "parkeergarage",
+                "bibliotheek",
+                "sport scholen",
+                "bus",
+                "\"lege grote bussen\"",
+                "parkeren -tarief",
+                "park*",
+                "parkeergarrage",
+                "de")) {
+            String q = search.expanded(typed);
+            List<List<String>> parts = search.informativeParts(q);
+            for (SearchService.Filters f : filters) {
+                assertThat(search.ownCounts(q, parts, f))
+                        .as("%s with %s", typed, f)
+                        .isEqualTo(search.ownCountsByAggregations(q, parts, f));
+            }
+        }
+        SearchCounts.Counted parking = search.ownCounts(
+                search.expanded("parkeren"),
+                search.informativeParts(search.expanded("parkeren")),
+                new SearchService.Filters(c, null, null, null));
+        assertThat(parking.total()).isEqualTo(2);
+        assertThat(parking.facets().neighbourhoods()).containsEntry(north, 1L).containsEntry(south, 1L);
+        assertThat(parking.facets().statuses())
+                .containsEntry(IdeaStatus.UNDER_CONSIDERATION, 1L)
+                .containsEntry(IdeaStatus.SUBMITTED, 1L);
+    }
+
+    private long post(long author, long consultation, String title, String description, Long neighbourhood) {
+        return ideas.postAs(
+                author,
+                consultation,
+                new IdeaService.IdeaForm(title, description, null, neighbourhood, null, null),
+                Instant.now());
     }
 
     @Test
