@@ -102,16 +102,32 @@ interface IndexTerms {
             return out;
         }
 
+        /**
+         * A term's count is a lookup in every segment of the index: for a common word with many parts, 7 % of a
+         * search on 100,000 ideas. It changes slowly, so it is kept for a minute, as the cluster keeps it.
+         */
+        private final Cache<String, Long> ideasWith = Caffeine.newBuilder()
+                .maximumSize(50_000)
+                .expireAfterWrite(Duration.ofMinutes(1))
+                .build();
+
         @Override
         public Counts counts(List<String> fields, Collection<String> terms) {
+            String prefix = String.join(",", fields) + ":";
             try (IndexReader reader = reader()) {
                 Map<String, Long> freq = new HashMap<>();
                 for (String t : terms) {
-                    long max = 0;
-                    for (String f : fields) {
-                        max = Math.max(max, reader.docFreq(new Term(f, t)));
-                    }
-                    freq.put(t, max);
+                    freq.put(t, ideasWith.get(prefix + t, key -> {
+                        long max = 0;
+                        for (String f : fields) {
+                            try {
+                                max = Math.max(max, reader.docFreq(new Term(f, t)));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }
+                        return max;
+                    }));
                 }
                 return new Counts(reader.numDocs(), freq);
             } catch (IOException e) {
