@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -229,13 +230,46 @@ public class SearchService implements SimilarIdeas {
         }
         Passages.Marker marker = passages.marker(q);
         Passages.Marker inCompounds = compounds.wordsAsParts(queryWords(q));
-        List<Hit> own = new ArrayList<>();
-        List<Long> onlyViaReaction = new ArrayList<>();
+        List<IdeaService.IdeaText> shown = new ArrayList<>();
         for (long id : page) {
             IdeaService.IdeaText text = texts.get(id);
-            if (text == null) {
-                continue; // hidden or removed since it was indexed
+            if (text != null) { // else hidden or removed since it was indexed
+                shown.add(text);
             }
+        }
+        // Marking re-analyses every title and description: most of a typical search's own work. The second core is
+        // idle by now (it counted while the page was found), so it marks the second half of the page.
+        int half = shown.size() / 2;
+        CompletableFuture<List<Hit>> secondHalf = half == 0
+                ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(
+                        () -> marked(shown.subList(half, shown.size()), marker, inCompounds), counting);
+        List<Hit> own = new ArrayList<>(marked(shown.subList(0, half == 0 ? shown.size() : half), marker, inCompounds));
+        own.addAll(await(secondHalf));
+        List<Long> onlyViaReaction = new ArrayList<>();
+        for (Hit hit : own) {
+            if (hit.matchedInReaction() && viaReactions.contains(hit.ideaId())) {
+                onlyViaReaction.add(hit.ideaId());
+            }
+        }
+        Map<Long, String> reactionSnippets = reactionSnippets(session, q, onlyViaReaction);
+        List<Hit> hits = new ArrayList<>();
+        for (Hit hit : own) {
+            String reaction = reactionSnippets.get(hit.ideaId());
+            hits.add(new Hit(
+                    hit.ideaId(), hit.titleHtml(), reaction == null ? hit.snippetHtml() : reaction, reaction != null));
+        }
+        return hits;
+    }
+
+    /**
+     * The ideas' texts with the query's words marked. A hit whose own text holds none of them comes with
+     * {@code matchedInReaction} set, for the caller to look for its reaction.
+     */
+    private static List<Hit> marked(
+            List<IdeaService.IdeaText> texts, Passages.Marker marker, Passages.Marker inCompounds) {
+        List<Hit> out = new ArrayList<>(texts.size());
+        for (IdeaService.IdeaText text : texts) {
             String wholeInTitle = marker.whole(text.title());
             String title = wholeInTitle != null ? wholeInTitle : inCompounds.whole(text.title());
             String description = marker.best(text.description(), NO_MATCH_SIZE);
@@ -245,22 +279,13 @@ public class SearchService implements SimilarIdeas {
                 // typical search.
                 description = inCompounds.best(text.description(), NO_MATCH_SIZE);
             }
-            if (title == null && description == null && viaReactions.contains(id)) {
-                onlyViaReaction.add(id);
-            }
-            own.add(new Hit(
-                    id,
+            out.add(new Hit(
+                    text.id(),
                     safeFragment(title != null ? title : text.title()),
                     safeFragment(description != null ? description : Passages.start(text.description(), NO_MATCH_SIZE)),
-                    false));
+                    title == null && description == null));
         }
-        Map<Long, String> reactionSnippets = reactionSnippets(session, q, onlyViaReaction);
-        List<Hit> hits = new ArrayList<>();
-        for (Hit hit : own) {
-            String reaction = reactionSnippets.get(hit.ideaId());
-            hits.add(reaction == null ? hit : new Hit(hit.ideaId(), hit.titleHtml(), reaction, true));
-        }
-        return hits;
+        return out;
     }
 
     /**
@@ -433,7 +458,7 @@ public class SearchService implements SimilarIdeas {
         return bool;
     }
 
-    private static Counted await(Future<Counted> counted) {
+    private static <T> T await(Future<T> counted) {
         try {
             return counted.get();
         } catch (InterruptedException e) {
