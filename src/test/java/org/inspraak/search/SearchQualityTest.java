@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SearchQualityTest extends IntegrationTest {
 
     /** What the search reaches today (see the README); a change that lowers it fails. */
-    static final double RECALL_AT_10 = 0.98;
+    static final double RECALL_AT_10 = 0.99;
 
-    static final double MRR = 0.98;
+    static final double MRR = 0.99;
 
     /** Results per query on average, of 54 ideas. */
     static final double MEAN_RESULTS = 6;
