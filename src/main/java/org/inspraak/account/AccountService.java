@@ -24,8 +24,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.inspraak.AfterTransaction;
 import org.inspraak.DatabaseErrors;
 import org.inspraak.InspraakException;
@@ -361,6 +362,7 @@ public class AccountService implements UserDetailsService, LocalePreference {
         validateBirthYear(p.birthYear());
         validateNeighbourhood(p.neighbourhoodId());
         a.setDisplayName(name);
+        forgetName(a.getId());
         a.setBirthYear(p.birthYear());
         a.setNeighbourhoodId(p.neighbourhoodId());
         a.setEmailPreference(p.emailPreference() == null ? EmailPreference.INSTANT : p.emailPreference());
@@ -387,13 +389,36 @@ public class AccountService implements UserDetailsService, LocalePreference {
 
     // ---- public names --------------------------------------------------------------------------
 
-    @Transactional(readOnly = true)
+    /**
+     * Public names by account, for every card, idea and reaction a page shows: kept for a while, as they seldom
+     * change (reading them was one more query on almost every page). A change on this node is seen at once; another
+     * node of a cluster sees it within {@link #NAMES_KEPT}.
+     */
     public Map<Long, String> displayNames(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return users.displayNamesOf(ids).stream()
-                .collect(Collectors.toMap(row -> (Long) row[0], row -> (String) row[1]));
+        // No transaction of its own: a page whose names are all kept needs no database connection for them.
+        return names.getAll(ids, missing -> {
+            Map<Long, String> read = new HashMap<>();
+            for (Object[] row : users.displayNamesOf(List.copyOf(missing))) {
+                read.put((Long) row[0], (String) row[1]);
+            }
+            return read;
+        });
+    }
+
+    static final Duration NAMES_KEPT = Duration.ofSeconds(30);
+
+    private final Cache<Long, String> names = Caffeine.newBuilder()
+            .expireAfterWrite(NAMES_KEPT)
+            .maximumSize(100_000)
+            .build();
+
+    /** Forgets a changed name now, and again once its transaction is over (a page may read it meanwhile). */
+    private void forgetName(long userId) {
+        names.invalidate(userId);
+        AfterTransaction.completion(() -> names.invalidate(userId));
     }
 
     @Transactional(readOnly = true)
@@ -596,6 +621,7 @@ public class AccountService implements UserDetailsService, LocalePreference {
                 "verwijderd-" + userId + "@example.invalid",
                 FORMER_PARTICIPANT,
                 passwordEncoder.encode(UUID.randomUUID().toString()));
+        forgetName(userId);
         tokens.deleteByUserId(userId);
     }
 

@@ -640,16 +640,18 @@ public class IdeaService {
     @Transactional(readOnly = true)
     public Optional<Integer> position(long consultationId, IdeaFilter filter, IdeaSort sort, long seed, long ideaId) {
         int pageSize = 200;
-        long total = count(consultationId, filter);
-        for (int offset = 0; offset < total; offset += pageSize) {
+        // Page by page until a short page: no count first, which was one more query for every Back to a list.
+        for (int offset = 0; ; offset += pageSize) {
             List<Idea> rows = page(consultationId, filter, sort, seed, offset, pageSize);
             for (int i = 0; i < rows.size(); i++) {
                 if (rows.get(i).getId() == ideaId) {
                     return Optional.of(offset + i);
                 }
             }
+            if (rows.size() < pageSize) {
+                return Optional.empty();
+            }
         }
-        return Optional.empty();
     }
 
     @Transactional(readOnly = true)

@@ -304,6 +304,18 @@ class AccountServiceTest extends IntegrationTest {
         assertThat(accounts.displayNames(List.of(user.id()))).containsEntry(user.id(), user.name());
     }
 
+    @Test
+    void aChangedOrErasedNameIsShownAtOnceAlthoughNamesAreKept() {
+        TestData.User user = login(data.user());
+        assertThat(accounts.displayNames(List.of(user.id()))).containsEntry(user.id(), user.name());
+        accounts.updateProfile(new AccountService.Profile("Nieuwe Naam", null, null, EmailPreference.INSTANT, "nl"));
+        assertThat(accounts.displayNames(List.of(user.id()))).containsEntry(user.id(), "Nieuwe Naam");
+        accounts.anonymise(user.id());
+        assertThat(accounts.displayNames(List.of(user.id())).get(user.id()))
+                .isEqualTo(AccountService.FORMER_PARTICIPANT)
+                .isNotEqualTo("Nieuwe Naam");
+    }
+
     private void assertRejected(AccountService.Registration r, String key) {
         assertThatThrownBy(() -> accounts.register(r))
                 .isInstanceOfSatisfying(

@@ -92,6 +92,9 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
     private static final int FETCHED_KEPT = 100;
     private final CallbackDataProvider<IdeaSummary, Void> rows;
     private final H2 heading = new H2();
+    /** The ideas the selection holds, as the heading says; the list's size. */
+    private long shownCount;
+
     private final Paragraph none = new Paragraph();
     private final transient IdeaService ideas;
     private boolean restoring;
@@ -129,7 +132,9 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
                     page.forEach(i -> fetched.put(i.id(), i));
                     return page.stream();
                 },
-                q -> (int) ideas.count(c.id(), filter()),
+                // The number the heading shows, counted with it: counting again for the list was one more query on
+                // every consultation page.
+                q -> (int) shownCount,
                 IdeaSummary::id);
         list.setRenderer(cards(c, cardParts));
         list.setDataProvider(rows);
@@ -174,6 +179,7 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
         live.subscribe(list, IdeaService.VotesCounted.class, e -> e.consultationId() == c.id(), e -> {
             if (System.nanoTime() - rowsReadAt >= ROWS_REREAD_NANOS) {
                 rowsReadAt = System.nanoTime();
+                updateCount();
                 list.getDataProvider().refreshAll();
             }
         });
@@ -310,8 +316,10 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
     }
 
     private void updateCount() {
-        long shown = ideas.count(consultation.id(), filter());
-        long total = ideas.count(consultation.id());
+        IdeaFilter selected = filter();
+        long shown = ideas.count(consultation.id(), selected);
+        long total = selected.equals(IdeaFilter.NONE) ? shown : ideas.count(consultation.id());
+        shownCount = shown;
         heading.setText(
                 shown == total
                         ? getTranslation("consultation.ideas", total)
@@ -361,6 +369,9 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
             // A shared link or Back with a selection: the fields show it.
             buildChoices();
             choices.setOpened(true);
+            // Counted for no selection when the list was made (the list has not read its rows yet).
+            updateCount();
+            list.getDataProvider().refreshAll();
         }
         if (sort != null && theme != null && neighbourhood != null && status != null) {
             restoring = true;
@@ -373,8 +384,6 @@ class IdeaList extends VerticalLayout implements AfterNavigationObserver, Before
                 restoring = false;
             }
         }
-        updateCount();
-        list.getDataProvider().refreshAll();
         ListReturn.take(event.getLocationChangeEvent().getUI(), consultation.id())
                 .ifPresent(this::showAgain);
     }

@@ -147,7 +147,8 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, BeforeLeav
             add(hiddenNote);
         }
         parts.create(IdeaPage.ACTIONS, context).forEach(this::add);
-        if (ideas.canEdit(id)) {
+        // Only the author may edit: asking for anyone else read the idea once more on every page.
+        if (mine && ideas.canEdit(id)) {
             Button edit = new Button(
                     getTranslation("idea.edit"),
                     VaadinIcon.EDIT.create(),

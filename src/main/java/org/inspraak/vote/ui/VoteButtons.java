@@ -38,7 +38,12 @@ public class VoteButtons extends Div {
     /** Set by the resident's own vote until the stored counts are seen to include it. */
     private boolean ownVoteUncounted;
 
-    public VoteButtons(VoteService votes, long ideaId, Supplier<IdeaSummary> reload, boolean canVote) {
+    /**
+     * @param shown the idea as the page just read it (reading it again for the buttons was one more query per page)
+     * @param reload the idea as it is now, for {@link #refresh()}
+     */
+    public VoteButtons(
+            VoteService votes, long ideaId, IdeaSummary shown, Supplier<IdeaSummary> reload, boolean canVote) {
         this.votes = votes;
         this.reload = reload;
         this.ideaId = ideaId;
@@ -63,7 +68,7 @@ public class VoteButtons extends Div {
         summary.setId("vote-summary");
         summary.getElement().setAttribute("aria-live", "polite");
         add(agree, disagree, pass, summary);
-        show(reload.get());
+        show(shown);
     }
 
     private void cast(VoteChoice choice) {

@@ -24,7 +24,7 @@ class VotePageParts {
             long id = c.idea().id();
             boolean canVote = c.consultation().phase().acceptsVotes() && currentUser.has(Role.RESIDENT);
             VoteButtons buttons =
-                    new VoteButtons(votes, id, () -> ideas.find(id).orElse(null), canVote);
+                    new VoteButtons(votes, id, c.idea(), () -> ideas.find(id).orElse(null), canVote);
             live.subscribe(
                     buttons,
                     IdeaService.VotesCounted.class,
