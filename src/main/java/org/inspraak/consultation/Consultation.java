@@ -20,6 +20,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 /** A Stadsgesprek: one question, its background, and the phase dates that decide what residents can do. */
 @Entity
@@ -83,6 +84,12 @@ class Consultation {
     }
 
     Phase phaseOn(LocalDate day) {
+        return phaseOn(day, ideasFrom, votingFrom, summarisingFrom, closedFrom);
+    }
+
+    /** The phase on a day, by the dates on which each phase starts. */
+    static Phase phaseOn(
+            LocalDate day, LocalDate ideasFrom, LocalDate votingFrom, LocalDate summarisingFrom, LocalDate closedFrom) {
         if (day.isBefore(ideasFrom)) {
             return Phase.UPCOMING;
         }
@@ -151,6 +158,10 @@ class Consultation {
     }
 
     boolean isPublicAt(Instant now) {
+        return isPublicAt(publishedFrom, now);
+    }
+
+    static boolean isPublicAt(@Nullable Instant publishedFrom, Instant now) {
         return publishedFrom != null && !publishedFrom.isAfter(now);
     }
 

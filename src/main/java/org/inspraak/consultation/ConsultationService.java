@@ -188,36 +188,79 @@ public class ConsultationService {
                 .findById(id)
                 .orElseThrow(() -> new InspraakException("error.not-found"))
                 .setAttribution(attribution);
+        forgetPhase(id);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Every consultation and idea page shows its consultation, which changes only when an admin edits or publishes
+     * it: kept for a while like its themes, and forgotten at once when this node changes it (another node of a cluster
+     * sees a change within 30 s). The phase and whether it is public are worked out from the kept dates at every call,
+     * so a new day or a planned publication shows at once. No transaction of its own: a kept consultation needs no
+     * database connection (the repository's call has one when it is needed).
+     */
     public Optional<ConsultationDetails> find(long id) {
-        LocalDate today = LocalDate.now(clock);
-        return consultations
-                .findById(id)
-                .map(c -> new ConsultationDetails(
-                        c.getId(),
-                        c.getTitle(),
-                        c.getQuestion(),
-                        c.getBackground(),
-                        c.getBudgetKind(),
-                        c.getBudgetAmountEuros(),
-                        c.getIdeasFrom(),
-                        c.getVotingFrom(),
-                        c.getSummarisingFrom(),
-                        c.getClosedFrom(),
-                        c.phaseOn(today),
-                        themes(c.getId()),
-                        Set.copyOf(c.getNeighbourhoodIds()),
-                        c.getAttribution(),
-                        List.copyOf(c.getTargetGroups()),
-                        c.isPreModeration(),
-                        c.getPublishedFrom(),
-                        c.isPublicAt(clock.instant())));
+        ConsultationDetails kept = detailsCache.get(
+                id, k -> consultations.findById(k).map(this::details).orElse(null));
+        return Optional.ofNullable(kept).map(this::asOfNow);
+    }
+
+    private final Cache<Long, ConsultationDetails> detailsCache = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(30))
+            .maximumSize(1_000)
+            .build();
+
+    private ConsultationDetails details(Consultation c) {
+        return new ConsultationDetails(
+                c.getId(),
+                c.getTitle(),
+                c.getQuestion(),
+                c.getBackground(),
+                c.getBudgetKind(),
+                c.getBudgetAmountEuros(),
+                c.getIdeasFrom(),
+                c.getVotingFrom(),
+                c.getSummarisingFrom(),
+                c.getClosedFrom(),
+                c.phaseOn(LocalDate.now(clock)),
+                themes(c.getId()),
+                Set.copyOf(c.getNeighbourhoodIds()),
+                c.getAttribution(),
+                List.copyOf(c.getTargetGroups()),
+                c.isPreModeration(),
+                c.getPublishedFrom(),
+                c.isPublicAt(clock.instant()));
+    }
+
+    /** Kept details with the phase and publication as of now. */
+    private ConsultationDetails asOfNow(ConsultationDetails d) {
+        Phase phase = Consultation.phaseOn(
+                LocalDate.now(clock), d.ideasFrom(), d.votingFrom(), d.summarisingFrom(), d.closedFrom());
+        boolean published = Consultation.isPublicAt(d.publishedFrom(), clock.instant());
+        if (phase == d.phase() && published == d.published()) {
+            return d;
+        }
+        return new ConsultationDetails(
+                d.id(),
+                d.title(),
+                d.question(),
+                d.background(),
+                d.budgetKind(),
+                d.budgetAmountEuros(),
+                d.ideasFrom(),
+                d.votingFrom(),
+                d.summarisingFrom(),
+                d.closedFrom(),
+                phase,
+                d.themes(),
+                d.neighbourhoodIds(),
+                d.attribution(),
+                d.targetGroups(),
+                d.preModeration(),
+                d.publishedFrom(),
+                published);
     }
 
     /** A consultation as the current visitor may see it: drafts and planned ones only for staff. */
-    @Transactional(readOnly = true)
     public Optional<ConsultationDetails> findVisible(long id) {
         boolean staff = currentUser.get().map(u -> u.isStaff()).orElse(false);
         return find(id).filter(c -> c.published() || staff);
@@ -318,7 +361,11 @@ public class ConsultationService {
     /** Forgets the themes now and again after the change is over, so no reader re-caches the old list. */
     private void forgetThemes(long id) {
         themeCache.invalidate(id);
-        AfterTransaction.completion(() -> themeCache.invalidate(id));
+        detailsCache.invalidate(id);
+        AfterTransaction.completion(() -> {
+            themeCache.invalidate(id);
+            detailsCache.invalidate(id);
+        });
     }
 
     /** Names of themes by id, across consultations (for search facets). */
@@ -329,10 +376,12 @@ public class ConsultationService {
         return names;
     }
 
-    @Transactional(readOnly = true)
+    /** Titles by id (for search facets), from the kept consultations. */
     public Map<Long, String> titles(Collection<Long> ids) {
         Map<Long, String> names = new HashMap<>();
-        consultations.findAllById(ids).forEach(c -> names.put(c.getId(), c.getTitle()));
+        for (long id : ids) {
+            find(id).ifPresent(c -> names.put(id, c.title()));
+        }
         return names;
     }
 
@@ -367,7 +416,11 @@ public class ConsultationService {
     /** Forgets the phase now and again after the change commits, so no reader re-caches the old dates. */
     private void forgetPhase(long id) {
         phases.remove(id);
-        AfterTransaction.completion(() -> phases.remove(id));
+        detailsCache.invalidate(id);
+        AfterTransaction.completion(() -> {
+            phases.remove(id);
+            detailsCache.invalidate(id);
+        });
     }
 
     // ---- publication -----------------------------------------------------------------------------
