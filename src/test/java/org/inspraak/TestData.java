@@ -92,9 +92,14 @@ public class TestData {
 
     /** A consultation in its ideas phase where new contributions wait for approval. */
     public long preModeratedConsultation() {
+        return consultations.createUnchecked(ideasPhaseForm("Gemodereerd gesprek " + next(), List.of(), true));
+    }
+
+    /** What an admin fills in for a consultation in its ideas phase, without a budget. */
+    public ConsultationForm ideasPhaseForm(String title, List<String> themes, boolean preModeration) {
         LocalDate today = LocalDate.now(clock);
-        return consultations.createUnchecked(new ConsultationForm(
-                "Gemodereerd gesprek " + next(),
+        return new ConsultationForm(
+                title,
                 "Wat vindt u?",
                 "",
                 null,
@@ -103,10 +108,10 @@ public class TestData {
                 today.plusDays(10),
                 today.plusDays(20),
                 today.plusDays(30),
-                List.of(),
+                themes,
                 Set.of(),
                 List.of(),
-                true));
+                preModeration);
     }
 
     /** A consultation whose voting has ended. */

@@ -1,8 +1,6 @@
 package org.inspraak.consultation;
 
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.inspraak.IntegrationTest;
 import org.inspraak.consultation.ConsultationService.ConsultationDetails;
@@ -24,22 +22,8 @@ class ConsultationDetailsKeptTest extends IntegrationTest {
     @Autowired
     PlatformTransactionManager transactions;
 
-    private static ConsultationForm form(String title, List<String> themes) {
-        LocalDate today = LocalDate.now();
-        return new ConsultationForm(
-                title,
-                "Wat vindt u?",
-                "",
-                null,
-                null,
-                today.minusDays(1),
-                today.plusDays(10),
-                today.plusDays(20),
-                today.plusDays(30),
-                themes,
-                Set.of(),
-                List.of(),
-                false);
+    private ConsultationForm form(String title, List<String> themes) {
+        return data.ideasPhaseForm(title, themes, false);
     }
 
     @Test
