@@ -280,7 +280,7 @@ final class VirtualBrowser {
     }
 
     /** Opens the Push connection over a WebSocket, as the client does once the page is shown. */
-    void connectPush() throws InterruptedException {
+    void connectPush() throws InterruptedException, java.io.IOException {
         if (pushId == null) {
             return;
         }
@@ -295,7 +295,18 @@ final class VirtualBrowser {
         if (!cookie.isEmpty()) {
             b.header("Cookie", cookie);
         }
-        push = b.buildAsync(ws, new PushListener()).join();
+        try {
+            push = b.buildAsync(ws, new PushListener()).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // The handshake's answer says why (a busy node's 503 counts as a busy page, anything else as a failure).
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException h) {
+                throw new java.io.IOException(
+                        "Push refused: HTTP " + h.getResponse().statusCode() + " "
+                                + h.getResponse().body(),
+                        h);
+            }
+            throw e;
+        }
     }
 
     void close() {
