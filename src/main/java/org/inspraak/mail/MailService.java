@@ -49,6 +49,9 @@ public class MailService {
     /** A mail was put in the outbox; it is delivered once the transaction that wrote it has committed. */
     public record MailQueued(long mailId) {}
 
+    /** The most text of one mail the outbox keeps (its column's length). */
+    public static final int MAX_BODY = 10_000;
+
     /**
      * Puts the mail in the outbox, in the caller's transaction. Delivery follows the commit as a module listener,
      * so the event publication registry delivers a mail that a crash interrupted at the next start.

@@ -553,6 +553,9 @@ public class NotificationService {
         }
     }
 
+    /** Room for the listed notifications of a bundle, leaving the rest of a mail's text room within the outbox. */
+    static final int BUNDLE_LISTED_CHARS = MailService.MAX_BODY - 2_000;
+
     /** One mail with one or more notifications, saying why each was sent and how to stop them in one click. */
     private void mail(MailContact contact, List<Notification> list, Instant now) {
         if (list.isEmpty()) {
@@ -577,14 +580,28 @@ public class NotificationService {
                     list.size(),
                     properties.municipality().name());
             body.append("\n\n").append(messages.get(locale, "mail.bundle.intro", list.size()));
+            // A busy evening's bundle can hold hundreds; it lists what fits in a mail (the outbox keeps at most
+            // MailService.MAX_BODY characters) and points to the notifications page for the rest.
+            int listed = 0;
             for (Notification n : list) {
-                body.append("\n\n- ").append(text(n, locale)).append('.');
-                appendExcerpt(body, n, locale);
-                body.append("\n  ").append(link(n));
-                body.append("\n  (")
+                StringBuilder item =
+                        new StringBuilder("\n\n- ").append(text(n, locale)).append('.');
+                appendExcerpt(item, n, locale);
+                item.append("\n  ").append(link(n));
+                item.append("\n  (")
                         .append(messages.get(
                                 locale, "mail.reason-short." + reason(n).name()))
                         .append(')');
+                if (body.length() + item.length() > BUNDLE_LISTED_CHARS) {
+                    break;
+                }
+                body.append(item);
+                listed++;
+            }
+            if (listed < list.size()) {
+                body.append("\n\n")
+                        .append(messages.get(
+                                locale, "mail.bundle.more", list.size() - listed, properties.baseUrl() + "/meldingen"));
             }
         }
         body.append("\n\n")

@@ -1,5 +1,6 @@
 package org.inspraak.notification;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.inspraak.IntegrationTest;
@@ -9,6 +10,7 @@ import org.inspraak.account.AccountService;
 import org.inspraak.account.EmailPreference;
 import org.inspraak.idea.IdeaService;
 import org.inspraak.idea.IdeaStatus;
+import org.inspraak.mail.MailService;
 import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
@@ -132,6 +134,36 @@ class NotificationServiceTest extends IntegrationTest {
         notifications.sendDailyDigests();
         assertThat(mailsTo(digestReader.email())).isEqualTo(1);
         assertThat(mailsTo(silent.email())).isZero();
+    }
+
+    @Test
+    void aDigestOfABusyEveningListsWhatFitsAndPointsToTheRest() {
+        long c = data.openConsultation();
+        TestData.User author = data.user();
+        List<Long> own = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            own.add(data.idea(c, author));
+        }
+        login(author);
+        accounts.updateProfile(
+                new AccountService.Profile(author.name(), null, null, EmailPreference.DAILY_DIGEST, "nl"));
+        loginNew(Role.MODERATOR);
+        for (long idea : own) {
+            ideas.setStatus(idea, IdeaStatus.SELECTED, "Gekozen voor de begroting van volgend jaar.");
+            ideas.setStatus(idea, IdeaStatus.IN_PROGRESS, "De gemeente is ermee begonnen.");
+        }
+        awaitEventsHandled();
+        // Before: the text of 120 notifications did not fit the outbox, and the digest failed every night.
+        notifications.sendDailyDigests();
+        assertThat(mailsTo(author.email())).isEqualTo(1);
+        var digest = jdbc.queryForMap("select subject, body from outbox_mail where recipient = ?", author.email());
+        String body = (String) digest.get("body");
+        assertThat((String) digest.get("subject")).startsWith("120 nieuwe meldingen");
+        assertThat(body.length()).isLessThanOrEqualTo(MailService.MAX_BODY);
+        assertThat(body).contains("/ideeen/" + own.getFirst()).containsPattern("Er zijn nog \\d+ meldingen\\.");
+        assertThat(body).contains("/meldingen");
+        notifications.sendDailyDigests();
+        assertThat(mailsTo(author.email())).isEqualTo(1);
     }
 
     @Test
