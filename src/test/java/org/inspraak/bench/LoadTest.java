@@ -693,8 +693,9 @@ public final class LoadTest {
                 left + plotW,
                 y.applyAsDouble(300),
                 y.applyAsDouble(300),
-                left + plotW + 6,
-                y.applyAsDouble(300) + 4));
+                // Above the line at the left, where the legend on the right cannot overlap it.
+                left + 6.0,
+                y.applyAsDouble(300) - 6));
         for (StageFigures s : stages) {
             svg.append(String.format(
                     Locale.ROOT,
