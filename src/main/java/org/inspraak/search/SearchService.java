@@ -119,6 +119,8 @@ public class SearchService implements SimilarIdeas {
 
     /** Counts on the embedded index; null in cluster mode, where the search engine's aggregations count. */
     private volatile @Nullable SearchCounts nativeCounts;
+    /** The best reactions on the embedded index; null in cluster mode. */
+    private volatile @Nullable BestReactions nativeReactions;
 
     private volatile boolean backendChecked;
     /** Counts and facets of a search, beside its page of hits. Bounded: one per core is all that helps. */
@@ -165,24 +167,14 @@ public class SearchService implements SimilarIdeas {
         List<List<String>> parts = informativeParts(q);
         SearchSession session = Search.session(em);
         // Counting and faceting must visit every match; the page of hits need not (Lucene skips what cannot reach
-        // the top). So the count of ideas matching on their own text runs beside the rest, on another core.
+        // the top). So the count of ideas matching on their own text runs beside the rest, on another core, and
+        // the embedded index keeps each unchanged segment's counts (SearchCounts).
         Future<Counted> ownCounted = counting.submit(() -> ownCounts(q, parts, filters));
-        Set<Long> viaReactions = reactionMatches(session, q);
+        Set<Long> viaReactions = reactionMatches(q);
         // The few ideas that match through a reaction only are counted apart, on the other core too, and added.
         Future<Counted> viaOnlyCounted = viaReactions.isEmpty()
                 ? null
-                : counting.submit(() -> {
-                    try (EntityManager own = emf.createEntityManager()) {
-                        return counted(
-                                Search.session(own),
-                                f -> withFilters(
-                                        f,
-                                        f.bool()
-                                                .must(f.id().matchingAny(viaReactions))
-                                                .mustNot(ownText(f, q, parts)),
-                                        filters));
-                    }
-                });
+                : counting.submit(() -> onlyViaReactions(viaReactions, q, parts, filters));
         List<Hit> hits = hits(session, q, parts, viaReactions, filters, offset, limit);
         Counted counted = await(ownCounted).plus(viaOnlyCounted == null ? null : await(viaOnlyCounted));
         long total = counted.total();
@@ -206,7 +198,7 @@ public class SearchService implements SimilarIdeas {
         }
         String q = synonyms.expand(typed);
         SearchSession session = Search.session(em);
-        return hits(session, q, informativeParts(q), reactionMatches(session, q), filters, offset, limit);
+        return hits(session, q, informativeParts(q), reactionMatches(q), filters, offset, limit);
     }
 
     private List<Hit> hits(
@@ -314,9 +306,31 @@ public class SearchService implements SimilarIdeas {
         }
     }
 
+    /** The ideas among those found through a reaction whose own text does not match, counted. */
+    Counted onlyViaReactions(Set<Long> viaReactions, String q, List<List<String>> parts, Filters filters) {
+        SearchCounts direct = nativeCounts();
+        if (direct != null) {
+            return direct.countOnlyThroughReactions(viaReactions, q, parts, filters);
+        }
+        return onlyViaReactionsByAggregations(viaReactions, q, parts, filters);
+    }
+
+    /** The same counts through Hibernate Search's aggregations, whichever the backend. */
+    Counted onlyViaReactionsByAggregations(
+            Set<Long> viaReactions, String q, List<List<String>> parts, Filters filters) {
+        try (EntityManager own = emf.createEntityManager()) {
+            return counted(
+                    Search.session(own),
+                    f -> withFilters(
+                            f, f.bool().must(f.id().matchingAny(viaReactions)).mustNot(ownText(f, q, parts)), filters));
+        }
+    }
+
     private @Nullable SearchCounts nativeCounts() {
         if (!backendChecked) {
-            nativeCounts = Search.mapping(emf).backend() instanceof LuceneBackend ? new SearchCounts(emf) : null;
+            boolean embedded = Search.mapping(emf).backend() instanceof LuceneBackend;
+            nativeCounts = embedded ? new SearchCounts(emf) : null;
+            nativeReactions = embedded ? new BestReactions(emf) : null;
             backendChecked = true;
         }
         return nativeCounts;
@@ -500,14 +514,26 @@ public class SearchService implements SimilarIdeas {
     }
 
     /** Ideas with a matching reaction, best first; ids only, so this stays cheap however many reactions match. */
-    private Set<Long> reactionMatches(SearchSession session, String q) {
-        List<Long> ideaIds = session.search(Reaction.class)
-                .select(f -> f.field("ideaId", Long.class))
-                .where(f -> reactionQuery(f, q))
-                // Only the best hits matter here: no exact count lets Lucene skip blocks that cannot make the top.
-                .totalHitCountThreshold(REACTION_IDEAS)
-                .fetchHits(REACTION_IDEAS);
-        return new LinkedHashSet<>(ideaIds);
+    Set<Long> reactionMatches(String q) {
+        nativeCounts();
+        BestReactions direct = nativeReactions;
+        if (direct != null) {
+            return direct.ideasOf(q, REACTION_IDEAS);
+        }
+        return reactionMatchesByDsl(q);
+    }
+
+    /** The same through Hibernate Search's DSL, whichever the backend. */
+    Set<Long> reactionMatchesByDsl(String q) {
+        try (EntityManager own = emf.createEntityManager()) {
+            return new LinkedHashSet<>(Search.session(own)
+                    .search(Reaction.class)
+                    .select(f -> f.field("ideaId", Long.class))
+                    .where(f -> reactionQuery(f, q))
+                    // Only the best hits matter here: no exact count lets Lucene skip blocks that cannot make the top.
+                    .totalHitCountThreshold(REACTION_IDEAS)
+                    .fetchHits(REACTION_IDEAS));
+        }
     }
 
     /**
@@ -548,7 +574,7 @@ public class SearchService implements SimilarIdeas {
     }
 
     private static PredicateFinalStep reactionQuery(SearchPredicateFactory f, String q) {
-        // Hidden and deleted reactions are not in the index (ReactionIndexRouting).
+        // Hidden and deleted reactions are not in the index (ReactionIndexRouting). BestReactions.FIELDS likewise.
         return f.simpleQueryString().field("body").boost(2f).field("body_en").matching(q);
     }
 

@@ -453,6 +453,19 @@ public final class Benchmarks {
         for (int i = 0; i < 1_000; i++) {
             search.search(word(r), SearchService.Filters.NONE, 0, 20);
         }
+        // -Dbench.query=bibliotheek,fiets: times each of these queries alone, repeated (for profiling one query).
+        for (String alone : System.getProperty("bench.query", "").split(",")) {
+            if (!alone.isBlank()) {
+                long[] took = new long[300];
+                for (int i = 0; i < took.length; i++) {
+                    long t = System.nanoTime();
+                    search.search(alone, SearchService.Filters.NONE, 0, 20);
+                    took[i] = System.nanoTime() - t;
+                }
+                System.out.printf(
+                        "  query %-16s p50 %6.2f ms, p95 %6.2f ms%n", alone, p(took, 50) / 1e6, p(took, 95) / 1e6);
+            }
+        }
         long[] ours = new long[300];
         String[] queries = new String[ours.length];
         long[] found = new long[ours.length];
@@ -473,7 +486,7 @@ public final class Benchmarks {
                 System.out.printf("  slow search %6.2f ms  %-16s %,d ideas%n", ours[i] / 1e6, queries[i], found[i]);
             }
         }
-        long[] like = new long[20];
+        long[] like = new long[Integer.getInteger("bench.likes", 20)];
         try (Connection c = ds.getConnection();
                 PreparedStatement p = c.prepareStatement("""
                      select i.id from idea i where lower(i.title) like ? or lower(i.description) like ?

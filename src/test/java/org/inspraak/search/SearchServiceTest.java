@@ -2,6 +2,8 @@ package org.inspraak.search;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.inspraak.IntegrationTest;
 import org.inspraak.TestData;
@@ -12,10 +14,15 @@ import org.inspraak.reaction.ReactionService;
 import org.inspraak.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SearchServiceTest extends IntegrationTest {
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Autowired
     SearchService search;
@@ -198,8 +205,9 @@ class SearchServiceTest extends IntegrationTest {
     }
 
     /**
-     * The embedded index counts a search's total and facets with Lucene's facet module, from a query written apart
-     * from the one the search itself runs: both must count the same ideas, under every filter.
+     * The embedded index counts a search's total and facets with Lucene's facet module, and finds the best reactions
+     * with Lucene directly, from queries written apart from the ones the search cluster runs through Hibernate Search:
+     * both must count the same ideas under every filter, and find the same reactions' ideas in the same order.
      */
     @Test
     void countsFromTheIndexAreTheAggregationsCounts() {
@@ -243,6 +251,32 @@ class SearchServiceTest extends IntegrationTest {
                         .isEqualTo(search.ownCountsByAggregations(q, parts, f));
             }
         }
+        // The ideas found through a reaction only, counted from the index directly and by the aggregations.
+        long quiet = post(author, c, "Meer bankjes", "Langs de singel.", south);
+        reactions.postAs(
+                author, false, quiet, null, "Dan kunnen bezoekers van de parkeergarage even zitten.", Instant.now());
+        reactions.postAs(author, false, garage, null, "Parkeren moet betaalbaar blijven.", Instant.now());
+        reactions.postAs(author, false, bieb, null, "Een bieb met een parkeerplaats voor fietsen.", Instant.now());
+        for (String typed : List.of("parkeren", "parkeergarage", "bibliotheek", "fietsen", "zitten bieb")) {
+            String q = search.expanded(typed);
+            List<List<String>> parts = search.informativeParts(q);
+            Set<Long> via = search.reactionMatches(q);
+            assertThat(via).as(typed).containsExactlyElementsOf(search.reactionMatchesByDsl(q));
+            for (SearchService.Filters f : filters) {
+                assertThat(search.onlyViaReactions(via, q, parts, f))
+                        .as("%s with %s", typed, f)
+                        .isEqualTo(search.onlyViaReactionsByAggregations(via, q, parts, f));
+            }
+        }
+        assertThat(search.onlyViaReactions(
+                                search.reactionMatches("parkeergarage"),
+                                "parkeergarage",
+                                search.informativeParts("parkeergarage"),
+                                new SearchService.Filters(c, null, null, null))
+                        .facets()
+                        .neighbourhoods())
+                .isEqualTo(Map.of(south, 1L));
+
         SearchCounts.Counted parking = search.ownCounts(
                 search.expanded("parkeren"),
                 search.informativeParts(search.expanded("parkeren")),
@@ -252,6 +286,43 @@ class SearchServiceTest extends IntegrationTest {
         assertThat(parking.facets().statuses())
                 .containsEntry(IdeaStatus.UNDER_CONSIDERATION, 1L)
                 .containsEntry(IdeaStatus.SUBMITTED, 1L);
+    }
+
+    /**
+     * The embedded index keeps the counts of segments that did not change. A new idea, a changed status and a hidden
+     * idea must each show in the very next search's total and facets all the same, also when the changed idea shares
+     * its index segment with others (posted in one transaction, they are written as one segment).
+     */
+    @Test
+    void keptCountsFollowEveryChangeToTheIndex() {
+        long c = data.openConsultation();
+        SearchService.Filters inThis = new SearchService.Filters(c, null, null, null);
+        long author = data.user().id();
+        long[] posted = new TransactionTemplate(transactions).execute(tx -> new long[] {
+            post(author, c, "Waterspeelplaats in het park", "Kinderen spelen er in de zomer.", null),
+            post(author, c, "Nog een waterspeelplaats", "Ook een in de wijk ten noorden.", null),
+            post(author, c, "Bankjes in het park", "Om even uit te rusten.", null)
+        });
+        long first = posted[0];
+        long second = posted[1];
+        SearchService.Page both = search.search("waterspeelplaats", inThis, 0, 10);
+        assertThat(both.total()).isEqualTo(2);
+        assertThat(both.facets().statuses()).isEqualTo(Map.of(IdeaStatus.SUBMITTED, 2L));
+
+        long third = post(author, c, "Een derde waterspeelplaats", "Bij de school.", null);
+        assertThat(search.search("waterspeelplaats", inThis, 0, 10).total()).isEqualTo(3);
+
+        data.authenticate(data.user(Role.MODERATOR));
+        ideas.setStatus(first, IdeaStatus.SELECTED, "Komt in de begroting.");
+        assertThat(search.search("waterspeelplaats", inThis, 0, 10).facets().statuses())
+                .isEqualTo(Map.of(IdeaStatus.SUBMITTED, 2L, IdeaStatus.SELECTED, 1L));
+
+        ideas.hideUnchecked(second, "Dubbel");
+        ideas.hideUnchecked(third, "Dubbel");
+        SearchService.Page one = search.search("waterspeelplaats", inThis, 0, 10);
+        assertThat(one.total()).isEqualTo(1);
+        assertThat(one.facets().statuses()).isEqualTo(Map.of(IdeaStatus.SELECTED, 1L));
+        assertThat(one.facets().consultations()).isEqualTo(Map.of(c, 1L));
     }
 
     private long post(long author, long consultation, String title, String description, Long neighbourhood) {
