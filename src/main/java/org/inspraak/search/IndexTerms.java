@@ -21,6 +21,11 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -50,6 +55,14 @@ interface IndexTerms {
     Counts counts(List<String> fields, Collection<String> terms);
 
     record Counts(long ideas, Map<String, Long> ideasWithTerm) {}
+
+    /**
+     * The same within the ideas the filters leave: how many there are, and for each term how many of them hold it in
+     * any of the fields. Where that is not cheap to know, the whole index's counts.
+     */
+    default Counts countsWithin(List<String> fields, Collection<String> terms, SearchService.Filters filters) {
+        return counts(fields, terms);
+    }
 
     /**
      * For a lower-case word that no idea holds in any of the fields, the indexed word within two edits that fits
@@ -110,6 +123,41 @@ interface IndexTerms {
                 .maximumSize(50_000)
                 .expireAfterWrite(Duration.ofMinutes(1))
                 .build();
+
+        /**
+         * Filters that leave at most this many ideas are counted in: a count per term then visits at most this many
+         * ideas. Beyond it, the whole index's counts (kept for a minute).
+         */
+        static final int COUNTED_WITHIN = 10_000;
+
+        @Override
+        public Counts countsWithin(List<String> fields, Collection<String> terms, SearchService.Filters filters) {
+            Query scope = SearchCounts.scope(filters);
+            if (scope == null) {
+                return counts(fields, terms);
+            }
+            try (IndexReader reader = reader()) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                long ideas = searcher.count(scope);
+                if (ideas > COUNTED_WITHIN) {
+                    return counts(fields, terms);
+                }
+                Map<String, Long> freq = new HashMap<>();
+                for (String t : terms) {
+                    BooleanQuery.Builder inAnyField = new BooleanQuery.Builder();
+                    for (String f : fields) {
+                        inAnyField.add(new TermQuery(new Term(f, t)), BooleanClause.Occur.SHOULD);
+                    }
+                    freq.put(t, (long) searcher.count(new BooleanQuery.Builder()
+                            .add(scope, BooleanClause.Occur.FILTER)
+                            .add(inAnyField.build(), BooleanClause.Occur.FILTER)
+                            .build()));
+                }
+                return new Counts(ideas, freq);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
 
         @Override
         public Counts counts(List<String> fields, Collection<String> terms) {

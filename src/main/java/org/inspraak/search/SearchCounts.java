@@ -286,6 +286,14 @@ final class SearchCounts {
         return any.build();
     }
 
+    /** The ideas the filters leave, or null when there are no filters. */
+    static @Nullable Query scope(SearchService.Filters filters) {
+        if (filters.equals(SearchService.Filters.NONE)) {
+            return null;
+        }
+        return filtered(new BooleanQuery.Builder(), filters);
+    }
+
     private static Query filtered(BooleanQuery.Builder where, SearchService.Filters filters) {
         if (filters.consultationId() != null) {
             where.add(LongPoint.newExactQuery("consultationId", filters.consultationId()), Occur.FILTER);

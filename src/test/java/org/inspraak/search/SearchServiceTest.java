@@ -325,6 +325,33 @@ class SearchServiceTest extends IntegrationTest {
         assertThat(one.facets().consultations()).isEqualTo(Map.of(c, 1L));
     }
 
+    /**
+     * A word part that is common across the whole index is left out of an unfiltered search, as stop words are; but
+     * within one consultation it may be what finds a compound, so there it is counted among that consultation's ideas.
+     */
+    @Test
+    void aPartCommonInTheWholeIndexStillFindsCompoundsWithinOneConsultation() {
+        long busy = data.openConsultation();
+        long small = data.openConsultation();
+        long author = data.user().id();
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            for (int i = 0; i < SearchService.COMMON_PART_MIN + 10; i++) {
+                post(author, busy, "Stadsimkerij " + i, "Bijen houden op een dak in de stad.", null);
+            }
+        });
+        long school = post(author, small, "Schoolimkerij bij de basisschool", "Leerlingen leren over bijen.", null);
+        SearchService.Filters inSmall = new SearchService.Filters(small, null, null, null);
+
+        // The part "imkerij" is indexed as "imker", stemmed.
+        assertThat(search.informativeParts("imkerij"))
+                .allSatisfy(parts -> assertThat(parts).doesNotContain("imker"));
+        assertThat(search.informativeParts("imkerij", inSmall))
+                .anySatisfy(parts -> assertThat(parts).contains("imker"));
+        assertThat(search.search("imkerij", inSmall, 0, 10).hits())
+                .extracting(SearchService.Hit::ideaId)
+                .containsExactly(school);
+    }
+
     private long post(long author, long consultation, String title, String description, Long neighbourhood) {
         return ideas.postAs(
                 author,
