@@ -204,6 +204,17 @@ final class SearchCounts {
         }
     }
 
+    /** As the aggregations order them: most ideas first, equal counts by ascending value (so the cut is the same). */
+    static <K extends Comparable<K>> Map<K, Long> top(Map<String, Long> counts, Function<String, K> key) {
+        Map<K, Long> out = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .map(e -> Map.entry(key.apply(e.getKey()), e.getValue()))
+                .sorted(Map.Entry.<K, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_VALUES)
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     private record Kept(IndexReader.CacheKey segment, Query query) {}
 
     /** The segments' counts added up; per facet the {@value #MAX_VALUES} values with most ideas, as before. */
@@ -230,17 +241,6 @@ final class SearchCounts {
                             top(neighbourhoods, Long::valueOf),
                             top(statuses, IdeaStatus::valueOf),
                             top(consultations, Long::valueOf)));
-        }
-
-        private static <K> Map<K, Long> top(Map<String, Long> counts, Function<String, K> key) {
-            Map<K, Long> out = new LinkedHashMap<>();
-            counts.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue()
-                            .reversed()
-                            .thenComparing(Map.Entry.comparingByKey()))
-                    .limit(MAX_VALUES)
-                    .forEach(e -> out.put(key.apply(e.getKey()), e.getValue()));
-            return out;
         }
     }
 
