@@ -122,6 +122,17 @@ public final class OpinionGroups {
         }
     }
 
+    /** How missing votes are filled before the components are found. */
+    public enum MissingVotes {
+        /** Polis since October 2017 (commit 90b5b9e6): the column's mean, so that only cast votes weigh. */
+        COLUMN_MEAN,
+        /**
+         * Polis before that: 0, as if every unseen statement had been passed. Not for consultations; only to measure
+         * against groups that Polis computed with its code of that time.
+         */
+        ZERO
+    }
+
     /** From scratch, as for a freshly imported conversation. */
     public static Result compute(Matrix m) {
         return compute(m, State.EMPTY);
@@ -129,6 +140,11 @@ public final class OpinionGroups {
 
     /** One update of a live conversation, continuing from the previous update's state. */
     public static Result compute(Matrix input, State previous) {
+        return compute(input, previous, MissingVotes.COLUMN_MEAN);
+    }
+
+    /** One update, with missing votes filled as Polis filled them at one time or another. */
+    public static Result compute(Matrix input, State previous, MissingVotes missing) {
         Matrix m = withoutUnvotedIdeas(input);
         int rows = m.participants().length;
         int cols = m.ideas().length;
@@ -157,7 +173,7 @@ public final class OpinionGroups {
         }
         List<Long> inConv = inConversation(m.participants(), voteCounts, cols, previous.inConversation());
 
-        pca(m.ideas(), rating, previous.components(), comps, center);
+        pca(m.ideas(), rating, previous.components(), comps, center, missing);
         for (int i = 0; i < rows; i++) {
             positions[i] = project(rating[i], comps, center);
         }
@@ -342,7 +358,14 @@ public final class OpinionGroups {
      * zero wherever nobody voted, so only cast votes are kept (sparse rows) and every round costs one pass over the
      * votes.
      */
-    static void pca(long[] ideas, double[][] rating, Map<Long, double[]> previous, double[][] comps, double[] center) {
+    static void pca(
+            long[] ideas,
+            double[][] rating,
+            Map<Long, double[]> previous,
+            double[][] comps,
+            double[] center,
+            MissingVotes missing) {
+        boolean zero = missing == MissingVotes.ZERO;
         int cols = center.length;
         int[] seen = new int[cols];
         for (double[] row : rating) {
@@ -354,14 +377,15 @@ public final class OpinionGroups {
             }
         }
         for (int j = 0; j < cols; j++) {
-            center[j] = seen[j] == 0 ? 0 : center[j] / seen[j];
+            center[j] = seen[j] == 0 ? 0 : center[j] / (zero ? rating.length : seen[j]);
         }
         int[][] idx = new int[rating.length][];
         double[][] val = new double[rating.length][];
         for (int i = 0; i < rating.length; i++) {
+            // Filled with 0, the centred matrix is dense: an unseen statement weighs as minus its mean.
             int n = 0;
             for (double v : rating[i]) {
-                if (!Double.isNaN(v)) {
+                if (zero || !Double.isNaN(v)) {
                     n++;
                 }
             }
@@ -369,9 +393,9 @@ public final class OpinionGroups {
             val[i] = new double[n];
             int k = 0;
             for (int j = 0; j < cols; j++) {
-                if (!Double.isNaN(rating[i][j])) {
+                if (zero || !Double.isNaN(rating[i][j])) {
                     idx[i][k] = j;
-                    val[i][k++] = rating[i][j] - center[j];
+                    val[i][k++] = (Double.isNaN(rating[i][j]) ? 0 : rating[i][j]) - center[j];
                 }
             }
         }

@@ -151,6 +151,46 @@ class OpinionGroupsTest {
         }
     }
 
+    /** Polis before October 2017 filled missing votes with 0; with none missing, that changes nothing. */
+    @Test
+    void zeroFilledMissingVotesAsPolisDidBefore2017() {
+        OpinionGroups.Matrix sparse = twoCamps(20, 5);
+        double[][] full = new double[40][];
+        for (int i = 0; i < 40; i++) {
+            full[i] = sparse.votes()[i].clone();
+            for (int j = 0; j < full[i].length; j++) {
+                full[i][j] = Double.isNaN(full[i][j]) ? 0 : full[i][j];
+            }
+        }
+        OpinionGroups.Matrix dense =
+                new OpinionGroups.Matrix(sparse.participants(), sparse.ideas(), full, new boolean[10]);
+        OpinionGroups.Result mean = OpinionGroups.compute(dense);
+        OpinionGroups.Result zero =
+                OpinionGroups.compute(dense, OpinionGroups.State.EMPTY, OpinionGroups.MissingVotes.ZERO);
+        assertThat(zero.group()).containsExactly(mean.group());
+        for (int i = 0; i < 40; i++) {
+            assertThat(zero.positions()[i][0]).isCloseTo(mean.positions()[i][0], within(1e-9));
+            assertThat(zero.positions()[i][1]).isCloseTo(mean.positions()[i][1], within(1e-9));
+        }
+        // With votes missing, the centre is the column's sum over every participant, not over the voters only.
+        OpinionGroups.Result sparseZero =
+                OpinionGroups.compute(sparse, OpinionGroups.State.EMPTY, OpinionGroups.MissingVotes.ZERO);
+        OpinionGroups.Result sparseMean = OpinionGroups.compute(sparse);
+        for (int j = 0; j < 10; j++) {
+            double sum = 0;
+            int voters = 0;
+            for (double[] row : sparse.votes()) {
+                if (!Double.isNaN(row[j])) {
+                    sum += row[j];
+                    voters++;
+                }
+            }
+            assertThat(sparseZero.center()[j]).isCloseTo(sum / 40, within(1e-12));
+            assertThat(sparseMean.center()[j]).isCloseTo(sum / voters, within(1e-12));
+        }
+        assertThat(sparseZero.k()).isEqualTo(2);
+    }
+
     private static OpinionGroups.Matrix threeCamps(long seed) {
         Random rnd = new Random(seed);
         int n = 60;

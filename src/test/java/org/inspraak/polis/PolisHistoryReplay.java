@@ -2,6 +2,7 @@ package org.inspraak.polis;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,13 +15,40 @@ import org.inspraak.insight.OpinionGroups;
 
 /**
  * A measurement, not a test: replays each shipped Polis export's votes in time order through the live update (one
- * update per {@code step} seconds with new votes, each continuing from the last), then groups the resulting base
- * clusters afresh, and compares with Polis's own groups. It checks whether Polis's groups can be told from the
- * conversation's history rather than from its final votes alone; the README reports the figures and why the import
- * does not do this. Run with
+ * update per {@code step} seconds with new votes, each continuing from the last), then starts the groups afresh on
+ * the base clusters that the history left, and compares with Polis's own groups. Once with today's Polis math
+ * throughout, and once as pol.is ran it: computed again from scratch at the first vote after Polis moved its math
+ * state from MongoDB to PostgreSQL (commit 0fc3d6f7, February 2017), with missing votes filled with 0 until Polis
+ * changed that to the column mean (commit 90b5b9e6, October 2017), and with the moderation either known throughout or
+ * unknown to the math until Polis made it read all moderation when loading a conversation (commit 6a119cf7, October
+ * 2017). The README reports the figures. Run with
  * {@code java -cp target/test-classes:target/classes:<test classpath> org.inspraak.polis.PolisHistoryReplay [step]}.
  */
 public final class PolisHistoryReplay {
+
+    /** Polis's math state moved from MongoDB to PostgreSQL; a conversation without a stored state starts afresh. */
+    static final Instant MOVED_TO_POSTGRESQL = Instant.parse("2017-02-09T00:00:00Z");
+
+    /** Polis fills missing votes with the column mean instead of 0 since commit 90b5b9e6. */
+    static final Instant MEAN_FILLED = Instant.parse("2017-10-22T06:59:31Z");
+
+    /** Polis's math reads a conversation's whole moderation when it loads it since commit 6a119cf7. */
+    static final Instant MODERATION_RELOADED = Instant.parse("2017-10-29T00:00:00Z");
+
+    /** How a replay runs: with pol.is's own history or today's math throughout, and what moderation it knows. */
+    private record Run(boolean asPolisRanIt, boolean moderationKnown) {
+        OpinionGroups.MissingVotes missing(Instant at) {
+            return asPolisRanIt && at.isBefore(MEAN_FILLED)
+                    ? OpinionGroups.MissingVotes.ZERO
+                    : OpinionGroups.MissingVotes.COLUMN_MEAN;
+        }
+
+        boolean[] moderatedOut(OpinionGroups.Matrix all, Instant at) {
+            return asPolisRanIt && !moderationKnown && at.isBefore(MODERATION_RELOADED)
+                    ? new boolean[all.ideas().length]
+                    : all.moderatedOut();
+        }
+    }
 
     private PolisHistoryReplay() {}
 
@@ -31,32 +59,54 @@ public final class PolisHistoryReplay {
             folders =
                     s.filter(p -> Files.exists(p.resolve("votes.csv"))).sorted().toList();
         }
-        System.out.println("| conversation | final votes: ARI, k, grouped | history: ARI, k, grouped |"
-                + " history, grouped by the rule on the final votes: ARI, k, grouped | Polis: k, grouped |");
-        System.out.println("|---|---|---|---|---|");
+        List<Run> runs = List.of(new Run(false, true), new Run(true, true), new Run(true, false));
+        System.out.println("| conversation | final votes | history | history, grouped by the rule on the final votes"
+                + " | as pol.is ran it, moderation known | as pol.is ran it, moderation unknown until Oct. 2017"
+                + " | Polis: k, grouped |");
+        System.out.println("|---|---|---|---|---|---|---|");
         for (Path f : folders) {
             PolisFolder folder = PolisFolder.read(f);
             OpinionGroups.Matrix all = folder.matrix();
-            OpinionGroups.State history = replay(folder, all, stepMs);
-            // The map and base clusters the history left, with the groups started afresh (no group clusterings, no
-            // k smoother); once keeping who is in, once letting the rule pick them from the final votes alone.
-            OpinionGroups.State regroup = new OpinionGroups.State(
-                    history.inConversation(), history.components(), history.baseClusters(), Map.of(), null);
-            OpinionGroups.State ruleOnly =
-                    new OpinionGroups.State(List.of(), history.components(), history.baseClusters(), Map.of(), null);
-            System.out.printf(
-                    "| %s | %s | %s | %s | %d, %d |%n",
-                    f.getFileName(),
-                    figures(OpinionGroups.compute(all), folder),
-                    figures(OpinionGroups.compute(all, regroup), folder),
-                    figures(OpinionGroups.compute(all, ruleOnly), folder),
-                    folder.polisGroups().values().stream().distinct().count(),
-                    folder.polisGroups().size());
+            Instant last = folder.votes().stream()
+                    .map(PolisFolder.VoteRow::at)
+                    .max(Comparator.naturalOrder())
+                    .orElse(Instant.EPOCH);
+            StringBuilder row =
+                    new StringBuilder("| " + f.getFileName() + " | " + figures(OpinionGroups.compute(all), folder));
+            for (Run run : runs) {
+                OpinionGroups.State h = replay(folder, all, stepMs, run);
+                // The map and base clusters the history left, with the groups started afresh (no group clusterings,
+                // no k smoother), as after a restart of Polis's math worker.
+                OpinionGroups.Matrix end = new OpinionGroups.Matrix(
+                        all.participants(), all.ideas(), all.votes(), run.moderatedOut(all, last));
+                row.append(" | ")
+                        .append(figures(
+                                OpinionGroups.compute(
+                                        end,
+                                        new OpinionGroups.State(
+                                                h.inConversation(), h.components(), h.baseClusters(), Map.of(), null),
+                                        run.missing(last)),
+                                folder));
+                if (!run.asPolisRanIt()) {
+                    // The same, but with who is in picked by the rule from the final votes alone.
+                    row.append(" | ")
+                            .append(figures(
+                                    OpinionGroups.compute(
+                                            all,
+                                            new OpinionGroups.State(
+                                                    List.of(), h.components(), h.baseClusters(), Map.of(), null)),
+                                    folder));
+                }
+            }
+            System.out.println(row + " | "
+                    + folder.polisGroups().values().stream().distinct().count() + ", "
+                    + folder.polisGroups().size() + " |");
         }
+        System.out.println("(ARI against Polis's group-id, our k, participants we group)");
     }
 
     /** The live updates, one per step with new votes, in time order; participants are rows in order of first vote. */
-    private static OpinionGroups.State replay(PolisFolder folder, OpinionGroups.Matrix all, long stepMs) {
+    private static OpinionGroups.State replay(PolisFolder folder, OpinionGroups.Matrix all, long stepMs, Run run) {
         Map<Long, Integer> col = new LinkedHashMap<>();
         for (int j = 0; j < all.ideas().length; j++) {
             col.put(all.ideas()[j], j);
@@ -65,6 +115,7 @@ public final class PolisHistoryReplay {
         votes.sort(Comparator.comparing(PolisFolder.VoteRow::at));
         Map<Long, double[]> rows = new LinkedHashMap<>();
         OpinionGroups.State state = OpinionGroups.State.EMPTY;
+        boolean moved = votes.isEmpty() || !votes.getFirst().at().isBefore(MOVED_TO_POSTGRESQL);
         long last = Long.MIN_VALUE;
         int i = 0;
         while (i < votes.size()) {
@@ -79,11 +130,16 @@ public final class PolisHistoryReplay {
                         })[col.get(v.commentId())] =
                         v.vote();
             }
+            if (run.asPolisRanIt() && !moved && at >= MOVED_TO_POSTGRESQL.toEpochMilli()) {
+                moved = true;
+                state = OpinionGroups.State.EMPTY;
+            }
+            Instant when = Instant.ofEpochMilli(at);
             long[] participants =
                     rows.keySet().stream().mapToLong(Long::longValue).toArray();
             OpinionGroups.Matrix m = new OpinionGroups.Matrix(
-                    participants, all.ideas(), rows.values().toArray(double[][]::new), all.moderatedOut());
-            state = OpinionGroups.compute(m, state).state();
+                    participants, all.ideas(), rows.values().toArray(double[][]::new), run.moderatedOut(all, when));
+            state = OpinionGroups.compute(m, state, run.missing(when)).state();
             last = at;
         }
         return state;
