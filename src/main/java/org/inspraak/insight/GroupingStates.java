@@ -41,6 +41,25 @@ class GroupingStates {
                 .orElse(OpinionGroups.State.EMPTY);
     }
 
+    /** Keeps the state only if the consultation has none yet; returns whether it was kept. */
+    boolean saveIfAbsent(long consultationId, OpinionGroups.State state) {
+        String text = json.writeValueAsString(state);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        try {
+            ownTransaction.executeWithoutResult(s -> jdbc.update(
+                    "insert into opinion_group_state (consultation_id, state, updated_at) values (?, ?, ?)",
+                    consultationId,
+                    text,
+                    now));
+            return true;
+        } catch (DataIntegrityViolationException e) {
+            if (!DatabaseErrors.isUniqueViolation(e)) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
     void save(long consultationId, OpinionGroups.State state) {
         String text = json.writeValueAsString(state);
         OffsetDateTime now = OffsetDateTime.now(clock);

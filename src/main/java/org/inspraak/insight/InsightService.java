@@ -252,6 +252,25 @@ public class InsightService {
     }
 
     /**
+     * Starts an imported conversation's opinion groups from where its history left Polis's k smoother (see {@link
+     * OpinionGroups#history}). Only before the consultation's first computation, as a live consultation's state is
+     * its own; returns whether the history was taken.
+     */
+    public boolean startFromHistory(long consultationId, OpinionGroups.State history) {
+        if (history.smoother() == null
+                || !history.inConversation().isEmpty()
+                || !history.components().isEmpty()
+                || !history.baseClusters().isEmpty()
+                || !history.groupClusterings().isEmpty()) {
+            throw new IllegalArgumentException("a history holds only the k smoother");
+        }
+        if (latest.containsKey(consultationId) || running.containsKey(consultationId)) {
+            return false;
+        }
+        return states.saveIfAbsent(consultationId, history);
+    }
+
+    /**
      * Gives a theme a name a person would write, for this page, the summary and the council. Moderators and
      * administrators; at most 80 characters. The theme is recomputed with it at once.
      */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.DoubleConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +51,9 @@ public final class OpinionGroups {
     static final int FRESH_STARTS = 30;
 
     private static final long SEED = 20140618L;
+
+    /** How many live updates a replayed history is cut into at most (see {@link #history}). */
+    public static final int HISTORY_UPDATES = 1000;
 
     private OpinionGroups() {}
 
@@ -266,6 +270,70 @@ public final class OpinionGroups {
                 comps,
                 center,
                 state);
+    }
+
+    /** A vote with the moment it was cast, for replaying a conversation's history. */
+    public record TimedVote(long participant, long idea, double value, long at) {}
+
+    /**
+     * Where a conversation's history leaves Polis's k smoother. Polis shows the k that last won {@value #K_BUFFER}
+     * updates in a row ({@code :group-k-smoother} in {@code conversation.clj}), so the number of groups it shows
+     * depends on the order in which the votes came in, not only on the final votes: a k that wins only the last
+     * few updates is not shown yet. This replays the votes in time order as at most {@code updates} live updates,
+     * each continuing from the one before (votes cast at the same moment always fall in the same update), and stops
+     * before the last: the caller's own computation on the final votes is the last update. Returns the state to
+     * start that computation from, holding nothing but the smoother, so that the map, who is in and the groups still
+     * come from the final votes alone; {@link State#EMPTY} when there is no earlier update.
+     */
+    public static State history(Matrix all, List<TimedVote> votes, int updates, DoubleConsumer progress) {
+        if (updates < 2 || votes.isEmpty()) {
+            return State.EMPTY;
+        }
+        Map<Long, Integer> column = new HashMap<>();
+        for (int j = 0; j < all.ideas().length; j++) {
+            column.put(all.ideas()[j], j);
+        }
+        List<TimedVote> ordered = new ArrayList<>(votes);
+        ordered.sort(Comparator.comparingLong(TimedVote::at));
+        int n = ordered.size();
+        Map<Long, double[]> rows = new LinkedHashMap<>();
+        State state = State.EMPTY;
+        int next = 0;
+        for (int u = 1; u <= updates; u++) {
+            int end = (int) Math.min(n, (long) n * u / updates);
+            if (end <= next) {
+                continue;
+            }
+            while (end < n && ordered.get(end).at() == ordered.get(end - 1).at()) {
+                end++;
+            }
+            if (end >= n) {
+                break;
+            }
+            for (; next < end; next++) {
+                TimedVote v = ordered.get(next);
+                Integer j = column.get(v.idea());
+                if (j == null) {
+                    throw new IllegalArgumentException("vote on an idea outside the matrix: " + v.idea());
+                }
+                rows.computeIfAbsent(v.participant(), p -> {
+                            double[] r = new double[all.ideas().length];
+                            Arrays.fill(r, Double.NaN);
+                            return r;
+                        })[j] =
+                        v.value();
+            }
+            long[] participants =
+                    rows.keySet().stream().mapToLong(Long::longValue).toArray();
+            // compute() reads the rows without changing them, so they are shared, not copied, between updates.
+            double[][] votesSoFar = rows.values().toArray(double[][]::new);
+            state = compute(new Matrix(participants, all.ideas(), votesSoFar, all.moderatedOut()), state)
+                    .state();
+            progress.accept((double) end / n);
+        }
+        return state.smoother() == null
+                ? State.EMPTY
+                : new State(List.of(), Map.of(), List.of(), Map.of(), state.smoother());
     }
 
     /** Polis's matrix has a column only for statements somebody voted on. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.DoubleConsumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -36,6 +37,7 @@ public record PolisFolder(
         String url,
         List<Comment> comments,
         List<VoteRow> votes,
+        boolean votesHaveTimes,
         Map<Long, Integer> polisGroups,
         List<String> notes) {
 
@@ -112,7 +114,8 @@ public record PolisFolder(
         }
         List<VoteRow> votes;
         Path pv = folder.resolve("participants-votes.csv");
-        if (Files.exists(folder.resolve("votes.csv")) || !Files.exists(pv)) {
+        boolean timed = Files.exists(folder.resolve("votes.csv")) || !Files.exists(pv);
+        if (timed) {
             votes = readVotes(folder.resolve("votes.csv"), byId);
         } else {
             votes = votesFromMatrix(pv, byId);
@@ -135,6 +138,7 @@ public record PolisFolder(
                 summary.getOrDefault("url", ""),
                 List.copyOf(comments),
                 votes,
+                timed,
                 groups,
                 List.copyOf(notes));
     }
@@ -247,6 +251,21 @@ public record PolisFolder(
             moderatedOut[j] = out.contains(cids[j]);
         }
         return new OpinionGroups.Matrix(pids, cids, m, moderatedOut);
+    }
+
+    /**
+     * Where the conversation's history leaves Polis's k smoother, to start the computation on {@link #matrix()}
+     * from (see {@link OpinionGroups#history}); {@link OpinionGroups.State#EMPTY} when the votes have no times of
+     * their own.
+     */
+    public OpinionGroups.State history(DoubleConsumer progress) {
+        if (!votesHaveTimes) {
+            return OpinionGroups.State.EMPTY;
+        }
+        List<OpinionGroups.TimedVote> timed = votes.stream()
+                .map(v -> new OpinionGroups.TimedVote(v.participant(), v.commentId(), v.vote(), v.at().toEpochMilli()))
+                .toList();
+        return OpinionGroups.history(matrix(), timed, OpinionGroups.HISTORY_UPDATES, progress);
     }
 
     @FunctionalInterface

@@ -18,6 +18,8 @@ import org.inspraak.account.AccountService;
 import org.inspraak.audit.AuditService;
 import org.inspraak.consultation.ConsultationService;
 import org.inspraak.idea.IdeaService;
+import org.inspraak.insight.InsightService;
+import org.inspraak.insight.OpinionGroups;
 import org.inspraak.security.CurrentUser;
 import org.inspraak.security.Role;
 import org.inspraak.vote.VoteChoice;
@@ -29,7 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports a Polis export into a new consultation in one transaction: statements become ideas (moderated-out ones
  * hidden), participants anonymous imported accounts, votes carry over; the CC BY attribution goes on the
- * consultation. The folder is read and checked completely first, so a bad file imports nothing.
+ * consultation. The folder is read and checked completely first, so a bad file imports nothing. When the votes have
+ * times, the conversation's history is replayed to find the number of groups Polis's k smoother settled on, and the
+ * consultation's opinion groups start from it.
  */
 @Service
 public class PolisImportService {
@@ -43,6 +47,7 @@ public class PolisImportService {
     private final AccountService accounts;
     private final CurrentUser currentUser;
     private final AuditService audit;
+    private final InsightService insights;
     private final TransactionTemplate tx;
     private final Clock clock;
 
@@ -53,6 +58,7 @@ public class PolisImportService {
             AccountService accounts,
             CurrentUser currentUser,
             AuditService audit,
+            InsightService insights,
             PlatformTransactionManager txManager,
             Clock clock) {
         this.consultations = consultations;
@@ -61,6 +67,7 @@ public class PolisImportService {
         this.accounts = accounts;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.insights = insights;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
     }
@@ -80,7 +87,8 @@ public class PolisImportService {
         progress.accept(0.05);
         PolisFolder polis = PolisFolder.read(folder);
         progress.accept(0.3);
-        return tx.execute(s -> {
+        OpinionGroups.State history = polis.history(p -> progress.accept(0.3 + 0.2 * p));
+        Imported imported = tx.execute(s -> {
             Imported result = store(polis, progress);
             audit.record(
                     "POLIS_IMPORTED",
@@ -89,6 +97,8 @@ public class PolisImportService {
                     folder.getFileName().toString());
             return result;
         });
+        startFromHistory(imported, history);
+        return imported;
     }
 
     /** For the command line, which runs without a signed-in admin. */
@@ -96,7 +106,17 @@ public class PolisImportService {
         progress.accept(0.05);
         PolisFolder polis = PolisFolder.read(folder);
         progress.accept(0.3);
-        return tx.execute(s -> store(polis, progress));
+        OpinionGroups.State history = polis.history(p -> progress.accept(0.3 + 0.2 * p));
+        Imported imported = tx.execute(s -> store(polis, progress));
+        startFromHistory(imported, history);
+        return imported;
+    }
+
+    /** After the import has committed: the opinion-group state refers to the new consultation. */
+    private void startFromHistory(Imported imported, OpinionGroups.State history) {
+        if (history.smoother() != null) {
+            insights.startFromHistory(imported.consultationId(), history);
+        }
     }
 
     private Imported store(PolisFolder polis, DoubleConsumer progress) {

@@ -221,6 +221,61 @@ class OpinionGroupsTest {
         }
     }
 
+    /** The three camps' votes with times: camps 0 and 1 first, one participant after another; camp 2 as given. */
+    private static List<OpinionGroups.TimedVote> timed(OpinionGroups.Matrix m, boolean thirdCampAtOnce) {
+        List<OpinionGroups.TimedVote> votes = new ArrayList<>();
+        for (int i = 0; i < m.participants().length; i++) {
+            for (int j = 0; j < m.ideas().length; j++) {
+                long at = i < 40 || !thirdCampAtOnce ? i * 100L + j : 1_000_000L;
+                votes.add(new OpinionGroups.TimedVote(m.participants()[i], m.ideas()[j], m.votes()[i][j], at));
+            }
+        }
+        // In arrival order only by their times: the replay must sort them itself.
+        java.util.Collections.shuffle(votes, new Random(3));
+        return votes;
+    }
+
+    /**
+     * A third camp that arrives all at once is a third group only in the last update, so Polis would not show it
+     * yet; arriving over many updates, it wins 4 in a row and is shown.
+     */
+    @Test
+    void theHistoryDecidesWhetherANewGroupIsShownYet() {
+        OpinionGroups.Matrix m = threeCamps(5);
+        assertThat(OpinionGroups.compute(m).k())
+                .as("from the final votes alone")
+                .isEqualTo(3);
+
+        List<Double> progress = new ArrayList<>();
+        OpinionGroups.State atOnce = OpinionGroups.history(m, timed(m, true), 1000, progress::add);
+        assertThat(atOnce.smoother()).isNotNull();
+        assertThat(atOnce.smoother().smoothedK()).isEqualTo(2);
+        assertThat(atOnce.inConversation()).isEmpty();
+        assertThat(atOnce.components()).isEmpty();
+        assertThat(atOnce.baseClusters()).isEmpty();
+        assertThat(atOnce.groupClusterings()).isEmpty();
+        assertThat(progress).isNotEmpty().isSorted().allMatch(p -> p > 0 && p < 1);
+        OpinionGroups.Result shown = OpinionGroups.compute(m, atOnce);
+        assertThat(shown.k()).isEqualTo(2);
+        assertThat(shown.state().smoother()).isEqualTo(new OpinionGroups.KSmoother(3, 1, 2));
+
+        OpinionGroups.State gradual = OpinionGroups.history(m, timed(m, false), 1000, p -> {});
+        assertThat(gradual.smoother().smoothedK()).isEqualTo(3);
+        assertThat(OpinionGroups.compute(m, gradual).k()).isEqualTo(3);
+        // Fewer, coarser updates see the same.
+        assertThat(OpinionGroups.history(m, timed(m, false), 50, p -> {})
+                        .smoother()
+                        .smoothedK())
+                .isEqualTo(3);
+
+        // Without an earlier update there is no history: all votes at one moment, or a single update.
+        List<OpinionGroups.TimedVote> sameMoment = timed(m, false).stream()
+                .map(v -> new OpinionGroups.TimedVote(v.participant(), v.idea(), v.value(), 7))
+                .toList();
+        assertThat(OpinionGroups.history(m, sameMoment, 1000, p -> {})).isEqualTo(OpinionGroups.State.EMPTY);
+        assertThat(OpinionGroups.history(m, timed(m, false), 1, p -> {})).isEqualTo(OpinionGroups.State.EMPTY);
+    }
+
     @Test
     void representativeAndConsensusIdeas() {
         OpinionGroups.Matrix m = twoCamps(25, 6);

@@ -19,8 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Our opinion groups against the groups Polis itself computed, as adjusted Rand index, for every conversation in
- * src/test/resources/polis (CC BY 4.0, The Computational Democracy Project) and any further one in
- * ../shared/data/polis. The figures are printed and reported in the README.
+ * src/test/resources/polis (CC BY 4.0, The Computational Democracy Project), any further one in
+ * ../shared/data/polis, and any in the folder named by the system property {@code polis.exports} (for instance a
+ * clone of github.com/compdemocracy/openData). The groups are computed as an import computes them: from the final
+ * votes, starting from where the conversation's history left Polis's k smoother. The figures are printed and
+ * reported in the README.
  */
 class PolisAgreementTest {
 
@@ -32,11 +35,13 @@ class PolisAgreementTest {
             "15-per-hour-seattle",
             0.88,
             "brexit-consensus",
-            0.63,
+            0.87,
             "canadian-electoral-reform",
             0.92,
             "scoop-hivemind.affordable-housing",
-            0.13);
+            0.13,
+            "ssis.land-bank-farmland.2rumnecbeh.2021-08-01",
+            0.97);
 
     /**
      * The 2017 exports carry the effects of a Polis counting bug fixed later (Polis commit 30355e11) and of history
@@ -47,10 +52,23 @@ class PolisAgreementTest {
     @TestFactory
     Stream<DynamicTest> groupsAgreeWithPolis() throws IOException {
         List<Path> folders = new ArrayList<>();
-        for (Path root : List.of(Path.of("src/test/resources/polis"), Path.of("../shared/data/polis"))) {
+        List<Path> roots =
+                new ArrayList<>(List.of(Path.of("src/test/resources/polis"), Path.of("../shared/data/polis")));
+        String more = System.getProperty("polis.exports");
+        Path measured = more == null || more.isBlank() ? null : Path.of(more);
+        if (measured != null) {
+            roots.add(measured);
+        }
+        Set<String> seen = new HashSet<>();
+        for (Path root : roots) {
             if (Files.isDirectory(root)) {
                 try (Stream<Path> s = Files.list(root)) {
-                    s.filter(p -> Files.exists(p.resolve("votes.csv"))).sorted().forEach(folders::add);
+                    // An export needs its statements and the groups Polis gave; the votes may come from either file.
+                    s.filter(p -> Files.exists(p.resolve("comments.csv"))
+                                    && Files.exists(p.resolve("participants-votes.csv")))
+                            .sorted()
+                            .filter(p -> seen.add(p.getFileName().toString()))
+                            .forEach(folders::add);
                 }
             }
         }
@@ -58,7 +76,7 @@ class PolisAgreementTest {
         return folders.stream()
                 .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
                     PolisFolder folder = PolisFolder.read(f);
-                    OpinionGroups.Result r = OpinionGroups.compute(folder.matrix());
+                    OpinionGroups.Result r = OpinionGroups.compute(folder.matrix(), folder.history(p -> {}));
                     Map<Long, Integer> ours = r.groups();
                     List<Integer> a = new ArrayList<>();
                     List<Integer> b = new ArrayList<>();
@@ -76,7 +94,7 @@ class PolisAgreementTest {
                     Set<Long> onlyPolis = new HashSet<>(folder.polisGroups().keySet());
                     onlyPolis.removeAll(ours.keySet());
                     System.out.printf(
-                            "ARI %s: %.3f (k=%d, Polis k=%d; grouped %d, Polis grouped %d, only ours %d, only Polis %d)%n",
+                            "ARI %s: %.3f (k=%d, Polis k=%d; grouped %d, Polis grouped %d, only ours %d, only Polis %d%s)%n",
                             f.getFileName(),
                             ari,
                             r.k(),
@@ -84,7 +102,12 @@ class PolisAgreementTest {
                             ours.size(),
                             folder.polisGroups().size(),
                             onlyOurs.size(),
-                            onlyPolis.size());
+                            onlyPolis.size(),
+                            folder.votesHaveTimes() ? "" : "; votes without times");
+                    if (measured != null && f.startsWith(measured)) {
+                        // Exports from outside the repository are measured and reported, not held to goals.
+                        return;
+                    }
                     if (!BEFORE_THE_FIX.contains(f.getFileName().toString())) {
                         assertThat(r.k()).as("number of groups").isEqualTo(polisK);
                         assertThat(onlyOurs.size() + onlyPolis.size())

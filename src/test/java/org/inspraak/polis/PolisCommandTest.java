@@ -40,7 +40,8 @@ class PolisCommandTest {
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.getFirst()).isEqualTo("participant,group");
         PolisFolder polis = PolisFolder.read(folder);
-        Map<Long, Integer> direct = OpinionGroups.compute(polis.matrix()).groups();
+        Map<Long, Integer> direct =
+                OpinionGroups.compute(polis.matrix(), polis.history(p -> {})).groups();
         assertThat(lines).hasSize(direct.size() + 1);
         List<Integer> ours = new ArrayList<>();
         List<Integer> theirs = new ArrayList<>();

@@ -71,8 +71,8 @@ class PolisImportTest extends IntegrationTest {
         assertThat(consultations.find(r.consultationId()).orElseThrow().attribution())
                 .contains("CC BY 4.0", "The Computational Democracy Project");
         InsightService.Insights in = insights.computeNow(r.consultationId());
-        OpinionGroups.Result direct =
-                OpinionGroups.compute(PolisFolder.read(folder).matrix());
+        PolisFolder polis = PolisFolder.read(folder);
+        OpinionGroups.Result direct = OpinionGroups.compute(polis.matrix(), polis.history(p -> {}));
         assertThat(in.groupedParticipants()).isEqualTo(direct.groupedCount());
         // Same partition through the database as from the files (labels may differ).
         List<Integer> a = new ArrayList<>();
@@ -96,5 +96,47 @@ class PolisImportTest extends IntegrationTest {
                         String.class,
                         r.consultationId()))
                 .contains("\"inConversation\"", "\"baseClusters\"", "\"smoother\"");
+    }
+
+    /**
+     * ssis (2021): on the final votes 3 groups win the silhouette by 0.002, but over the conversation's history 2
+     * kept winning, and Polis shows 2. The import replays the history, so the consultation shows 2 as well, and the
+     * next update continues from there.
+     */
+    @Test
+    void anImportShowsTheNumberOfGroupsItsHistorySettledOn() throws Exception {
+        data.authenticate(data.user(Role.ADMIN));
+        Path folder = Path.of("src/test/resources/polis/ssis.land-bank-farmland.2rumnecbeh.2021-08-01");
+        PolisFolder polis = PolisFolder.read(folder);
+        assertThat(OpinionGroups.compute(polis.matrix()).k())
+                .as("final votes alone")
+                .isEqualTo(3);
+        List<Double> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PolisImportService.Imported r = importer.importFolder(folder, progress::add);
+        assertThat(progress).isSorted().contains(0.3).anyMatch(p -> p > 0.3 && p <= 0.5);
+        assertThat(jdbc.queryForObject(
+                        "select state from opinion_group_state where consultation_id = ?",
+                        String.class,
+                        r.consultationId()))
+                .contains("\"smoothedK\":2");
+        InsightService.Insights in = insights.computeNow(r.consultationId());
+        assertThat(in.groups()).hasSize(2);
+        assertThat(insights.computeNow(r.consultationId()).groups()).hasSize(2);
+        // Polis's own groups, through the database.
+        List<Integer> ours = new ArrayList<>();
+        List<Integer> theirs = new ArrayList<>();
+        polis.polisGroups().forEach((pid, g) -> {
+            Integer group = in.groupOf().get(r.accountOfParticipant().get(pid));
+            if (group != null) {
+                ours.add(group);
+                theirs.add(g);
+            }
+        });
+        assertThat(PolisAgreementTest.adjustedRand(ours, theirs))
+                .isGreaterThanOrEqualTo(
+                        PolisAgreementTest.REACHED.get(folder.getFileName().toString()));
+        // A consultation with a state of its own does not take a history again.
+        assertThat(insights.startFromHistory(r.consultationId(), polis.history(p -> {})))
+                .isFalse();
     }
 }
