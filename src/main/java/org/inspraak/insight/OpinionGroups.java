@@ -53,7 +53,7 @@ public final class OpinionGroups {
     private static final long SEED = 20140618L;
 
     /** How many live updates a replayed history is cut into at most (see {@link #history}). */
-    public static final int HISTORY_UPDATES = 1000;
+    public static final int HISTORY_UPDATES = 500;
 
     private OpinionGroups() {}
 

@@ -114,7 +114,13 @@ public record PolisFolder(
         }
         List<VoteRow> votes;
         Path pv = folder.resolve("participants-votes.csv");
-        boolean timed = Files.exists(folder.resolve("votes.csv")) || !Files.exists(pv);
+        boolean timed = Files.exists(folder.resolve("votes.csv"));
+        if (!timed && !Files.exists(pv)) {
+            throw new FormatException(
+                    "votes.csv",
+                    0,
+                    "bestand ontbreekt, en participants-votes.csv ook; de stemmen staan in een van beide");
+        }
         if (timed) {
             votes = readVotes(folder.resolve("votes.csv"), byId);
         } else {

@@ -58,7 +58,8 @@ class PolisFolderTest {
         assertThatThrownBy(() -> PolisFolder.read(dir))
                 .isInstanceOf(PolisFolder.FormatException.class)
                 .hasMessageContaining("votes.csv")
-                .hasMessageContaining("ontbreekt");
+                .hasMessageContaining("ontbreekt")
+                .hasMessageContaining("participants-votes.csv ook");
     }
 
     @Test
