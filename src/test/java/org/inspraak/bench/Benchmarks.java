@@ -598,6 +598,15 @@ public final class Benchmarks {
         OpinionGroups.Result update = OpinionGroups.compute(polis, fresh.state());
         GroupStatements.analyse(polis, update, 5, 8);
         record("(d) insights on the largest Polis conversation, a live update from the kept state", ms(t), "ms", null);
+        PolisFolder folder = PolisFolder.read(largest);
+        t = System.nanoTime();
+        folder.history(done -> {});
+        record(
+                "(d) an import replaying the largest Polis conversation's history for its number of groups ("
+                        + OpinionGroups.HISTORY_UPDATES + " updates at most)",
+                ms(t),
+                "ms",
+                null);
 
         Random r = new Random(11);
         int rows = 10_000;
