@@ -91,6 +91,7 @@ final class MatrixTable {
             "InsightService.nameTheme(long,long,String) = staff",
             "InsightService.refresh(long,DoubleConsumer) = readers",
             "InsightService.seedPopulationShare(String,String,double) = internal",
+            "InsightService.startFromHistory(long,State) = internal",
             "InsightService.setPopulationShare(String,String,BigDecimal) = admin",
             "Live.subscribe(Component,Class,Consumer) = everyone",
             "Live.subscribe(Component,Class,Predicate,Consumer) = everyone",
