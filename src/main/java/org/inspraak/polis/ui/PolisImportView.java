@@ -46,6 +46,7 @@ class PolisImportView extends VerticalLayout implements HasDynamicTitle {
     private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
     private final FormMessage importMessage = new FormMessage();
     private final ProgressBar progress = new ProgressBar(0, 1);
+    private final Button start = new Button();
 
     PolisImportView(PolisImportService importer, CurrentUser currentUser) {
         this.importer = importer;
@@ -53,16 +54,24 @@ class PolisImportView extends VerticalLayout implements HasDynamicTitle {
         addClassName("page");
         add(new H1(getTranslation("polis.title")), new Paragraph(getTranslation("polis.explain")));
         Upload upload = Uploads.translated(
-                new Upload(Uploads.inMemory(MAX_FILE, (meta, bytes) -> uploaded.put(meta.fileName(), bytes))));
+                new Upload(Uploads.inMemory(MAX_FILE, (meta, bytes) -> received(meta.fileName(), bytes))));
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFiles(4);
         upload.setMaxFileSize(MAX_FILE);
         progress.setVisible(false);
         progress.getElement().setAttribute("aria-label", getTranslation("polis.progress"));
-        Button start = new Button(getTranslation("polis.import"), e -> startImport());
+        start.setText(getTranslation("polis.import"));
+        start.addClickListener(e -> startImport());
+        // One import per click: a second click while one runs would import the conversation twice.
+        start.setDisableOnClick(true);
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClassName("start-import");
         add(upload, start, progress, importMessage);
+    }
+
+    /** An uploaded file, kept until the import starts. */
+    void received(String fileName, byte[] bytes) {
+        uploaded.put(fileName, bytes);
     }
 
     private void startImport() {
@@ -70,11 +79,13 @@ class PolisImportView extends VerticalLayout implements HasDynamicTitle {
         for (String required : List.of("comments.csv", "summary.csv")) {
             if (!uploaded.containsKey(required)) {
                 importMessage.error(getTranslation("polis.missing", required));
+                start.setEnabled(true);
                 return;
             }
         }
         if (!uploaded.containsKey("votes.csv") && !uploaded.containsKey("participants-votes.csv")) {
             importMessage.error(getTranslation("polis.missing-votes"));
+            start.setEnabled(true);
             return;
         }
         Path dir;
@@ -86,6 +97,7 @@ class PolisImportView extends VerticalLayout implements HasDynamicTitle {
                 }
             }
         } catch (IOException e) {
+            start.setEnabled(true);
             throw new UncheckedIOException(e);
         }
         UI ui = UI.getCurrent();
@@ -98,6 +110,7 @@ class PolisImportView extends VerticalLayout implements HasDynamicTitle {
                 PolisImportService.Imported r = importer.importFolder(dir, p -> ui.access(() -> progress.setValue(p)));
                 ui.access(() -> {
                     progress.setVisible(false);
+                    start.setEnabled(true);
                     importMessage.removeAll();
                     importMessage.success(getTranslation("polis.done", r.ideas(), r.participants(), r.votes()));
                     if (!r.notes().isEmpty()) {
@@ -111,11 +124,13 @@ class PolisImportView extends VerticalLayout implements HasDynamicTitle {
             } catch (PolisFolder.FormatException ex) {
                 ui.access(() -> {
                     progress.setVisible(false);
+                    start.setEnabled(true);
                     importMessage.error(getTranslation("polis.bad", ex.getMessage()));
                 });
             } catch (RuntimeException ex) {
                 ui.access(() -> {
                     progress.setVisible(false);
+                    start.setEnabled(true);
                     importMessage.error(getTranslation("polis.failed"));
                 });
             }
