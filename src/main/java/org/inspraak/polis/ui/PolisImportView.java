@@ -118,8 +118,9 @@ class PolisImportView extends VerticalLayout implements HasDynamicTitle {
                         r.notes().forEach(n -> notes.add(new ListItem(n)));
                         importMessage.add(new Paragraph(getTranslation("polis.notes")), notes);
                     }
-                    importMessage.add(new Anchor(
-                            "gesprekken/" + r.consultationId() + "/inzichten", getTranslation("polis.open")));
+                    // On its own line: next to the sentence it read as one word ("stemmen.Naar").
+                    importMessage.add(new Paragraph(new Anchor(
+                            "gesprekken/" + r.consultationId() + "/inzichten", getTranslation("polis.open"))));
                 });
             } catch (PolisFolder.FormatException ex) {
                 ui.access(() -> {
