@@ -73,6 +73,8 @@ public class Idea {
     private boolean moderatorEdited;
     private boolean locked;
     private boolean pinned;
+    // A background statement (Polis's is_meta): see V20__background_statements.sql.
+    private boolean background;
     private Double latitude;
     private Double longitude;
     private String clientIp;
@@ -235,6 +237,14 @@ public class Idea {
 
     public boolean isHidden() {
         return hidden;
+    }
+
+    public boolean isBackground() {
+        return background;
+    }
+
+    void markBackground() {
+        this.background = true;
     }
 
     public int getAgreeCount() {

@@ -132,7 +132,8 @@ public class IdeaService {
             boolean moderatorEdited,
             boolean locked,
             boolean pinned,
-            Long mergedInto) {
+            Long mergedInto,
+            boolean background) {
         public int votes() {
             return agree + disagree + pass;
         }
@@ -160,7 +161,8 @@ public class IdeaService {
                     moderatorEdited,
                     locked,
                     pinned,
-                    mergedInto);
+                    mergedInto,
+                    background);
         }
     }
 
@@ -270,16 +272,21 @@ public class IdeaService {
 
     /**
      * Imports a statement from another platform as an idea, keeping its text as written (imports may hold shorter
-     * or longer texts than our form allows); hidden when the source moderated it out.
+     * or longer texts than our form allows); hidden when the source moderated it out, and a background statement
+     * when the source marked it as one (Polis's metadata statements).
      */
     @Transactional
-    public long importIdea(long authorId, long consultationId, String text, Instant createdAt, boolean hidden) {
+    public long importIdea(
+            long authorId, long consultationId, String text, Instant createdAt, boolean hidden, boolean background) {
         String body = text.strip();
         String title = body.length() <= MAX_TITLE ? body : shorten(body, MAX_TITLE);
         Idea idea = new Idea(consultationId, authorId, createdAt);
         idea.apply(new IdeaForm(title, body, null, null, null, null), createdAt);
         if (hidden) {
             idea.setHidden(true, "Gemodereerd in de bron (Polis)");
+        }
+        if (background) {
+            idea.markBackground();
         }
         ideas.save(idea);
         statusChanges.save(new IdeaStatusChange(idea.getId(), IdeaStatus.SUBMITTED, "", authorId, createdAt));
@@ -871,7 +878,8 @@ public class IdeaService {
                         i.isModeratorEdited(),
                         i.isLocked(),
                         i.isPinned(),
-                        i.getMergedInto()))
+                        i.getMergedInto(),
+                        i.isBackground()))
                 .toList();
     }
 

@@ -387,7 +387,8 @@ public class InsightService {
         List<ReactionService.Activity> activity = reactions.activity(ideaIds);
         progress.accept(0.15);
 
-        // Vote matrix: every voter × every idea; hidden ideas count as moderated out. Rows in the order people
+        // Vote matrix: every voter × every idea; hidden ideas and background statements count as moderated out (as in
+        // Polis, whose math leaves metadata statements out with the moderated-out ones). Rows in the order people
         // first voted, as in Polis's matrix (it decides where a fresh k-means starts).
         Map<Long, Instant> firstVote = new HashMap<>();
         cells.forEach(c -> firstVote.merge(c.userId(), c.at(), (a, b) -> a.isBefore(b) ? a : b));
@@ -413,7 +414,7 @@ public class InsightService {
         }
         boolean[] out = new boolean[ideaArr.length];
         for (int j = 0; j < ideaArr.length; j++) {
-            out[j] = all.get(j).hidden();
+            out[j] = all.get(j).hidden() || all.get(j).background();
         }
         OpinionGroups.Matrix matrix = new OpinionGroups.Matrix(participants, ideaArr, m, out);
         OpinionGroups.Result computed = OpinionGroups.compute(matrix, states.load(consultationId));

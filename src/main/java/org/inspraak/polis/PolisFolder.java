@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,7 +42,12 @@ public record PolisFolder(
         Map<Long, Integer> polisGroups,
         List<String> notes) {
 
-    public record Comment(long id, long authorId, Instant createdAt, int moderated, String body) {
+    /**
+     * A statement. {@code meta} marks Polis's metadata statements (the {@code is-meta} column of its newer exports):
+     * questions about the participant rather than opinions, which Polis's math leaves out of the map and the groups
+     * as it does moderated-out statements ({@code mod-update} in {@code conversation.clj}).
+     */
+    public record Comment(long id, long authorId, Instant createdAt, int moderated, String body, boolean meta) {
         public boolean moderatedOut() {
             return moderated < 0;
         }
@@ -103,7 +109,8 @@ public record PolisFolder(
                     number(r, "author-id", "comments.csv", line),
                     Instant.ofEpochMilli(number(r, "timestamp", "comments.csv", line)),
                     moderated,
-                    body.strip());
+                    body.strip(),
+                    r.isMapped("is-meta") && flag(r, "is-meta", "comments.csv", line));
             if (byId.put(id, c) != null) {
                 throw new FormatException("comments.csv", line, "comment-id " + id + " komt twee keer voor");
             }
@@ -111,6 +118,13 @@ public record PolisFolder(
         });
         if (comments.isEmpty()) {
             throw new FormatException("comments.csv", 0, "geen stellingen");
+        }
+        long meta = comments.stream().filter(Comment::meta).count();
+        if (meta > 0) {
+            notes.add(meta + (meta == 1 ? " stelling is" : " stellingen zijn")
+                    + " in Polis gemarkeerd als metadata (een vraag over de deelnemer zelf) en "
+                    + (meta == 1 ? "wordt een achtergrondvraag" : "worden achtergrondvragen")
+                    + ": de stemmen tellen mee, maar niet voor de meningsgroepen.");
         }
         List<VoteRow> votes;
         Path pv = folder.resolve("participants-votes.csv");
@@ -251,7 +265,8 @@ public record PolisFolder(
             m[row.get(v.participant())][col.get(v.commentId())] = v.vote();
         }
         Set<Long> out = new HashSet<>();
-        comments.stream().filter(Comment::moderatedOut).forEach(c -> out.add(c.id()));
+        // Polis's math leaves metadata statements out as it leaves moderated-out ones out (both are its mod-out).
+        comments.stream().filter(c -> c.moderatedOut() || c.meta()).forEach(c -> out.add(c.id()));
         boolean[] moderatedOut = new boolean[cids.length];
         for (int j = 0; j < cids.length; j++) {
             moderatedOut[j] = out.contains(cids[j]);
@@ -350,6 +365,18 @@ public record PolisFolder(
             throw unreadable(name, e instanceof UncheckedIOException u ? u.getCause() : e);
         }
         return m;
+    }
+
+    /** A yes/no column as Polis writes it (true/false; t/f and 1/0 too); empty is no. */
+    private static boolean flag(CSVRecord r, String column, String file, long line) throws FormatException {
+        String v = r.get(column).strip().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "true", "t", "1" -> true;
+            case "false", "f", "0", "" -> false;
+            default ->
+                throw new FormatException(
+                        file, line, "'" + column + "' is geen true of false: '" + r.get(column) + "'");
+        };
     }
 
     private static long number(CSVRecord r, String column, String file, long line) throws FormatException {

@@ -168,7 +168,12 @@ public class PolisImportService {
             ideaOf.put(
                     c.id(),
                     ideas.importIdea(
-                            accountOf.get(c.authorId()), consultationId, c.body(), c.createdAt(), c.moderatedOut()));
+                            accountOf.get(c.authorId()),
+                            consultationId,
+                            c.body(),
+                            c.createdAt(),
+                            c.moderatedOut(),
+                            c.meta()));
         }
         progress.accept(0.7);
         List<VoteService.ImportedVote> imported = polis.votes().stream()

@@ -185,4 +185,42 @@ class PolisFolderTest {
                         + "1,x,0,0,1,0,1,\"Over\ntwee regels\"\n2,x,1,0,1,0,7,Fout\n");
         assertThatThrownBy(() -> PolisFolder.read(dir)).hasMessageContaining("comments.csv, regel 4");
     }
+
+    /**
+     * Newer exports mark Polis's metadata statements (questions about the participant) in an is-meta column. Polis's
+     * math leaves them out as it leaves moderated-out statements out; their votes are still read.
+     */
+    @Test
+    void metadataStatementsStayOutOfTheMath() throws Exception {
+        valid();
+        write(
+                "comments.csv",
+                "timestamp,comment-id,author-id,agrees,disagrees,moderated,is-meta,is-seed,comment-body\n"
+                        + "1500000000000,0,0,1,0,1,false,true,Eerste stelling\n"
+                        + "1500000000001,1,1,0,1,-1,false,false,Tweede stelling\n"
+                        + "1500000000002,2,0,1,0,1,true,true,Ik woon in de binnenstad\n");
+        write(
+                "votes.csv",
+                "timestamp,datetime,comment-id,voter-id,vote\n1500000000100,x,0,0,1\n1500000000200,x,2,0,1\n");
+        PolisFolder f = PolisFolder.read(dir);
+        assertThat(f.comments()).extracting(PolisFolder.Comment::meta).containsExactly(false, false, true);
+        assertThat(f.comments().get(2).moderatedOut()).isFalse();
+        assertThat(f.votes()).hasSize(2);
+        assertThat(f.notes()).singleElement().asString().contains("1 stelling is", "metadata", "achtergrondvraag");
+        OpinionGroups.Matrix m = f.matrix();
+        assertThat(m.moderatedOut()).containsExactly(false, true, true);
+        assertThat(m.votes()[0]).containsExactly(1.0, Double.NaN, 1.0);
+        // Without the column (older exports) nothing is metadata.
+        valid();
+        assertThat(PolisFolder.read(dir).comments()).noneMatch(PolisFolder.Comment::meta);
+        // A value that is neither true nor false names file and line.
+        write(
+                "comments.csv",
+                "timestamp,comment-id,author-id,agrees,disagrees,moderated,is-meta,comment-body\n"
+                        + "1500000000000,0,0,1,0,1,,Eerste stelling\n"
+                        + "1500000000001,1,1,0,1,1,misschien,Tweede stelling\n");
+        assertThatThrownBy(() -> PolisFolder.read(dir))
+                .hasMessageContaining("comments.csv, regel 3")
+                .hasMessageContaining("'misschien'");
+    }
 }

@@ -75,13 +75,7 @@ class PolisImportTest extends IntegrationTest {
         OpinionGroups.Result direct = OpinionGroups.compute(polis.matrix(), polis.history(p -> {}));
         assertThat(in.groupedParticipants()).isEqualTo(direct.groupedCount());
         // Same partition through the database as from the files (labels may differ).
-        List<Integer> a = new ArrayList<>();
-        List<Integer> b = new ArrayList<>();
-        direct.groups().forEach((pid, g) -> {
-            a.add(g);
-            b.add(in.groupOf().get(r.accountOfParticipant().get(pid)));
-        });
-        assertThat(PolisAgreementTest.adjustedRand(a, b)).isEqualTo(1.0);
+        assertThat(agreement(direct, in, r)).isEqualTo(1.0);
 
         // The math state is kept, so the next update continues from it (here: same data, same groups).
         assertThat(jdbc.queryForObject(
@@ -138,5 +132,88 @@ class PolisImportTest extends IntegrationTest {
         // A consultation with a state of its own does not take a history again.
         assertThat(insights.startFromHistory(r.consultationId(), polis.history(p -> {})))
                 .isFalse();
+    }
+
+    /**
+     * Polis's math leaves metadata statements (is-meta) out of the map and groups, as it does moderated-out ones.
+     * Seattle's export predates the column, so this marks its five most-voted statements as metadata, imports it,
+     * and checks that they become background questions that are visible, keep their votes and stay out of the
+     * groups and group statements.
+     */
+    @Test
+    void metadataStatementsBecomeBackgroundQuestionsOutsideTheGroups() throws Exception {
+        data.authenticate(data.user(Role.ADMIN));
+        Path source = Path.of("src/test/resources/polis/15-per-hour-seattle");
+        Path folder = tmp.resolve("seattle-with-meta");
+        Files.createDirectories(folder);
+        for (String f : List.of("summary.csv", "votes.csv", "participants-votes.csv")) {
+            Files.copy(source.resolve(f), folder.resolve(f));
+        }
+        PolisFolder original = PolisFolder.read(source);
+        java.util.Map<Long, Long> votesPerComment = new java.util.HashMap<>();
+        original.votes().forEach(v -> votesPerComment.merge(v.commentId(), 1L, Long::sum));
+        java.util.Set<Long> meta = new java.util.HashSet<>(original.comments().stream()
+                .filter(c -> !c.moderatedOut())
+                .sorted(java.util.Comparator.comparingLong(
+                        (PolisFolder.Comment c) -> -votesPerComment.getOrDefault(c.id(), 0L)))
+                .limit(5)
+                .map(PolisFolder.Comment::id)
+                .toList());
+        try (var out = Files.newBufferedWriter(folder.resolve("comments.csv"));
+                var printer = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.DEFAULT)) {
+            printer.printRecord("timestamp", "comment-id", "author-id", "moderated", "is-meta", "comment-body");
+            for (PolisFolder.Comment c : original.comments()) {
+                printer.printRecord(
+                        c.createdAt().toEpochMilli(),
+                        c.id(),
+                        c.authorId(),
+                        c.moderated(),
+                        meta.contains(c.id()),
+                        c.body());
+            }
+        }
+        PolisFolder polis = PolisFolder.read(folder);
+        OpinionGroups.Result withMeta = OpinionGroups.compute(polis.matrix(), polis.history(p -> {}));
+        OpinionGroups.Result without = OpinionGroups.compute(original.matrix(), original.history(p -> {}));
+        List<Integer> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        without.groups().forEach((pid, g) -> {
+            if (withMeta.groups().containsKey(pid)) {
+                x.add(g);
+                y.add(withMeta.groups().get(pid));
+            }
+        });
+        assertThat(PolisAgreementTest.adjustedRand(x, y))
+                .as("leaving the statements out changes the groups")
+                .isLessThan(0.99);
+
+        PolisImportService.Imported r = importer.importFolder(folder, p -> {});
+        assertThat(r.notes()).anyMatch(n -> n.contains("5 stellingen zijn") && n.contains("achtergrondvragen"));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from idea where consultation_id = ? and background and not hidden",
+                        Integer.class,
+                        r.consultationId()))
+                .isEqualTo(5);
+        InsightService.Insights in = insights.computeNow(r.consultationId());
+        assertThat(agreement(withMeta, in, r)).isEqualTo(1.0);
+        List<Long> background = jdbc.queryForList(
+                "select id from idea where consultation_id = ? and background", Long.class, r.consultationId());
+        assertThat(in.groups().stream().flatMap(g -> g.statements().stream()))
+                .isNotEmpty()
+                .noneMatch(s -> background.contains(s.idea().id()));
+        assertThat(in.consensus()).noneMatch(s -> background.contains(s.idea().id()));
+        assertThat(in.divisive()).noneMatch(s -> background.contains(s.idea().id()));
+    }
+
+    /** ARI between the engine's groups on the files and the imported consultation's groups (labels may differ). */
+    private static double agreement(
+            OpinionGroups.Result direct, InsightService.Insights in, PolisImportService.Imported r) {
+        List<Integer> a = new ArrayList<>();
+        List<Integer> b = new ArrayList<>();
+        direct.groups().forEach((pid, g) -> {
+            a.add(g);
+            b.add(in.groupOf().get(r.accountOfParticipant().get(pid)));
+        });
+        return PolisAgreementTest.adjustedRand(a, b);
     }
 }

@@ -68,7 +68,7 @@ final class MatrixTable {
             "IdeaService.eraseClientIpsOf(long) = internal",
             "IdeaService.hide(long,String) = staff",
             "IdeaService.hideUnchecked(long,String) = internal",
-            "IdeaService.importIdea(long,long,String,Instant,boolean) = internal",
+            "IdeaService.importIdea(long,long,String,Instant,boolean,boolean) = internal",
             "IdeaService.lockForCounting(Collection) = internal",
             "IdeaService.markMerged(long,long,String) = staff",
             "IdeaService.post(long,IdeaForm) = resident",

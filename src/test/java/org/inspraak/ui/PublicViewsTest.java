@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.virtuallist.VirtualList;
 import org.assertj.core.api.Assertions;
 import org.inspraak.KaribuTest;
@@ -90,5 +91,21 @@ class PublicViewsTest extends KaribuTest {
         navigate("ideeen/" + idea);
         assertThat(UI.getCurrent().getInternals().getTitle()).doesNotContain("Geheime");
         assertThat(pageHtml()).doesNotContain("Geheime");
+    }
+
+    /** A background question (a Polis metadata statement) says on its card and page why it is not in the groups. */
+    @Test
+    void backgroundQuestionsSayWhatTheyAreFor() {
+        long c = data.openConsultation();
+        long idea =
+                ideas.importIdea(data.user().id(), c, "Ik woon in de binnenstad", java.time.Instant.now(), false, true);
+        long opinion = data.idea(c, data.user(), "Meer bomen in de binnenstad", "Bomen geven schaduw en koelte.");
+        navigate("ideeen/" + idea);
+        assertThat(_get(Paragraph.class, s -> s.withId("background-explained")).getText())
+                .contains("achtergrondvraag", "niet bij het bepalen van de meningsgroepen");
+        assertThat(pageHtml()).contains(">Achtergrondvraag<");
+        navigate("ideeen/" + opinion);
+        _assertNone(Paragraph.class, s -> s.withId("background-explained"));
+        assertThat(pageHtml()).doesNotContain(">Achtergrondvraag<");
     }
 }

@@ -7,7 +7,7 @@ import org.inspraak.ui.Formats;
 import org.inspraak.ui.StaticHtml;
 import org.jsoup.nodes.Element;
 
-/** Theme, neighbourhood, money estimate and status of an idea as small badges. */
+/** Theme, neighbourhood, money estimate, status and background-question mark of an idea as small badges. */
 final class IdeaLabels {
 
     private IdeaLabels() {}
@@ -35,10 +35,14 @@ final class IdeaLabels {
                     "success");
         }
         badge(labels, owner.getTranslation("status." + idea.status().name()), "primary");
+        if (idea.background()) {
+            badge(labels, owner.getTranslation("idea.background"), "contrast")
+                    .attr("title", owner.getTranslation("idea.background.explained"));
+        }
     }
 
-    private static void badge(Element labels, String text, String theme) {
-        labels.appendElement("span")
+    private static Element badge(Element labels, String text, String theme) {
+        return labels.appendElement("span")
                 .attr("theme", theme.isEmpty() ? "badge" : "badge " + theme)
                 .text(text);
     }

@@ -135,6 +135,12 @@ class IdeaView extends VerticalLayout implements BeforeEnterObserver, BeforeLeav
                 add(section);
             }
         }
+        if (idea.background()) {
+            Paragraph background = new Paragraph(getTranslation("idea.background.explained"));
+            background.addClassName("muted");
+            background.setId("background-explained");
+            add(background);
+        }
         if (idea.moderatorEdited()) {
             Span mark = new Span(getTranslation("moderation.edited-mark"));
             mark.addClassName("muted");
