@@ -243,8 +243,8 @@ public class Idea {
         return background;
     }
 
-    void markBackground() {
-        this.background = true;
+    void setBackground(boolean background) {
+        this.background = background;
     }
 
     public int getAgreeCount() {

@@ -285,9 +285,7 @@ public class IdeaService {
         if (hidden) {
             idea.setHidden(true, "Gemodereerd in de bron (Polis)");
         }
-        if (background) {
-            idea.markBackground();
-        }
+        idea.setBackground(background);
         ideas.save(idea);
         statusChanges.save(new IdeaStatusChange(idea.getId(), IdeaStatus.SUBMITTED, "", authorId, createdAt));
         return idea.getId();
@@ -599,6 +597,18 @@ public class IdeaService {
         currentUser.requireStaff();
         load(ideaId).setLocked(locked);
         forgetOpenState(ideaId);
+    }
+
+    /**
+     * Marks an idea as a background question (about the participant, not an opinion) or back. Its votes stay; the
+     * opinion groups leave it out from their next computation on.
+     */
+    @Transactional
+    public void setBackground(long ideaId, boolean background) {
+        currentUser.requireStaff();
+        Idea idea = load(ideaId);
+        idea.setBackground(background);
+        events.publishEvent(new IdeaChanged(ideaId, idea.getConsultationId()));
     }
 
     @Transactional

@@ -370,6 +370,15 @@ public class ModerationService {
         audit.record(pinned ? "PINNED" : "UNPINNED", TargetType.IDEA.name(), ideaId, why);
     }
 
+    /** Marks an idea as a background question or back (Polis: metadata), with the reason the audit log keeps. */
+    @Transactional
+    @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
+    public void markBackground(long ideaId, boolean background, String reason) {
+        String why = requireReason(reason);
+        ideas.setBackground(ideaId, background);
+        audit.record(background ? "BACKGROUND" : "NOT_BACKGROUND", TargetType.IDEA.name(), ideaId, why);
+    }
+
     @Transactional
     @Secured({"ROLE_MODERATOR", "ROLE_ADMIN"})
     public void warn(long userId, String reason) {

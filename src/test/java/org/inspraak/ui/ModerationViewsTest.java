@@ -32,6 +32,15 @@ class ModerationViewsTest extends KaribuTest {
     @Autowired
     ModerationService moderation;
 
+    @Autowired
+    org.inspraak.idea.IdeaService ideas;
+
+    @Autowired
+    org.inspraak.insight.InsightService insights;
+
+    @Autowired
+    org.inspraak.audit.AuditService audit;
+
     @Test
     void aResidentReportsAReactionFromTheIdeaPage() {
         long c = data.openConsultation();
@@ -194,5 +203,39 @@ class ModerationViewsTest extends KaribuTest {
         _setValue(_get(TextField.class, s -> s.withId("idea-moderation-reason")), "Veelgestelde vraag");
         _click(_get(Button.class, s -> s.withId("idea-pin")));
         assertThat(_get(Button.class, s -> s.withId("idea-pin")).getText()).isEqualTo("Losmaken");
+    }
+
+    /** Staff turn a statement about the participant into a background question, which leaves the opinion groups. */
+    @Test
+    void staffMarkABackgroundQuestionFromItsPageWithAReason() {
+        long c = data.openConsultation();
+        long idea = data.idea(c, data.user(), "Ik woon in de binnenstad", "Een vraag over waar u woont.");
+        TestData.User moderator = data.user(Role.MODERATOR);
+        login(moderator);
+        navigate("ideeen/" + idea);
+        assertThat(_get(Button.class, s -> s.withId("idea-background")).getText())
+                .isEqualTo("Achtergrondvraag maken");
+        _click(_get(Button.class, s -> s.withId("idea-background")));
+        assertThat(_get(FormMessage.class, s -> s.withClasses("error")).getText())
+                .isNotBlank();
+        assertThat(ideas.find(idea).orElseThrow().background()).isFalse();
+        _setValue(_get(TextField.class, s -> s.withId("idea-moderation-reason")), "Vraag over de deelnemer");
+        _click(_get(Button.class, s -> s.withId("idea-background")));
+        assertThat(ideas.find(idea).orElseThrow().background()).isTrue();
+        assertThat(pageHtml()).contains("Dit is een achtergrondvraag");
+        assertThat(_get(Button.class, s -> s.withId("idea-background")).getText())
+                .isEqualTo("Geen achtergrondvraag meer");
+        assertThat(insights.isStale(c)).isTrue();
+        assertThat(audit.find("BACKGROUND", null, 0, 10))
+                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Vraag over de deelnemer"));
+        _setValue(_get(TextField.class, s -> s.withId("idea-moderation-reason")), "Toch een mening");
+        _click(_get(Button.class, s -> s.withId("idea-background")));
+        assertThat(ideas.find(idea).orElseThrow().background()).isFalse();
+        assertThat(pageHtml()).doesNotContain("Dit is een achtergrondvraag");
+        // Residents cannot.
+        login(data.user());
+        Assertions.assertThatThrownBy(() -> moderation.markBackground(idea, true, "Zomaar"))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(ideas.find(idea).orElseThrow().background()).isFalse();
     }
 }

@@ -20,7 +20,7 @@ import org.inspraak.ui.PagePart;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Reporting ideas and reactions, and locking and pinning an idea from its page. */
+/** Reporting ideas and reactions, and locking, pinning and marking an idea as background question from its page. */
 @Configuration(proxyBeanMethods = false)
 class ModerationPageParts {
 
@@ -47,7 +47,7 @@ class ModerationPageParts {
         });
     }
 
-    /** Lock and pin both ways, with the reason the audit log keeps. */
+    /** Lock, pin and background question both ways, with the reason the audit log keeps. */
     @Bean
     PagePart<IdeaPage.Context> lockAndPin(ModerationService moderation) {
         return PagePart.of(IdeaPage.STAFF_TOOLS, 0, c -> {
@@ -70,7 +70,16 @@ class ModerationPageParts {
                 }
             });
             pin.setId("idea-pin");
-            HorizontalLayout buttons = new HorizontalLayout(lock, pin);
+            Button background = new Button(
+                    ui.getTranslation(idea.background() ? "moderation.not-background" : "moderation.background"), e -> {
+                        if (message.attempt(
+                                () -> moderation.markBackground(idea.id(), !idea.background(), reason.getValue()))) {
+                            ui.navigate("ideeen/" + idea.id());
+                        }
+                    });
+            background.setId("idea-background");
+            background.setTooltipText(ui.getTranslation("idea.background.explained"));
+            HorizontalLayout buttons = new HorizontalLayout(lock, pin, background);
             buttons.setWrap(true);
             VerticalLayout tools = new VerticalLayout(reason, buttons, message);
             tools.setPadding(false);
