@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.inspraak.insight.OpinionGroups;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * votes, starting from where the conversation's history left Polis's k smoother. The figures are printed and
  * reported in the README.
  */
-class PolisAgreementTest {
+public class PolisAgreementTest {
 
     /**
      * What the method reaches today on the shipped conversations (see the README); a change that lowers any of
@@ -47,15 +48,18 @@ class PolisAgreementTest {
      * The 2017 exports carry the effects of a Polis counting bug fixed later (Polis commit 30355e11) and of history
      * the export does not hold: their figures are reported, not held to Polis's k and grouped set.
      */
-    static final List<String> BEFORE_THE_FIX = List.of("brexit-consensus", "scoop-hivemind.affordable-housing");
+    public static final List<String> BEFORE_THE_FIX = List.of("brexit-consensus", "scoop-hivemind.affordable-housing");
 
-    @TestFactory
-    Stream<DynamicTest> groupsAgreeWithPolis() throws IOException {
+    /**
+     * The export folders to measure: the shipped ones, any in ../shared/data/polis, and any in the folder named by
+     * {@code polis.exports}. An export needs its statements and the groups Polis gave; the votes may come from
+     * either vote file.
+     */
+    public static List<Path> exports() throws IOException {
         List<Path> folders = new ArrayList<>();
         List<Path> roots =
                 new ArrayList<>(List.of(Path.of("src/test/resources/polis"), Path.of("../shared/data/polis")));
-        String more = System.getProperty("polis.exports");
-        Path measured = more == null || more.isBlank() ? null : Path.of(more);
+        Path measured = measuredRoot();
         if (measured != null) {
             roots.add(measured);
         }
@@ -63,7 +67,6 @@ class PolisAgreementTest {
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
                 try (Stream<Path> s = Files.list(root)) {
-                    // An export needs its statements and the groups Polis gave; the votes may come from either file.
                     s.filter(p -> Files.exists(p.resolve("comments.csv"))
                                     && Files.exists(p.resolve("participants-votes.csv")))
                             .sorted()
@@ -73,6 +76,19 @@ class PolisAgreementTest {
             }
         }
         assertThat(folders).isNotEmpty();
+        return folders;
+    }
+
+    /** The folder named by {@code polis.exports}, whose exports are measured and reported, not held to goals. */
+    public static @Nullable Path measuredRoot() {
+        String more = System.getProperty("polis.exports");
+        return more == null || more.isBlank() ? null : Path.of(more);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> groupsAgreeWithPolis() throws IOException {
+        List<Path> folders = exports();
+        Path measured = measuredRoot();
         return folders.stream()
                 .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
                     PolisFolder folder = PolisFolder.read(f);
@@ -123,7 +139,7 @@ class PolisAgreementTest {
                 }));
     }
 
-    static double adjustedRand(List<Integer> a, List<Integer> b) {
+    public static double adjustedRand(List<Integer> a, List<Integer> b) {
         Map<String, Integer> joint = new HashMap<>();
         Map<Integer, Integer> ca = new HashMap<>();
         Map<Integer, Integer> cb = new HashMap<>();
