@@ -94,7 +94,7 @@ public record PolisFolder(
             if (moderated < -1 || moderated > 1) {
                 throw new FormatException("comments.csv", line, "moderated moet -1, 0 of 1 zijn");
             }
-            String body = r.get("comment-body");
+            String body = bodyOf(r);
             if (body == null || body.isBlank()) {
                 // Polis exports hold statements whose text was removed; their votes still count.
                 body = "Stelling " + id + " (zonder tekst in de Polis-export)";
@@ -107,7 +107,7 @@ public record PolisFolder(
             Comment c = new Comment(
                     id,
                     number(r, "author-id", "comments.csv", line),
-                    Instant.ofEpochMilli(number(r, "timestamp", "comments.csv", line)),
+                    instant(number(r, "timestamp", "comments.csv", line)),
                     moderated,
                     body.strip(),
                     r.isMapped("is-meta") && flag(r, "is-meta", "comments.csv", line));
@@ -180,8 +180,7 @@ public record PolisFolder(
                 throw new FormatException("votes.csv", line, "negatieve voter-id");
             }
             long ts = number(r, "timestamp", "votes.csv", line);
-            ordered.computeIfAbsent(ts, x -> new ArrayList<>())
-                    .add(new VoteRow(pid, cid, (int) vote, Instant.ofEpochMilli(ts)));
+            ordered.computeIfAbsent(ts, x -> new ArrayList<>()).add(new VoteRow(pid, cid, (int) vote, instant(ts)));
         });
         Map<String, VoteRow> last = new LinkedHashMap<>();
         ordered.values().forEach(list -> list.forEach(v -> last.put(v.participant() + ":" + v.commentId(), v)));
@@ -317,7 +316,7 @@ public record PolisFolder(
                 // The physical line where the record starts: a quoted value may span several lines.
                 long line = previousEnd + 1;
                 previousEnd = parser.getCurrentLineNumber();
-                if (!r.isConsistent()) {
+                if (!r.isConsistent() && !(r.size() > header.size() && BODY.equals(header.getLast()))) {
                     throw new FormatException(
                             name, line, "verwacht " + header.size() + " kolommen, gevonden " + r.size());
                 }
@@ -365,6 +364,29 @@ public record PolisFolder(
             throw unreadable(name, e instanceof UncheckedIOException u ? u.getCause() : e);
         }
         return m;
+    }
+
+    private static final String BODY = "comment-body";
+
+    /**
+     * The statement's text. Polis's report export (server.ts) writes it as the last column without quoting it, so a
+     * text with commas spans several values there; they are joined again. Quoted texts (the math export) are one value.
+     */
+    private static String bodyOf(CSVRecord r) {
+        if (r.isConsistent()) {
+            return r.get(BODY);
+        }
+        List<String> values = r.toList();
+        int first = r.getParser().getHeaderNames().size() - 1;
+        return String.join(",", values.subList(first, values.size()));
+    }
+
+    /**
+     * Polis's math export writes times in milliseconds since 1970, its report export (server.ts) in seconds. Polis
+     * began in 2012, so a time below 10^11 (March 1973 in milliseconds, year 5138 in seconds) is in seconds.
+     */
+    static Instant instant(long timestamp) {
+        return timestamp < 100_000_000_000L ? Instant.ofEpochSecond(timestamp) : Instant.ofEpochMilli(timestamp);
     }
 
     /** A yes/no column as Polis writes it (true/false; t/f and 1/0 too); empty is no. */

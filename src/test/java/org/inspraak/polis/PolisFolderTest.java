@@ -223,4 +223,37 @@ class PolisFolderTest {
                 .hasMessageContaining("comments.csv, regel 3")
                 .hasMessageContaining("'misschien'");
     }
+
+    /**
+     * Polis's report export (server.ts) writes times in seconds, not milliseconds, leaves the statement text
+     * unquoted as the last column, and has no participants-votes.csv.
+     */
+    @Test
+    void readsPolissReportExportWithSecondsAndUnquotedTexts() throws Exception {
+        write("summary.csv", "topic,\"Parkeren, fietsen en groen\"\nurl,https://pol.is/abc\n");
+        write(
+                "comments.csv",
+                "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
+                        + "1700000000,Tue Nov 14 2023 22:13:20 GMT+0000 (Coordinated Universal Time),0,0,1,0,1,"
+                        + "Meer bomen, minder stenen, en bankjes\n"
+                        + "1700000060,Tue Nov 14 2023 22:14:20 GMT+0000 (Coordinated Universal Time),1,1,0,1,0,Kort\n");
+        write("votes.csv", "timestamp,datetime,comment-id,voter-id,vote\n1700000100,x,0,0,1\n1700000200,x,1,0,-1\n");
+        PolisFolder f = PolisFolder.read(dir);
+        assertThat(f.topic()).isEqualTo("Parkeren, fietsen en groen");
+        assertThat(f.comments().get(0).body()).isEqualTo("Meer bomen, minder stenen, en bankjes");
+        assertThat(f.comments().get(0).createdAt()).isEqualTo(java.time.Instant.parse("2023-11-14T22:13:20Z"));
+        assertThat(f.votes())
+                .extracting(PolisFolder.VoteRow::at)
+                .containsExactly(
+                        java.time.Instant.parse("2023-11-14T22:15:00Z"),
+                        java.time.Instant.parse("2023-11-14T22:16:40Z"));
+        assertThat(f.votesHaveTimes()).isTrue();
+        assertThat(f.polisGroups()).isEmpty();
+        // Milliseconds, as the math export writes them, stay milliseconds.
+        assertThat(PolisFolder.instant(1_700_000_000_123L))
+                .isEqualTo(java.time.Instant.parse("2023-11-14T22:13:20.123Z"));
+        // Extra values elsewhere than in a last text column are still refused with their line.
+        write("votes.csv", "timestamp,datetime,comment-id,voter-id,vote\n1700000100,x,0,0,1\n1700000200,x,1,0,-1,7\n");
+        assertThatThrownBy(() -> PolisFolder.read(dir)).hasMessageContaining("votes.csv, regel 3");
+    }
 }
