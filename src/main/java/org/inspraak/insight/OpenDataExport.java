@@ -63,7 +63,16 @@ public class OpenDataExport {
     public String ideasCsv(long consultationId) {
         requireReader();
         Csv csv = Csv.withHeader(
-                "idea_id", "title", "description", "theme", "created_at", "agree", "disagree", "pass", "reactions");
+                "idea_id",
+                "title",
+                "description",
+                "theme",
+                "created_at",
+                "agree",
+                "disagree",
+                "pass",
+                "reactions",
+                "background_question");
         for (IdeaSummary i : visible(consultationId)) {
             csv.row(
                     i.id(),
@@ -74,7 +83,8 @@ public class OpenDataExport {
                     i.agree(),
                     i.disagree(),
                     i.pass(),
-                    i.reactions());
+                    i.reactions(),
+                    i.background());
         }
         return csv.toString();
     }
@@ -130,7 +140,10 @@ public class OpenDataExport {
                                 "disagree",
                                 i.disagree(),
                                 "pass",
-                                i.pass()))
+                                i.pass(),
+                                // Left out of the opinion groups, as Polis leaves its metadata statements out.
+                                "background_question",
+                                i.background()))
                         .toList());
         doc.put("votes", voteRows);
         doc.put(

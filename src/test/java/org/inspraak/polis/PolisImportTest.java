@@ -33,6 +33,9 @@ class PolisImportTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.inspraak.insight.OpenDataExport openData;
+
     @TempDir
     Path tmp;
 
@@ -203,6 +206,11 @@ class PolisImportTest extends IntegrationTest {
                 .noneMatch(s -> background.contains(s.idea().id()));
         assertThat(in.consensus()).noneMatch(s -> background.contains(s.idea().id()));
         assertThat(in.divisive()).noneMatch(s -> background.contains(s.idea().id()));
+        // Open data says which statements were background questions.
+        assertThat(openData.ideasCsv(r.consultationId()).lines().findFirst().orElseThrow())
+                .endsWith(",background_question");
+        assertThat(openData.json(r.consultationId()).split("\"background_question\" : true", -1))
+                .hasSize(6);
     }
 
     /** ARI between the engine's groups on the files and the imported consultation's groups (labels may differ). */
