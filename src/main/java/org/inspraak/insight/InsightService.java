@@ -164,7 +164,8 @@ public class InsightService {
             List<DayCount> timeline,
             List<Representation> representation,
             double silhouette,
-            Map<Long, Integer> groupOf) {
+            Map<Long, Integer> groupOf,
+            int backgroundQuestions) {
 
         public List<Representation> underRepresented() {
             return representation.stream()
@@ -484,7 +485,8 @@ public class InsightService {
                 timeline,
                 representation,
                 groups.silhouette(),
-                groups.groups());
+                groups.groups(),
+                (int) visible.stream().filter(IdeaSummary::background).count());
     }
 
     private static double value(VoteChoice c) {

@@ -199,6 +199,7 @@ class PolisImportTest extends IntegrationTest {
                 .isEqualTo(5);
         InsightService.Insights in = insights.computeNow(r.consultationId());
         assertThat(agreement(withMeta, in, r)).isEqualTo(1.0);
+        assertThat(in.backgroundQuestions()).isEqualTo(5);
         List<Long> background = jdbc.queryForList(
                 "select id from idea where consultation_id = ? and background", Long.class, r.consultationId());
         assertThat(in.groups().stream().flatMap(g -> g.statements().stream()))

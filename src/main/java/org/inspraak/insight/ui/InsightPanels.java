@@ -114,6 +114,13 @@ public final class InsightPanels {
 
     private static Component groups(Component ctx, Insights in) {
         Div d = section(ctx, "insight.groups.title");
+        if (in.backgroundQuestions() > 0) {
+            Paragraph background =
+                    new Paragraph(ctx.getTranslation("insight.groups.background", in.backgroundQuestions()));
+            background.addClassName("muted");
+            background.setId("insight-background-questions");
+            d.add(background);
+        }
         for (InsightService.Group g : in.groups()) {
             H3 h = new H3(ctx.getTranslation("insight.group", g.label(), g.size()));
             d.add(h);

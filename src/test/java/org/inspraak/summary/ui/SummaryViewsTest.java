@@ -23,6 +23,7 @@ import org.inspraak.summary.SummaryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -43,6 +44,12 @@ class SummaryViewsTest extends KaribuTest {
 
     @Autowired
     ConsultationService consultations;
+
+    @Autowired
+    org.inspraak.idea.IdeaService ideas;
+
+    @Autowired
+    org.inspraak.moderation.ModerationService moderation;
 
     private long imported() throws Exception {
         login(data.user(Role.ADMIN));
@@ -68,6 +75,23 @@ class SummaryViewsTest extends KaribuTest {
                         "<desc id=\"fig-",
                         "Representativiteit");
         assertThat(_find(Anchor.class).stream().map(Anchor::getHref)).anyMatch(h -> h.startsWith("ideeen/"));
+        _assertNone(Paragraph.class, s -> s.withId("insight-background-questions"));
+    }
+
+    /** Readers of the groups learn how many background questions the groups leave out. */
+    @Test
+    void insightsSayHowManyBackgroundQuestionsTheGroupsLeaveOut() throws Exception {
+        long c = imported();
+        login(data.user(Role.MODERATOR));
+        long first = ideas.allFor(c).getFirst().id();
+        moderation.markBackground(first, true, "Vraag over de deelnemer");
+        assertThat(insights.computeNow(c).backgroundQuestions()).isOne();
+        login(data.user(Role.COUNCIL_MEMBER));
+        navigate("gesprekken/" + c + "/inzichten");
+        assertThat(_get(Paragraph.class, s -> s.withId("insight-background-questions"))
+                        .getText())
+                .isEqualTo("1 achtergrondvraag telt niet mee voor de meningsgroepen: een vraag over de deelnemers zelf,"
+                        + " zoals leeftijd of woonplaats.");
     }
 
     @Test
